@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Otrabotka.Functions.Adapters;
+using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Functions.Composition;
+
+public static class OtrabotkaServices
+{
+    /// <summary>The one composition root: the Functions app and the local host both call it.</summary>
+    public static IServiceCollection AddOtrabotka(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<SendGridSettings>().Bind(configuration.GetSection(SendGridSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OtrabotkaSettings>().Bind(configuration.GetSection(OtrabotkaSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(_ => StorageConnection.From(configuration));
+        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>()));
+        services.AddSingleton<ProbeStorageClients>();
+        services.AddAzureClients(clients =>
+        {
+            // The SDK clients other libraries may ask for come from the same connection.
+            clients.AddClient<Azure.Data.Tables.TableServiceClient, Azure.Data.Tables.TableClientOptions>((_, _, sp) => sp.GetRequiredService<StorageClients>().Tables);
+        });
+
+        services.AddSingleton<IEmailSender, SendGridEmailSender>();
+
+        services.AddSingleton<CheckHealth>();
+        services.AddSingleton<ScreenUpload>();
+        services.AddSingleton<DispatchNotification>();
+        services.AddSingleton<RunReminders>();
+        return services;
+    }
+}

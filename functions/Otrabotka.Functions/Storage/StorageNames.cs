@@ -1,0 +1,37 @@
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>
+/// Every container, queue, table, trigger path and schedule, declared once so that the Functions
+/// host and the local host cannot disagree (a drift test compares both with functions.metadata).
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>The connection setting the triggers read (connection string locally, identity-based in Azure).</summary>
+    public const string Connection = "AzureWebJobsStorage";
+
+    // Blob containers
+    public const string IntakeContainer = "intake";
+    public const string DocumentsContainer = "documents";
+    public const string QuarantineContainer = "quarantine";
+
+    /// <summary>Uploads land here under server-generated names; the blob trigger validates them.</summary>
+    public const string IntakeBlobPath = IntakeContainer + "/{name}";
+
+    // Queues
+    public const string DispatchQueue = "dispatch";
+    public const string DispatchPoisonQueue = DispatchQueue + "-poison";
+
+    // Tables
+    public const string GraduatesTable = "graduates";
+    public const string UploadsTable = "uploads";
+    public const string ReminderRunsTable = "reminderruns";
+
+    /// <summary>The reminder timer's schedule is a setting (default 09:00 Asia/Almaty = 04:00 UTC).</summary>
+    public const string ReminderScheduleExpression = "%ReminderSchedule%";
+    public const string ReminderScheduleSetting = "ReminderSchedule";
+    public const string DefaultReminderSchedule = "0 0 4 * * *";
+
+    public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer];
+    public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue];
+    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, UploadsTable, ReminderRunsTable];
+}

@@ -1,0 +1,19 @@
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Functions.Worker;
+using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Functions.Triggers;
+
+public sealed class IntakeBlobFunction(ScreenUpload screenUpload)
+{
+    public const string Name = "ValidateUpload";
+
+    /// <summary>In Azure the blob trigger is driven by Event Grid (Flex Consumption supports no other source).</summary>
+    [Function(Name)]
+    public Task Run(
+        [BlobTrigger(StorageNames.IntakeBlobPath, Source = BlobTriggerSource.EventGrid, Connection = StorageNames.Connection)] BlobClient blob,
+        string name,
+        CancellationToken cancellationToken) =>
+        screenUpload.RunAsync(blob, name, cancellationToken);
+}

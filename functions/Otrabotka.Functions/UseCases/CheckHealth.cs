@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+public sealed record ServiceHealth(bool Reachable, long Milliseconds, string? Error);
+
+public sealed record HealthReport(string Status, DateTimeOffset CheckedAt, IReadOnlyDictionary<string, ServiceHealth> Services)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Healthy => Services.Values.All(s => s.Reachable);
+}
+
+/// <summary>Probes blob, queue and table storage in parallel, each within a short deadline and without retries.</summary>
+public sealed class CheckHealth(ProbeStorageClients probe, TimeProvider time)
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2.5);
+
+    public async Task<HealthReport> RunAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Deadline);
+        var clients = probe.Clients;
+        var blob = Probe(async ct => await clients.Container(StorageNames.DocumentsContainer).ExistsAsync(ct), deadline.Token);
+        var queue = Probe(async ct => await clients.Queue(StorageNames.DispatchQueue).ExistsAsync(ct), deadline.Token);
+        var table = Probe(
+            async ct =>
+            {
+                await foreach (var _ in clients.Tables.QueryAsync($"TableName eq '{StorageNames.GraduatesTable}'", maxPerPage: 1, cancellationToken: ct))
+                {
+                    break;
+                }
+            },
+            deadline.Token);
+        await Task.WhenAll(blob, queue, table);
+        var services = new Dictionary<string, ServiceHealth>
+        {
+            ["blob"] = await blob,
+            ["queue"] = await queue,
+            ["table"] = await table,
+        };
+        var healthy = services.Values.All(s => s.Reachable);
+        return new HealthReport(healthy ? "healthy" : "unhealthy", time.GetUtcNow(), services);
+    }
+
+    private static async Task<ServiceHealth> Probe(Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await call(cancellationToken);
+            return new ServiceHealth(true, watch.ElapsedMilliseconds, null);
+        }
+#pragma warning disable CA1031 // A probe reports any failure as unreachable rather than failing itself.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var reason = ex is OperationCanceledException ? "timed out" : ex.GetType().Name;
+            return new ServiceHealth(false, watch.ElapsedMilliseconds, reason);
+        }
+    }
+}
+
+/// <summary>Storage clients used only by the health probe (no retries, short timeouts).</summary>
+public sealed class ProbeStorageClients(StorageConnection connection)
+{
+    public StorageClients Clients { get; } = new(connection, probe: true);
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Otrabotka.Functions.Adapters;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+/// <summary>The queue message that asks for one outbox row to be sent. It carries ids only, never personal data.</summary>
+public sealed record DispatchRequest(string GraduateId, string NotificationId)
+{
+    public static DispatchRequest Parse(string message)
+    {
+        DispatchRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<DispatchRequest>(message, Json.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException("A dispatch message must be JSON {graduateId, notificationId}.", ex);
+        }
+
+        if (request is null || string.IsNullOrWhiteSpace(request.GraduateId) || string.IsNullOrWhiteSpace(request.NotificationId))
+        {
+            throw new FormatException("A dispatch message must name graduateId and notificationId.");
+        }
+
+        return request;
+    }
+}
+
+/// <summary>
+/// Sends one outbox row by e-mail and records that it was sent. A row already sent is never sent again;
+/// the window between SendGrid's 202 and the record is at-least-once (docs/decisions/0003-outbox.md).
+/// </summary>
+public sealed partial class DispatchNotification(StorageClients storage, IEmailSender sender, TimeProvider time, ILogger<DispatchNotification> logger)
+{
+    public const int MaxAttempts = 5;
+
+    public async Task RunAsync(string message, CancellationToken cancellationToken)
+    {
+        var request = DispatchRequest.Parse(message);
+        var table = storage.Table(StorageNames.GraduatesTable);
+        var rowKey = OutboxRow.RowKeyFor(request.NotificationId);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(request.GraduateId, rowKey, cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is null)
+        {
+            LogMissing(logger, request.NotificationId);
+            return;
+        }
+
+        var row = new OutboxRow(found.Value);
+        if (row.Status != OutboxRow.Pending)
+        {
+            return;
+        }
+
+        var result = await sender.SendAsync(row.ToEmail(), cancellationToken);
+        var entity = found.Value;
+        entity["Attempts"] = row.Attempts + 1;
+        entity["LastStatusCode"] = result.StatusCode;
+        switch (result.Outcome)
+        {
+            case EmailOutcome.Sent:
+                entity["Status"] = OutboxRow.Sent;
+                entity["SentAt"] = time.GetUtcNow();
+                entity["MessageId"] = result.MessageId;
+                break;
+            case EmailOutcome.Permanent:
+                entity["Status"] = OutboxRow.Failed;
+                entity["LastError"] = result.Error;
+                break;
+            default:
+                entity["LastError"] = result.Error;
+                if (row.Attempts + 1 >= MaxAttempts)
+                {
+                    entity["Status"] = OutboxRow.Failed;
+                }
+
+                break;
+        }
+
+        try
+        {
+            await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Another delivery of the same message recorded its outcome first; that outcome stands.
+            LogRaced(logger, request.NotificationId);
+            return;
+        }
+
+        if (result.Outcome == EmailOutcome.Transient && row.Attempts + 1 < MaxAttempts)
+        {
+            // Throwing hands the message back to the queue, which retries it after the visibility timeout.
+            throw new EmailDeliveryException($"SendGrid answered {result.StatusCode}; the message will be retried.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} has no outbox row; nothing to send")]
+    private static partial void LogMissing(ILogger logger, string notificationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} was recorded by a concurrent delivery")]
+    private static partial void LogRaced(ILogger logger, string notificationId);
+}
+
+public sealed class EmailDeliveryException(string message) : Exception(message);
+
+/// <summary>An outbox row: one e-mail to send, stored in the graduate's partition beside the change that caused it.</summary>
+public sealed class OutboxRow(TableEntity entity)
+{
+    public const string Prefix = "ntf|";
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+
+    public static string RowKeyFor(string notificationId) => Prefix + notificationId;
+
+    public string NotificationId => entity.RowKey[Prefix.Length..];
+    public string Status => entity.GetString("Status") ?? Pending;
+    public int Attempts => entity.GetInt32("Attempts") ?? 0;
+
+    public EmailMessage ToEmail() => new(
+        entity.GetString("To") ?? "",
+        entity.GetString("Subject") ?? "",
+        entity.GetString("Text") ?? "",
+        entity.GetString("Html") ?? "",
+        new Dictionary<string, string> { ["notificationId"] = NotificationId });
+
+    public static TableEntity Create(string graduateId, string notificationId, EmailMessage message, DateTimeOffset createdAt) =>
+        new(graduateId, RowKeyFor(notificationId))
+        {
+            ["Status"] = Pending,
+            ["Attempts"] = 0,
+            ["To"] = message.To,
+            ["Subject"] = message.Subject,
+            ["Text"] = message.Text,
+            ["Html"] = message.Html,
+            ["CreatedAt"] = createdAt,
+        };
+}

@@ -1,0 +1,135 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration.Memory;
+using Otrabotka.Functions.Composition;
+using Otrabotka.Functions.Storage;
+using WJ = Microsoft.Azure.WebJobs;
+
+namespace Otrabotka.LocalHost;
+
+/// <summary>
+/// The development host: ASP.NET Core for the HTTP functions and the WebJobs SDK for blob, queue and
+/// timer triggers, both hosting the Functions app's own classes wired by AddOtrabotka. For development,
+/// demos and tests; production is Azure Functions (docs/decisions/0001-local-host.md).
+/// </summary>
+public static class LocalHostApp
+{
+    public const string DefaultUrls = "http://127.0.0.1:7071";
+
+    /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
+    /// <param name="overrides">Settings that win over every other source (tests use them).</param>
+    /// <param name="triggers">False hosts HTTP only: no WebJobs host and no storage set-up at start.</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, bool triggers = true)
+    {
+        // Tests pass LocalHost:SettingsFile=none so a developer's local.settings.json cannot leak in.
+        var settingsFile = overrides?.GetValueOrDefault("LocalHost:SettingsFile") == "none" ? null : LocalSettings.Find();
+        var values = settingsFile is null ? new Dictionary<string, string?>() : LocalSettings.ReadValues(settingsFile);
+        var environment = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT")
+            ?? Read(overrides, values, "AZURE_FUNCTIONS_ENVIRONMENT") ?? "Development";
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            EnvironmentName = environment,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(LocalHostApp).Assembly.GetName().Name,
+        });
+
+        // Lowest priority: local.settings.json; then environment variables and arguments; then overrides.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = values });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        var hostJson = HostJson.Load(builder.Configuration);
+        foreach (var (category, level) in hostJson.LogLevels)
+        {
+            if (Enum.TryParse<LogLevel>(level, ignoreCase: true, out var parsed))
+            {
+                builder.Logging.AddFilter(category == "default" ? null : category, parsed);
+            }
+        }
+
+        // Request paths may carry ids: keep ASP.NET Core's per-request logs out.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.UseUrls(builder.Configuration["LocalHost:Urls"] ?? builder.Configuration["urls"] ?? DefaultUrls);
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddOtrabotka(builder.Configuration);
+        builder.Services.AddMvcCore();
+        builder.Services.AddSingleton<MailCapture>();
+        builder.Services.AddSingleton<FunctionTable>();
+
+        if (triggers)
+        {
+            builder.Services.AddHostedService<StorageSetup>();
+            var polling = builder.Configuration.GetValue("LocalHost:QueuePollingCeiling", TimeSpan.FromSeconds(1));
+            builder.Host.ConfigureWebJobs(webJobs =>
+            {
+                webJobs.AddAzureStorageCoreServices();
+                webJobs.AddAzureStorageBlobs(o => o.MaxDegreeOfParallelism = hostJson.BlobParallelism);
+                webJobs.AddAzureStorageQueues(o => hostJson.Apply(o, polling));
+                webJobs.AddTimers();
+                webJobs.Services.AddSingleton<WJ.ITypeLocator>(new TriggerTypeLocator());
+            });
+        }
+
+        var app = builder.Build();
+        var http = HttpFunctionEndpoints.Map(app, hostJson.RoutePrefix);
+        app.Services.GetRequiredService<FunctionTable>().Http = http.Select(h => h.Entry).ToList();
+        MailCapture.Map(app);
+        return app;
+    }
+
+    /// <summary>The local host's own table of functions, for the drift test against functions.metadata.</summary>
+    public static IReadOnlyList<FunctionEntry> Table(WebApplication app) =>
+        [.. app.Services.GetRequiredService<FunctionTable>().Http, .. TriggerEntries()];
+
+    internal static IEnumerable<FunctionEntry> TriggerEntries()
+    {
+        foreach (var method in typeof(LocalTriggers).GetMethods(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = method.GetCustomAttribute<WJ.FunctionNameAttribute>()?.Name;
+            if (name is null)
+            {
+                continue;
+            }
+
+            foreach (var attribute in method.GetParameters().SelectMany(p => p.GetCustomAttributes()))
+            {
+                switch (attribute)
+                {
+                    case WJ.BlobTriggerAttribute blob:
+                        yield return new FunctionEntry(name, "blobTrigger", blob.BlobPath);
+                        break;
+                    case WJ.QueueTriggerAttribute queue:
+                        yield return new FunctionEntry(name, "queueTrigger", queue.QueueName);
+                        break;
+                    case WJ.TimerTriggerAttribute timer:
+                        yield return new FunctionEntry(name, "timerTrigger", timer.ScheduleExpression);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static string? Read(IReadOnlyDictionary<string, string?>? overrides, Dictionary<string, string?> values, string key) =>
+        overrides is not null && overrides.TryGetValue(key, out var o) ? o : values.GetValueOrDefault(key);
+
+    private sealed class TriggerTypeLocator : WJ.ITypeLocator
+    {
+        public IReadOnlyList<Type> GetTypes() => [typeof(LocalTriggers)];
+    }
+
+    /// <summary>Creates containers, queues and tables before the WebJobs listeners start.</summary>
+    private sealed class StorageSetup(StorageClients storage) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => storage.EnsureCreatedAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+internal sealed class FunctionTable
+{
+    public IReadOnlyList<FunctionEntry> Http { get; set; } = [];
+}

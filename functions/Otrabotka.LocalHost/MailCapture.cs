@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Otrabotka.LocalHost;
+
+public sealed record CapturedMail(
+    string Id, string From, IReadOnlyList<string> To, string Subject, string Text, string Html,
+    DateTimeOffset ReceivedAt, IReadOnlyDictionary<string, string> CustomArgs);
+
+/// <summary>
+/// Stands in for SendGrid's API on the local host: accepts POST /v3/mail/send as SendGrid does (bearer
+/// key checked, 202 with X-Message-Id), keeps the last 1,000 messages in memory, and can answer 429 or
+/// 500 for a set share of requests (LocalHost__MailCapture__FailureRate, __FailureStatus) for fault tests.
+/// </summary>
+public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
+{
+    public const int Capacity = 1000;
+    private readonly ConcurrentQueue<CapturedMail> messages = new();
+    private long sequence;
+
+    public IReadOnlyList<CapturedMail> Newest(string? to) =>
+        messages.Reverse().Where(m => to is null || m.To.Any(t => string.Equals(t, to, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    public void Clear() => messages.Clear();
+
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/v3/mail/send", (HttpContext context, MailCapture capture) => capture.Accept(context));
+        app.MapGet("/dev/mail", (string? to, MailCapture capture) => Results.Json(capture.Newest(to), JsonSerializerOptions.Web));
+        app.MapDelete("/dev/mail", (MailCapture capture) =>
+        {
+            capture.Clear();
+            return Results.NoContent();
+        });
+        app.MapGet("/dev/mail/view", (string? to, MailCapture capture) => Results.Content(capture.Page(to), "text/html; charset=utf-8"));
+    }
+
+    private async Task<IResult> Accept(HttpContext context)
+    {
+        var key = configuration["SendGrid:ApiKey"];
+        if (string.IsNullOrEmpty(key) || context.Request.Headers.Authorization.ToString() != "Bearer " + key)
+        {
+            return Results.Json(new { errors = new[] { new { message = "The provided authorization grant is invalid, expired, or revoked" } } }, statusCode: 401);
+        }
+
+        var rate = configuration.GetValue("LocalHost:MailCapture:FailureRate", 0.0);
+        if (rate > 0 && Random.Shared.NextDouble() < rate)
+        {
+            var status = configuration.GetValue("LocalHost:MailCapture:FailureStatus", 429);
+            return Results.Json(new { errors = new[] { new { message = "capture fault injected" } } }, statusCode: status);
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return Results.Json(new { errors = new[] { new { message = "Bad Request" } } }, statusCode: 400);
+        }
+
+        var personalization = body?["personalizations"]?[0];
+        var to = personalization?["to"]?.AsArray().Select(t => t?["email"]?.GetValue<string>() ?? "").ToList() ?? [];
+        if (to.Count == 0)
+        {
+            return Results.Json(new { errors = new[] { new { message = "The to array is required for all personalization objects", field = "personalizations.0.to" } } }, statusCode: 400);
+        }
+
+        var contents = body?["content"]?.AsArray() ?? [];
+        string Content(string type) => contents.FirstOrDefault(c => c?["type"]?.GetValue<string>() == type)?["value"]?.GetValue<string>() ?? "";
+        var args = new Dictionary<string, string>();
+        foreach (var source in new[] { body?["custom_args"], personalization?["custom_args"] })
+        {
+            if (source is JsonObject obj)
+            {
+                foreach (var (k, v) in obj)
+                {
+                    args[k] = v?.ToString() ?? "";
+                }
+            }
+        }
+
+        var id = "local-" + Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
+        messages.Enqueue(new CapturedMail(
+            id,
+            body?["from"]?["email"]?.GetValue<string>() ?? "",
+            to,
+            personalization?["subject"]?.GetValue<string>() ?? body?["subject"]?.GetValue<string>() ?? "",
+            Content("text/plain"),
+            Content("text/html"),
+            time.GetUtcNow(),
+            args));
+        while (messages.Count > Capacity && messages.TryDequeue(out _))
+        {
+        }
+
+        context.Response.Headers["X-Message-Id"] = id;
+        return Results.StatusCode(202);
+    }
+
+    private string Page(string? to)
+    {
+        var html = new StringBuilder("<!doctype html><html lang=\"kk\"><head><meta charset=\"utf-8\"><title>Otrabotka — dev mail</title>"
+            + "<style>body{font-family:sans-serif;margin:2rem;max-width:60rem}article{border:1px solid #ccc;border-radius:6px;margin:1rem 0;padding:1rem}"
+            + "header{color:#555;font-size:.9rem}</style></head><body><h1>Dev mail</h1>");
+        var list = Newest(to);
+        html.Append(CultureInfo.InvariantCulture, $"<p>{list.Count} message(s), newest first.</p>");
+        foreach (var m in list)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<article><header>{WebUtility.HtmlEncode(m.ReceivedAt.ToString("u", CultureInfo.InvariantCulture))} · from {WebUtility.HtmlEncode(m.From)} · to {WebUtility.HtmlEncode(string.Join(", ", m.To))}</header>");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{WebUtility.HtmlEncode(m.Subject)}</h2><iframe sandbox style=\"width:100%;height:22rem;border:0\" srcdoc=\"{WebUtility.HtmlEncode(m.Html)}\"></iframe></article>");
+        }
+
+        return html.Append("</body></html>").ToString();
+    }
+}

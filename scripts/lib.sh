@@ -1,0 +1,52 @@
+# Shared by scripts/run.sh and scripts/test.sh. Sourced, not run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+require() {
+  command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required: https://dot.net" >&2; exit 1; }
+  command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js and npm are required (for Azurite)." >&2; exit 1; }
+}
+
+# npm ci only when package-lock.json changed since the last install.
+ensure_node_modules() {
+  local stamp="$ROOT/node_modules/.lock-stamp" want
+  want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ -x "$ROOT/node_modules/.bin/azurite" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    say "node modules are current"
+    return
+  fi
+  say "installing Azurite (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+wait_port() {
+  local port=$1 pid=$2 tries=0
+  until port_taken "$port"; do
+    kill -0 "$pid" 2>/dev/null || { echo "process $pid exited before port $port opened" >&2; return 1; }
+    tries=$((tries + 1)); [ $tries -gt 300 ] && { echo "port $port did not open in 30 s" >&2; return 1; }
+    sleep 0.1
+  done
+}
+
+# start_azurite BLOB QUEUE TABLE [azurite flags...]; sets AZURITE_PID.
+start_azurite() {
+  local blob=$1 queue=$2 table=$3; shift 3
+  "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --disableTelemetry \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    --blobPort "$blob" --queuePort "$queue" --tablePort "$table" "$@" &
+  AZURITE_PID=$!
+  wait_port "$blob" "$AZURITE_PID" && wait_port "$queue" "$AZURITE_PID" && wait_port "$table" "$AZURITE_PID"
+}
+
+azurite_connection() {
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$2/devstoreaccount1;TableEndpoint=http://127.0.0.1:$3/devstoreaccount1;"
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against its own in-memory Azurite on free ports, then prints
+# "N passed, N failed" (summed from the TRX files) as its last line. Exits non-zero on any failure.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+require
+ensure_node_modules
+
+RESULTS="$ROOT/TestResults/run"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+
+BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
+while [ "$QUEUE" = "$BLOB" ]; do QUEUE=$(free_port); done
+while [ "$TABLE" = "$BLOB" ] || [ "$TABLE" = "$QUEUE" ]; do TABLE=$(free_port); done
+say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
+AZURITE_PID=""
+cleanup() { [ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null; return 0; }
+trap cleanup EXIT
+start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > "$RESULTS/azurite.log" 2>&1
+export AzureWebJobsStorage
+AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
+
+say "building"
+set +e
+dotnet build Otrabotka.Functions.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+build=$?
+test_code=1
+if [ $build -eq 0 ]; then
+  say "running tests"
+  dotnet test Otrabotka.Functions.sln -c Release --no-build --nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS"
+  test_code=$?
+fi
+set -e
+cleanup; AZURITE_PID=""
+
+# Sum the counters of every TRX file; a run-level error with no failed test still counts as one failure.
+read -r passed failed < <(node -e '
+  const fs = require("fs"), path = require("path"), dir = process.argv[1];
+  let p = 0, f = 0;
+  for (const file of fs.readdirSync(dir).filter(n => n.endsWith(".trx"))) {
+    const m = /<Counters\b[^>]*>/.exec(fs.readFileSync(path.join(dir, file), "utf8"));
+    if (!m) continue;
+    const get = k => Number((new RegExp(`\\b${k}="(\\d+)"`).exec(m[0]) || [0, 0])[1]);
+    p += get("passed"); f += get("failed") + get("error") + get("timeout") + get("aborted");
+  }
+  console.log(p, f);' "$RESULTS")
+if { [ $build -ne 0 ] || [ $test_code -ne 0 ]; } && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

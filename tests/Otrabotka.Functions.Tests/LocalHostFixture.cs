@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Otrabotka.Functions.Storage;
+using Otrabotka.LocalHost;
+
+namespace Otrabotka.Functions.Tests;
+
+/// <summary>
+/// The local host on a free loopback port, against the Azurite that the test command started (its
+/// connection string comes in AzureWebJobsStorage). Stopped deliberately, listeners first, before disposal.
+/// </summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    public const string SendGridKey = "test-sendgrid-key";
+
+    public LocalHostFixture() : this(null) { }
+
+    internal LocalHostFixture(IReadOnlyDictionary<string, string?>? extra, bool triggers = true)
+    {
+        Port = FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["LocalHost:Urls"] = BaseUrl,
+            ["LocalHost:SettingsFile"] = "none",
+            ["AzureWebJobsStorage"] = StorageConnectionString,
+            ["SendGrid:ApiKey"] = SendGridKey,
+            ["SendGrid:BaseUrl"] = BaseUrl,
+            ["SendGrid:FromEmail"] = "no-reply@otrabotka.test",
+            ["Otrabotka:PublicBaseUrl"] = BaseUrl,
+            ["ReminderSchedule"] = "*/1 * * * * *",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        App = LocalHostApp.Build([], settings, triggers);
+        Client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public static string StorageConnectionString =>
+        Environment.GetEnvironmentVariable("AzureWebJobsStorage") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("AzureWebJobsStorage is not set: run the tests with scripts/test.sh, which starts Azurite.");
+
+    public int Port { get; }
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public WebApplication App { get; }
+    public HttpClient Client { get; }
+    public StorageClients Storage => App.Services.GetRequiredService<StorageClients>();
+    public MailCapture Mail => App.Services.GetRequiredService<MailCapture>();
+
+    public Task InitializeAsync() => App.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await App.StopAsync(timeout.Token);
+        await App.DisposeAsync();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Polls until the condition holds or the time is up; returns whether it held.</summary>
+    public static async Task<bool> Eventually(Func<Task<bool>> condition, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return await condition();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalHostCollection : ICollectionFixture<LocalHostFixture>
+{
+    public const string Name = "local host";
+}
