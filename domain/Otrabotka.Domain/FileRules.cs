@@ -1,0 +1,83 @@
+namespace Otrabotka.Domain;
+
+public enum FileType
+{
+    Unknown,
+    Pdf,
+    Jpeg,
+    Png,
+}
+
+/// <summary>What an adapter found out about an uploaded file; the rules below judge it.</summary>
+public sealed record FileFacts(long Length, FileType Type, bool Opens, bool Encrypted, int Pages, string? DuplicateOfDocumentId);
+
+/// <summary>File sanity (rules.md, Documents): type by content, ≤ 20 MB, PDF opens, not encrypted, 1–50 pages, images decode, no duplicate.</summary>
+public static class FileRules
+{
+    public const long MaxBytes = 20L * 1024 * 1024;
+    public const int MaxPages = 50;
+
+    public static readonly Reason Empty = new("file-empty", new("Файл бос.", "Файл пустой.", "The file is empty."));
+    public static readonly Reason TooLarge = new("file-too-large", new("Файл 20 МБ-тан үлкен.", "Файл больше 20 МБ.", "The file is larger than 20 MB."));
+    public static readonly Reason UnsupportedType = new("file-type-unsupported",
+        new("Тек PDF, JPEG немесе PNG файлдары қабылданады.", "Принимаются только файлы PDF, JPEG или PNG.", "Only PDF, JPEG or PNG files are accepted."));
+    public static readonly Reason Corrupt = new("file-corrupt", new("Файл бүлінген немесе ашылмайды.", "Файл повреждён или не открывается.", "The file is damaged or cannot be opened."));
+    public static readonly Reason Encrypted = new("file-encrypted", new("PDF құпиясөзбен қорғалған.", "PDF защищён паролем.", "The PDF is password-protected."));
+    public static readonly Reason TooManyPages = new("file-too-many-pages", new("PDF-те 50 беттен көп.", "В PDF больше 50 страниц.", "The PDF has more than 50 pages."));
+    public static readonly Reason NoPages = new("file-no-pages", new("PDF-те бет жоқ.", "В PDF нет страниц.", "The PDF has no pages."));
+    public static readonly Reason Duplicate = new("duplicate-file",
+        new("Бұл файл бұрын жүктелген.", "Этот файл уже был загружен ранее.", "This file was uploaded before."));
+
+    /// <summary>Reads the type from the first bytes (magic numbers), never from the name or declared content type.</summary>
+    public static FileType Sniff(ReadOnlySpan<byte> header) => header switch
+    {
+        [0x25, 0x50, 0x44, 0x46, 0x2D, ..] => FileType.Pdf,
+        [0xFF, 0xD8, 0xFF, ..] => FileType.Jpeg,
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => FileType.Png,
+        _ => FileType.Unknown,
+    };
+
+    /// <summary>Checks that need no reading of the body: run them first, before a byte is downloaded.</summary>
+    public static Reason? CheckLength(long length) => length == 0 ? Empty : length > MaxBytes ? TooLarge : null;
+
+    public static IReadOnlyList<Reason> Check(FileFacts facts)
+    {
+        if (CheckLength(facts.Length) is { } length)
+        {
+            return [length];
+        }
+
+        if (facts.Type == FileType.Unknown)
+        {
+            return [UnsupportedType];
+        }
+
+        if (facts.Encrypted)
+        {
+            return [Encrypted];
+        }
+
+        if (!facts.Opens)
+        {
+            return [Corrupt];
+        }
+
+        var reasons = new List<Reason>();
+        if (facts.Type == FileType.Pdf && facts.Pages == 0)
+        {
+            reasons.Add(NoPages);
+        }
+
+        if (facts.Pages > MaxPages)
+        {
+            reasons.Add(TooManyPages);
+        }
+
+        if (facts.DuplicateOfDocumentId is not null)
+        {
+            reasons.Add(Duplicate);
+        }
+
+        return reasons;
+    }
+}
