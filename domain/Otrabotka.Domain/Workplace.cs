@@ -39,31 +39,41 @@ public static class EligibilityRules
 {
     private static readonly Reason[] None = [];
     private static readonly Reason[] LateStartOnly = [DomainReasons.LateStart];
+    private static readonly Reason[] Ordered =
+    [
+        DomainReasons.OrganisationKindNotAllowed, DomainReasons.WorkplaceNotRural, DomainReasons.RegionNotSerpin,
+        DomainReasons.KatoFormat, DomainReasons.KatoRegionMismatch,
+    ];
+
+    // Every combination of reasons is built once, so a check allocates nothing: hot paths (imports,
+    // re-validation of many documents) call it millions of times.
+    private static readonly Reason[][] Combinations = Enumerable.Range(0, 1 << Ordered.Length)
+        .Select(mask => Ordered.Where((_, i) => (mask & (1 << i)) != 0).ToArray())
+        .ToArray();
 
     public static Eligibility Check(ObligationTerms terms, Workplace workplace, DateOnly jobStart)
     {
-        List<Reason>? reasons = null;
+        var mask = 0;
         if (!terms.Group.Allows(workplace.Kind))
         {
-            (reasons ??= []).Add(DomainReasons.OrganisationKindNotAllowed);
+            mask |= 1;
         }
 
         switch (terms.Category.Location)
         {
             case LocationConstraint.Rural when !workplace.IsRural:
-                (reasons ??= []).Add(DomainReasons.WorkplaceNotRural);
+                mask |= 2;
                 break;
             case LocationConstraint.SerpinRegions when !terms.Rules.IsSerpinRegion(workplace.Region):
-                (reasons ??= []).Add(DomainReasons.RegionNotSerpin);
+                mask |= 4;
                 break;
         }
 
         if (workplace.KatoCode is not null && workplace.CheckKato() is { } kato)
         {
-            (reasons ??= []).Add(kato);
+            mask |= ReferenceEquals(kato, DomainReasons.KatoFormat) ? 8 : 16;
         }
 
-        var warnings = jobStart > terms.Start ? LateStartOnly : None;
-        return new Eligibility(reasons is null ? None : reasons, warnings);
+        return new Eligibility(Combinations[mask], jobStart > terms.Start ? LateStartOnly : None);
     }
 }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Otrabotka.Benchmarks.DomainBenchmarks).Assembly).Run(args);
