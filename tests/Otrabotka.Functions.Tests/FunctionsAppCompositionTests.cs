@@ -15,6 +15,8 @@ public sealed class FunctionsAppCompositionTests
         ["SendGrid:ApiKey"] = "k",
         ["SendGrid:FromEmail"] = "no-reply@otrabotka.test",
         ["Otrabotka:PublicBaseUrl"] = "https://otrabotka.example",
+        ["Auth:MetadataAddress"] = "https://login.example/.well-known/openid-configuration",
+        ["Intake:EmployerLinkKey"] = "composition-test-key-0123456789abcdefgh",
     };
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["SendGrid:BaseUrl"] = BaseUrl,
             ["SendGrid:FromEmail"] = "no-reply@otrabotka.test",
             ["Otrabotka:PublicBaseUrl"] = BaseUrl,
+            ["Auth:SigningKey"] = "test-signing-key-0123456789abcdef0123456789",
+            ["Intake:EmployerLinkKey"] = "test-employer-link-key-0123456789abcdef",
             ["ReminderSchedule"] = "*/1 * * * * *",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
@@ -53,6 +55,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public HttpClient Client { get; }
     public StorageClients Storage => App.Services.GetRequiredService<StorageClients>();
     public MailCapture Mail => App.Services.GetRequiredService<MailCapture>();
+
+    public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public string Token(string role, string subject) =>
+        Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value, TimeProvider.System, role, subject);
 
     public Task InitializeAsync() => App.StartAsync();
 

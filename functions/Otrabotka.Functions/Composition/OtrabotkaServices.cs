@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Otrabotka.Functions.Adapters;
 using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Http;
+using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
 
@@ -18,6 +20,8 @@ public static class OtrabotkaServices
 
         services.AddOptions<SendGridSettings>().Bind(configuration.GetSection(SendGridSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OtrabotkaSettings>().Bind(configuration.GetSection(OtrabotkaSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => StorageConnection.From(configuration));
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>()));
@@ -29,9 +33,24 @@ public static class OtrabotkaServices
         });
 
         services.AddSingleton<IEmailSender, SendGridEmailSender>();
+        services.AddSingleton<EmployerTokens>();
+        services.AddSingleton<UploadLinks>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<RequestParsing>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<GraduateData>();
+        services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<DocumentTransitions>();
+        services.AddSingleton<Idempotency>();
 
         services.AddSingleton<CheckHealth>();
-        services.AddSingleton<ScreenUpload>();
+        services.AddSingleton<Graduates>();
+        services.AddSingleton<Obligations>();
+        services.AddSingleton<Documents>();
+        services.AddSingleton<ValidateDocument>();
+        services.AddSingleton<Confirmations>();
+        services.AddSingleton<Reviews>();
+        services.AddSingleton<Operators>();
         services.AddSingleton<DispatchNotification>();
         services.AddSingleton<RunReminders>();
         return services;

@@ -31,3 +31,50 @@ public sealed class OtrabotkaSettings
     [Url(ErrorMessage = "Setting 'Otrabotka__PublicBaseUrl' must be an absolute URL.")]
     public string PublicBaseUrl { get; set; } = "";
 }
+
+/// <summary>
+/// Bearer tokens. In Azure: MetadataAddress (OpenID Connect), Issuer, Audience. Locally: a development
+/// SigningKey (at least 32 characters). The claim carrying the graduate's IIN is configurable.
+/// </summary>
+public sealed class AuthSettings : IValidatableObject
+{
+    public const string Section = "Auth";
+
+    public string? MetadataAddress { get; set; }
+    public string? SigningKey { get; set; }
+    public string? Issuer { get; set; } = "otrabotka-local";
+    public string? Audience { get; set; } = "otrabotka";
+    public string SubjectClaim { get; set; } = "sub";
+    public string RoleClaim { get; set; } = "roles";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrEmpty(MetadataAddress) && (SigningKey is null || SigningKey.Length < 32))
+        {
+            yield return new ValidationResult("Setting 'Auth__MetadataAddress' or 'Auth__SigningKey' (32+ characters) is missing.");
+        }
+    }
+}
+
+/// <summary>Employer confirmation links and uploads.</summary>
+public sealed class IntakeSettings : IValidatableObject
+{
+    public const string Section = "Intake";
+
+    /// <summary>HMAC key for employer confirmation tokens (at least 32 characters).</summary>
+    public string? EmployerLinkKey { get; set; }
+
+    public int EmployerLinkDays { get; set; } = 14;
+
+    /// <summary>Public mail services whose addresses cannot confirm a hire alone (comma-separated; '*.' prefixes allowed).</summary>
+    public string PublicMailDomains { get; set; } =
+        "gmail.com,googlemail.com,mail.ru,inbox.ru,list.ru,bk.ru,internet.ru,yandex.*,ya.ru,outlook.com,hotmail.com,live.com,yahoo.com,icloud.com,me.com,rambler.ru,proton.me,protonmail.com";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (EmployerLinkKey is null || EmployerLinkKey.Length < 32)
+        {
+            yield return new ValidationResult("Setting 'Intake__EmployerLinkKey' (32+ characters) is missing.");
+        }
+    }
+}

@@ -23,8 +23,11 @@ public static class StorageNames
 
     // Tables
     public const string GraduatesTable = "graduates";
-    public const string UploadsTable = "uploads";
     public const string ReminderRunsTable = "reminderruns";
+    public const string IinIndexTable = "iinindex";
+    public const string ReviewQueueTable = "reviewqueue";
+    public const string ConfirmationsTable = "confirmations";
+    public const string DocumentIndexTable = "documentindex";
 
     /// <summary>The reminder timer's schedule is a setting (default 09:00 Asia/Almaty = 04:00 UTC).</summary>
     public const string ReminderScheduleExpression = "%ReminderSchedule%";
@@ -33,5 +36,5 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer];
     public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, UploadsTable, ReminderRunsTable];
+    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, ConfirmationsTable, DocumentIndexTable];
 }

@@ -5,7 +5,7 @@ using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Triggers;
 
-public sealed class IntakeBlobFunction(ScreenUpload screenUpload)
+public sealed class IntakeBlobFunction(ValidateDocument validate)
 {
     public const string Name = "ValidateUpload";
 
@@ -15,5 +15,5 @@ public sealed class IntakeBlobFunction(ScreenUpload screenUpload)
         [BlobTrigger(StorageNames.IntakeBlobPath, Source = BlobTriggerSource.EventGrid, Connection = StorageNames.Connection)] BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
-        screenUpload.RunAsync(blob, name, cancellationToken);
+        validate.RunAsync(blob, name, cancellationToken);
 }

@@ -1,0 +1,89 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Otrabotka.Functions.Http;
+
+/// <summary>
+/// GET /api/openapi.json, built from the app's own HTTP functions (their trigger attributes), so it lists
+/// exactly the routes that exist. Microsoft.AspNetCore.OpenApi does not see isolated functions.
+/// </summary>
+public sealed class OpenApiFunction
+{
+    private static readonly HashSet<string> Anonymous = ["Health", "OpenApi", "ConfirmPage", "ViewConfirmation", "DecideConfirmation"];
+    private static readonly Lazy<string> Document = new(Build);
+
+    [Function("OpenApi")]
+    public IActionResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request) =>
+        new ContentResult { StatusCode = 200, ContentType = "application/json; charset=utf-8", Content = Document.Value };
+
+    public static IEnumerable<(string Name, string Route, string[] Methods)> Routes() =>
+        from type in typeof(OpenApiFunction).Assembly.GetTypes()
+        from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        let function = method.GetCustomAttribute<FunctionAttribute>()
+        let trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(t => t is not null)
+        where function is not null && trigger is not null
+        select (function.Name, trigger.Route ?? function.Name, (trigger.Methods ?? ["get", "post"]).Select(m => m.ToLowerInvariant()).ToArray());
+
+    private static string Build()
+    {
+        var paths = new JsonObject();
+        foreach (var (name, route, methods) in Routes().OrderBy(r => r.Route, StringComparer.Ordinal))
+        {
+            var path = "/" + route;
+            var item = paths[path] as JsonObject ?? new JsonObject();
+            paths[path] = item;
+            foreach (var method in methods)
+            {
+                var parameters = new JsonArray();
+                foreach (var segment in route.Split('/').Where(s => s.StartsWith('{')))
+                {
+                    parameters.Add(new JsonObject { ["name"] = segment.Trim('{', '}'), ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } });
+                }
+
+                var responses = new JsonObject
+                {
+                    ["200"] = new JsonObject { ["description"] = "OK" },
+                    ["default"] = new JsonObject { ["description"] = "Problem details (RFC 9457)", ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } } } },
+                };
+                var operation = new JsonObject { ["operationId"] = name, ["parameters"] = parameters, ["responses"] = responses };
+                if (!Anonymous.Contains(name))
+                {
+                    operation["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() });
+                }
+
+                item[method] = operation;
+            }
+        }
+
+        var document = new JsonObject
+        {
+            ["openapi"] = "3.0.3",
+            ["info"] = new JsonObject { ["title"] = "Otrabotka API", ["version"] = "1.0", ["description"] = "Work-off monitoring for state-grant graduates (JSC Financial Center)." },
+            ["paths"] = paths,
+            ["components"] = new JsonObject
+            {
+                ["securitySchemes"] = new JsonObject { ["bearer"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT" } },
+                ["schemas"] = new JsonObject
+                {
+                    ["Problem"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["type"] = new JsonObject { ["type"] = "string" },
+                            ["title"] = new JsonObject { ["type"] = "string" },
+                            ["status"] = new JsonObject { ["type"] = "integer" },
+                            ["detail"] = new JsonObject { ["type"] = "string" },
+                            ["code"] = new JsonObject { ["type"] = "string" },
+                            ["errors"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "object" } },
+                        },
+                    },
+                },
+            },
+        };
+        return document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+}

@@ -1,0 +1,12 @@
+using Azure.Data.Tables;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>documentId → graduateId, so operators can open any document by its opaque id.</summary>
+public static class DocumentIndex
+{
+    public static string Partition(string documentId) => documentId.Length >= 3 ? documentId[..3] : documentId;
+
+    public static Task AddAsync(StorageClients storage, string graduateId, string documentId, CancellationToken cancellationToken) =>
+        storage.Table(StorageNames.DocumentIndexTable).UpsertEntityAsync(new TableEntity(Partition(documentId), documentId) { ["GraduateId"] = graduateId }, TableUpdateMode.Replace, cancellationToken);
+}

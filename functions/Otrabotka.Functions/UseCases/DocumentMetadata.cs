@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Http;
+
+namespace Otrabotka.Functions.UseCases;
+
+public sealed record EmploymentMeta(
+    string EmployerBin, string EmployerName, string EmployerEmail, OrganisationKind OrganisationKind, Ownership Ownership,
+    Region Region, SettlementType SettlementType, string? KatoCode, string Position, DateOnly StartDate, DateOnly? EndDate)
+{
+    public Workplace Workplace => new(OrganisationKind, Ownership, Region, SettlementType, KatoCode);
+}
+
+public sealed record EmploymentEndMeta(DateOnly EndDate, string? EmploymentDocumentId);
+
+public sealed record ExemptionMeta(
+    ExemptionGround Ground, DateOnly CommissionDecisionDate, string? SpouseLocality, int? DisabilityGroup,
+    Level? StudyLevel, DateOnly? EnrolmentDate, DateOnly? PregnancyConfirmedOn, DateOnly? ChildBirthDate)
+{
+    public ExemptionClaim Claim => new(Ground, CommissionDecisionDate, SpouseLocality, DisabilityGroup, StudyLevel, EnrolmentDate, PregnancyConfirmedOn, ChildBirthDate);
+}
+
+public sealed record DeferralMeta(DateOnly ServiceStart, DateOnly? ServiceEnd);
+
+public sealed record UnemploymentMeta(DateOnly ReferralDate, DateOnly RegisteredFrom, DateOnly? RegisteredTo);
+
+/// <summary>Each document kind's metadata: its shape is checked when the document is submitted; its rules when it is validated.</summary>
+public static class DocumentMetadata
+{
+    public static (string? Json, IReadOnlyList<FieldError> Errors) Parse(DocumentKind kind, Fields f)
+    {
+        object meta = kind switch
+        {
+            DocumentKind.EmploymentConfirmation => new EmploymentMeta(
+                f.Required("employerBin", 12), f.Required("employerName", 300), f.Email("employerEmail"), f.Enum<OrganisationKind>("organisationKind"),
+                f.Enum<Ownership>("ownership"), f.Enum<Region>("region"), f.Enum<SettlementType>("settlementType"), f.Optional("katoCode"),
+                f.Required("position", 200), f.Date("startDate"), f.OptionalDate("endDate")),
+            DocumentKind.EmploymentEnd => new EmploymentEndMeta(f.Date("endDate"), f.Optional("employmentDocumentId")),
+            DocumentKind.ExemptionProof => new ExemptionMeta(
+                f.Enum<ExemptionGround>("ground"), f.Date("commissionDecisionDate"), f.Optional("spouseLocality"), f.OptionalInt("disabilityGroup", 1, 3),
+                f.OptionalEnum<Level>("studyLevel"), f.OptionalDate("enrolmentDate"), f.OptionalDate("pregnancyConfirmedOn"), f.OptionalDate("childBirthDate")),
+            DocumentKind.DeferralProof => new DeferralMeta(f.Date("serviceStart"), f.OptionalDate("serviceEnd")),
+            DocumentKind.UnemploymentRegistration => new UnemploymentMeta(f.Date("referralDate"), f.Date("registeredFrom"), f.OptionalDate("registeredTo")),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        return f.Errors.Count > 0 ? (null, f.Errors) : (JsonSerializer.Serialize(meta, meta.GetType(), Json.Options), []);
+    }
+
+    public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json.Options) ?? throw new InvalidDataException("Stored metadata is empty.");
+}

@@ -1,0 +1,243 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Adapters;
+using Otrabotka.Functions.Http;
+using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+/// <summary>A document as sent: its kind and metadata (JSON), and the file (absent for a direct upload).</summary>
+public sealed record DocumentSubmission(string? Kind, string? Metadata, byte[]? File);
+
+public sealed record SubmittedView(string Id, DocumentStatus Status, string StatusUrl);
+
+public sealed record UploadView(string Id, Uri UploadUrl, DateTimeOffset ExpiresAt, string StatusUrl);
+
+public sealed record ReasonView(string Code, string Message);
+
+public sealed record HistoryView(DocumentStatus Status, DateTimeOffset At, string Actor, string? Reason);
+
+public sealed record DocumentView(
+    string Id, DocumentKind Kind, string KindName, DocumentStatus Status, string StatusName, bool Contested, JsonElement Metadata,
+    IReadOnlyList<ReasonView> Reasons, IReadOnlyList<ReasonView> Warnings, string? DuplicateOf,
+    DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt, IReadOnlyList<HistoryView> History, Uri? ReadUrl = null);
+
+/// <summary>What graduates (and operators on their behalf) do with documents.</summary>
+public sealed class Documents(
+    StorageClients storage,
+    GraduateData data,
+    DocumentTransitions transitions,
+    Idempotency idempotency,
+    Outbox outbox,
+    UploadLinks links,
+    ValidateDocument validate,
+    TimeProvider time)
+{
+    public static readonly TimeSpan UploadLinkLifetime = TimeSpan.FromMinutes(15);
+
+    public static string StatusUrl(string documentId) => $"/api/me/documents/{documentId}";
+
+    /// <summary>Multipart submission: the document is recorded, then its file lands in intake, where the blob trigger validates it.</summary>
+    public async Task<Outcome<SubmittedView>> SubmitAsync(GraduateRecord g, string actor, DocumentSubmission submission, string? idempotencyKey, string route, CancellationToken cancellationToken)
+    {
+        var fields = new Fields(new Dictionary<string, string?> { ["kind"] = submission.Kind });
+        var kind = fields.Enum<DocumentKind>("kind");
+        if (submission.File is null)
+        {
+            fields.Add("file", "required", new("'file' өрісі міндетті.", "Поле 'file' обязательно.", "'file' is required."));
+        }
+
+        var parsed = fields.Errors.Count == 0 ? ParseMetadata(kind, submission.Metadata) : (null, fields.Errors);
+        if (parsed.Json is null)
+        {
+            return Problem.Invalid([.. fields.Errors, .. parsed.Errors]);
+        }
+
+        var requestHash = Idempotency.Hash(Wire.Name(kind), parsed.Json, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(submission.File!)));
+        var (replay, problem) = await idempotency.CheckAsync(g.Id, route, idempotencyKey, requestHash, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (replay is not null)
+        {
+            return Outcome<SubmittedView>.Ok(JsonSerializer.Deserialize<SubmittedView>(replay.Body, Json.Options)!, replay.Status);
+        }
+
+        var id = GraduateStore.NewId('d');
+        var view = new SubmittedView(id, DocumentStatus.Received, StatusUrl(id));
+        var recorded = idempotency.Record(g.Id, route, idempotencyKey, requestHash, new StoredAnswer(202, JsonSerializer.Serialize(view, Json.Options), view.StatusUrl));
+        await CreateAsync(g, id, kind, parsed.Json, actor, recorded, cancellationToken);
+        await storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id)).UploadAsync(new BinaryData(submission.File!), overwrite: true, cancellationToken);
+        return Outcome<SubmittedView>.Ok(view, 202);
+    }
+
+    /// <summary>Direct-to-blob: records the document and hands out a create-only link to its one server-named blob, valid 15 minutes.</summary>
+    public async Task<Outcome<UploadView>> CreateUploadAsync(GraduateRecord g, Fields body, CancellationToken cancellationToken)
+    {
+        var kind = body.Enum<DocumentKind>("kind");
+        if (body.Errors.Count > 0)
+        {
+            return Problem.Invalid(body.Errors);
+        }
+
+        var parsed = ParseMetadata(kind, body.Optional("metadata"));
+        if (parsed.Json is null)
+        {
+            return Problem.Invalid(parsed.Errors);
+        }
+
+        var id = GraduateStore.NewId('d');
+        await CreateAsync(g, id, kind, parsed.Json, "graduate", null, cancellationToken);
+        var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id));
+        var link = await links.CreateOnlyAsync(blob, UploadLinkLifetime, cancellationToken);
+        return Outcome<UploadView>.Ok(new UploadView(id, link.Url, link.ExpiresAt, StatusUrl(id)), 201);
+    }
+
+    /// <summary>Starts validation at once after a direct upload, instead of waiting for the blob trigger.</summary>
+    public async Task<Outcome<DocumentView>> CompleteAsync(GraduateRecord g, string documentId, Language language, CancellationToken cancellationToken)
+    {
+        if (await data.DocumentAsync(g.Id, documentId, cancellationToken) is null)
+        {
+            return Problem.NotFound;
+        }
+
+        var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, documentId));
+        var document = await validate.RunAsync(g.Id, documentId, blob, cancellationToken);
+        if (document is { Status: DocumentStatus.Received })
+        {
+            return new Problem(409, "file-not-uploaded", new("Файл әлі жүктелмеген.", "Файл ещё не загружен.", "The file has not been uploaded yet."));
+        }
+
+        return await ViewAsync(g, documentId, language, false, cancellationToken);
+    }
+
+    public async Task<Outcome<IReadOnlyList<DocumentView>>> ListAsync(GraduateRecord g, Language language, CancellationToken cancellationToken)
+    {
+        var list = new List<DocumentView>();
+        foreach (var d in (await data.DocumentsAsync(g.Id, cancellationToken)).OrderByDescending(d => d.ReceivedAt))
+        {
+            list.Add(View(d, [], language));
+        }
+
+        return Outcome<IReadOnlyList<DocumentView>>.Ok(list);
+    }
+
+    public async Task<Outcome<DocumentView>> ViewAsync(GraduateRecord g, string documentId, Language language, bool withReadUrl, CancellationToken cancellationToken)
+    {
+        var d = await data.DocumentAsync(g.Id, documentId, cancellationToken);
+        if (d is null)
+        {
+            return Problem.NotFound;
+        }
+
+        Uri? readUrl = null;
+        if (withReadUrl && d.BlobName is { } path && path.Split('/', 2) is [var container, var name])
+        {
+            readUrl = (await links.ReadOnlyAsync(storage.Container(container).GetBlobClient(name), TimeSpan.FromMinutes(5), cancellationToken)).Url;
+        }
+
+        return Outcome<DocumentView>.Ok(View(d, await data.HistoryAsync(g.Id, d.Id, cancellationToken), language) with { ReadUrl = readUrl });
+    }
+
+    public Task<Outcome<DocumentView>> WithdrawAsync(GraduateRecord g, string documentId, Language language, CancellationToken cancellationToken) =>
+        MoveAsync(g, documentId, new Move(DocumentStatus.Withdrawn, "graduate", null), _ => [], language, cancellationToken);
+
+    public Task<Outcome<DocumentView>> ContestAsync(GraduateRecord g, string documentId, Fields body, Language language, CancellationToken cancellationToken)
+    {
+        var note = body.Required("note", 2000);
+        if (body.Errors.Count > 0)
+        {
+            return Task.FromResult<Outcome<DocumentView>>(Problem.Invalid(body.Errors));
+        }
+
+        return MoveAsync(g, documentId, new Move(DocumentStatus.AwaitingReview, "graduate", note),
+            d => [new Notice(g.Email, NotificationKind.DocumentInReview, g.Language, new NoticeModel(GraduateName: g.FullName, Document: d.Kind))], language, cancellationToken);
+    }
+
+    /// <summary>A move that reloads and retries on a concurrent change (412), and refuses what the domain refuses (409).</summary>
+    public async Task<Outcome<DocumentView>> MoveAsync(GraduateRecord g, string documentId, Move move, Func<DocumentRow, IReadOnlyList<Notice>> notices, Language language, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var d = await data.DocumentAsync(g.Id, documentId, cancellationToken);
+            if (d is null)
+            {
+                return Problem.NotFound;
+            }
+
+            var (result, refusal, _) = await transitions.ApplyAsync(g, d, [move], null, null, notices(d), cancellationToken);
+            switch (result)
+            {
+                case MoveResult.Refused:
+                    return DocumentTransitions.Refusal(refusal!);
+                case MoveResult.Done:
+                    return await ViewAsync(g, documentId, language, false, cancellationToken);
+            }
+
+            await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
+        }
+
+        return Graduates.Conflict;
+    }
+
+    private async Task CreateAsync(GraduateRecord g, string id, DocumentKind kind, string metadata, string actor, TableTransactionAction? extra, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var row = new DocumentRow(g.Id, id, kind, DocumentStatus.Received, false, metadata, null, null, null, [], [], now, now, 1, actor,
+            EmployerEmail: kind == DocumentKind.EmploymentConfirmation ? DocumentMetadata.Read<EmploymentMeta>(metadata).EmployerEmail : null);
+        var (noticeId, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DocumentReceived, g.Language, new NoticeModel(GraduateName: g.FullName, Document: kind));
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, GraduateStore.ToEntity(row)),
+            new(TableTransactionActionType.Add, GraduateStore.HistoryEntity(g.Id, id, 0, new StatusChange(DocumentStatus.Received, now, actor, null))),
+            notice,
+        };
+        if (extra is not null)
+        {
+            actions.Add(extra);
+        }
+
+        // The index first: a document it names but the partition lacks is harmless; the reverse would be unreachable.
+        await DocumentIndex.AddAsync(storage, g.Id, id, cancellationToken);
+        await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), actions, cancellationToken);
+        await outbox.DispatchAsync(g.Id, [noticeId], cancellationToken);
+    }
+
+    private static (string? Json, IReadOnlyList<FieldError> Errors) ParseMetadata(DocumentKind kind, string? metadata)
+    {
+        if (string.IsNullOrWhiteSpace(metadata))
+        {
+            return (null, [new FieldError("metadata", "required", new("'metadata' өрісі міндетті (JSON).", "Поле 'metadata' обязательно (JSON).", "'metadata' (JSON) is required."))]);
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(metadata);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException();
+            }
+
+            return DocumentMetadata.Parse(kind, Fields.FromJson(doc.RootElement));
+        }
+        catch (JsonException)
+        {
+            return (null, [new FieldError("metadata", "invalid-json", new("'metadata' JSON нысаны болуы керек.", "'metadata' должно быть объектом JSON.", "'metadata' must be a JSON object."))]);
+        }
+    }
+
+    public static DocumentView View(DocumentRow d, IReadOnlyList<StatusChange> history, Language language)
+    {
+        using var meta = JsonDocument.Parse(d.Metadata);
+        return new DocumentView(
+            d.Id, d.Kind, Names.Of(d.Kind).In(language), d.Status, Names.Of(d.Status).In(language), d.Contested, meta.RootElement.Clone(),
+            d.Reasons.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
+            d.Warnings.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
+            d.DuplicateOf, d.ReceivedAt, d.UpdatedAt,
+            history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason)).ToList());
+    }
+}

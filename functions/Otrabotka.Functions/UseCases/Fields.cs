@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.Json;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Http;
+
+namespace Otrabotka.Functions.UseCases;
+
+/// <summary>
+/// Reads named string fields (from a JSON object or a CSV row) into typed values, collecting a field
+/// error for each one that is missing or malformed, in three languages.
+/// </summary>
+public sealed class Fields(IReadOnlyDictionary<string, string?> values)
+{
+    private readonly List<FieldError> errors = [];
+
+    public IReadOnlyList<FieldError> Errors => errors;
+
+    public static Fields FromJson(JsonElement element)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in element.EnumerateObject())
+            {
+                values[p.Name] = p.Value.ValueKind switch
+                {
+                    JsonValueKind.String => p.Value.GetString(),
+                    JsonValueKind.Null => null,
+                    _ => p.Value.GetRawText(),
+                };
+            }
+        }
+
+        return new Fields(values);
+    }
+
+    public bool Has(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v);
+
+    public string? Optional(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+    public string Required(string name, int maxLength = 300)
+    {
+        var value = Optional(name);
+        if (value is null)
+        {
+            Add(name, "required", new($"'{name}' өрісі міндетті.", $"Поле '{name}' обязательно.", $"'{name}' is required."));
+            return "";
+        }
+
+        if (value.Length > maxLength)
+        {
+            Add(name, "too-long", new($"'{name}' өрісі тым ұзын.", $"Поле '{name}' слишком длинное.", $"'{name}' is too long."));
+        }
+
+        return value;
+    }
+
+    public T Enum<T>(string name) where T : struct, System.Enum
+    {
+        var text = Required(name);
+        if (text.Length == 0)
+        {
+            return default;
+        }
+
+        if (Wire.TryParse<T>(text, out var value))
+        {
+            return value;
+        }
+
+        var allowed = string.Join(", ", Wire.All<T>());
+        Add(name, "unknown-value", new($"'{name}' мәні белгісіз; рұқсат етілгендер: {allowed}.", $"Неизвестное значение '{name}'; допустимые: {allowed}.", $"Unknown '{name}'; allowed: {allowed}."));
+        return default;
+    }
+
+    public T? OptionalEnum<T>(string name) where T : struct, System.Enum => Has(name) ? Enum<T>(name) : null;
+
+    public DateOnly Date(string name)
+    {
+        var text = Required(name);
+        return text.Length > 0 ? ParseDate(name, text) ?? default : default;
+    }
+
+    public DateOnly? OptionalDate(string name) => Optional(name) is { } text ? ParseDate(name, text) : null;
+
+    public int? OptionalInt(string name, int min, int max)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            Add(name, "out-of-range", new($"'{name}' {min}–{max} аралығындағы бүтін сан болуы керек.", $"'{name}' должно быть целым числом от {min} до {max}.", $"'{name}' must be a whole number from {min} to {max}."));
+            return null;
+        }
+
+        return value;
+    }
+
+    public int Int(string name, int min, int max)
+    {
+        if (!Has(name))
+        {
+            Required(name);
+            return 0;
+        }
+
+        return OptionalInt(name, min, max) ?? 0;
+    }
+
+    public decimal Money(string name)
+    {
+        var text = Required(name);
+        if (text.Length == 0)
+        {
+            return 0m;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < 0 || decimal.Round(value, 2) != value)
+        {
+            Add(name, "invalid-money", new($"'{name}' теңгемен теріс емес сан болуы керек (2 ондық таңбаға дейін).", $"'{name}' должно быть неотрицательной суммой в тенге (до 2 знаков).", $"'{name}' must be a non-negative amount in tenge with at most 2 decimals."));
+            return 0m;
+        }
+
+        return value;
+    }
+
+    public string Email(string name)
+    {
+        var text = Required(name, 254);
+        if (text.Length > 0 && (!MailAddress.TryCreate(text, out var address) || address.Address != text || !text.Contains('.', StringComparison.Ordinal)))
+        {
+            Add(name, "invalid-email", new($"'{name}' электрондық пошта мекенжайы емес.", $"'{name}' не является адресом электронной почты.", $"'{name}' is not an e-mail address."));
+        }
+
+        return text;
+    }
+
+    public void Add(string field, string code, Text detail) => errors.Add(new FieldError(field, code, detail));
+
+    public void AddReasons(string field, IEnumerable<Reason> reasons)
+    {
+        foreach (var r in reasons)
+        {
+            errors.Add(new FieldError(field, r.Code, r.Message));
+        }
+    }
+
+    private DateOnly? ParseDate(string name, string text)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Add(name, "invalid-date", new($"'{name}' күні yyyy-MM-dd пішімінде болуы керек.", $"Дата '{name}' должна быть в формате yyyy-MM-dd.", $"'{name}' must be a date as yyyy-MM-dd."));
+        return null;
+    }
+}

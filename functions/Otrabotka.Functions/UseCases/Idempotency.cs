@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+using Otrabotka.Functions.Http;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+public sealed record StoredAnswer(int Status, string Body, string? Location);
+
+/// <summary>
+/// Idempotency-Key per subject and route, kept 24 hours in the graduate's partition and written in the
+/// same transaction as the change: a retry gets the first answer; the same key with another body → 422.
+/// </summary>
+public sealed class Idempotency(StorageClients storage, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public static string Hash(params string[] parts) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts))));
+
+    private static string RowKey(string route, string key) => GraduateStore.IdempotencyPrefix + Hash(route, key);
+
+    public async Task<(StoredAnswer? Replay, Problem? Problem)> CheckAsync(string graduateId, string route, string? key, string requestHash, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return (null, null);
+        }
+
+        if (key.Length is 0 or > 200)
+        {
+            return (null, new Problem(400, "idempotency-key-invalid", new("Idempotency-Key 1–200 таңбадан тұруы керек.", "Idempotency-Key должен содержать от 1 до 200 символов.", "Idempotency-Key must be 1–200 characters.")));
+        }
+
+        var found = await storage.Table(StorageNames.GraduatesTable).GetEntityIfExistsAsync<TableEntity>(graduateId, RowKey(route, key), cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } row || row.GetDateTimeOffset("CreatedAt") + Lifetime < time.GetUtcNow())
+        {
+            return (null, null);
+        }
+
+        if (row.GetString("RequestHash") != requestHash)
+        {
+            return (null, new Problem(422, "idempotency-key-reused", new("Бұл Idempotency-Key басқа сұрауға қолданылған.", "Этот Idempotency-Key уже использован для другого запроса.", "This Idempotency-Key was used for a different request.")));
+        }
+
+        return (new StoredAnswer(row.GetInt32("Status") ?? 200, row.GetString("Body") ?? "", row.GetString("Location")), null);
+    }
+
+    public TableTransactionAction? Record(string graduateId, string route, string? key, string requestHash, StoredAnswer answer) =>
+        key is null ? null : new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(graduateId, RowKey(route, key))
+        {
+            ["RequestHash"] = requestHash,
+            ["Status"] = answer.Status,
+            ["Body"] = answer.Body,
+            ["Location"] = answer.Location,
+            ["CreatedAt"] = time.GetUtcNow(),
+        });
+}

@@ -1,0 +1,270 @@
+using System.Text;
+using Azure.Data.Tables;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Http;
+using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+public sealed record ImportError(int Line, string Code, string Detail);
+
+public sealed record ImportResult(int Created, int Unchanged, IReadOnlyList<ImportError> Errors);
+
+public sealed record SearchHit(string GraduateId, string FullName, Category Category, ObligationStatus? Status, Region? Region, DateOnly GraduationDate, string University);
+
+/// <summary>What operators of the Financial Center do beyond review: register and import, search, record exemptions, declare default.</summary>
+public sealed class Operators(StorageClients storage, Graduates graduates, GraduateData data, Obligations obligations, DocumentTransitions transitions, Outbox outbox, TimeProvider time)
+{
+    public const int MaxImportErrors = 1000;
+
+    /// <summary>Streams a CSV (UTF-8, BOM allowed; comma or semicolon; camelCase headers), one registration per row.</summary>
+    public async Task<Outcome<ImportResult>> ImportAsync(Stream csv, Language language, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var header = await reader.ReadLineAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return new Problem(400, "csv-empty", new("CSV файлы бос.", "CSV-файл пуст.", "The CSV file is empty."));
+        }
+
+        var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
+        var columns = Csv.Split(header, separator).Select(c => c.Trim()).ToArray();
+        int created = 0, unchanged = 0, line = 1;
+        var errors = new List<ImportError>();
+        string? text;
+        while ((text = await reader.ReadLineAsync(cancellationToken)) is not null)
+        {
+            line++;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = Csv.Split(text, separator);
+            if (cells.Count != columns.Length)
+            {
+                Add(errors, line, "column-count", new($"{columns.Length} баған күтілді, {cells.Count} табылды.", $"Ожидалось {columns.Length} столбцов, найдено {cells.Count}.", $"Expected {columns.Length} columns, found {cells.Count}."), language);
+                continue;
+            }
+
+            var fields = new Fields(columns.Zip(cells).ToDictionary(p => p.First, p => (string?)p.Second, StringComparer.Ordinal));
+            var (record, rowErrors) = Graduates.Parse(fields, time.GetUtcNow());
+            if (record is null)
+            {
+                foreach (var e in rowErrors)
+                {
+                    Add(errors, line, e.Code, new($"{e.Field}: {e.Detail.Kk}", $"{e.Field}: {e.Detail.Ru}", $"{e.Field}: {e.Detail.En}"), language);
+                }
+
+                continue;
+            }
+
+            var outcome = await graduates.RegisterAsync(record, cancellationToken);
+            if (outcome.Problem is { } problem)
+            {
+                Add(errors, line, problem.Code == "graduate-exists" ? "conflict" : problem.Code, problem.Detail, language);
+            }
+            else if (outcome.Value!.Created)
+            {
+                created++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        return Outcome<ImportResult>.Ok(new ImportResult(created, unchanged, errors));
+    }
+
+    private static void Add(List<ImportError> errors, int line, string code, Text detail, Language language)
+    {
+        if (errors.Count < MaxImportErrors)
+        {
+            errors.Add(new ImportError(line, code, detail.In(language)));
+        }
+    }
+
+    /// <summary>By IIN (through the index, the IIN travels in the body), else by name, status, category, region, paged.</summary>
+    public async Task<Outcome<Page<SearchHit>>> SearchAsync(Fields query, CancellationToken cancellationToken)
+    {
+        var iin = query.Optional("iin");
+        var name = query.Optional("name");
+        var status = query.OptionalEnum<ObligationStatus>("status");
+        var category = query.OptionalEnum<Category>("category");
+        var region = query.OptionalEnum<Region>("region");
+        var token = query.Optional("continuationToken");
+        if (query.Errors.Count > 0)
+        {
+            return Problem.Invalid(query.Errors);
+        }
+
+        if (iin is not null)
+        {
+            var g = await graduates.FindByIinAsync(iin, cancellationToken);
+            return Outcome<Page<SearchHit>>.Ok(new Page<SearchHit>(g is null ? [] : [Hit(g)], null));
+        }
+
+        var filter = new List<string> { $"RowKey eq '{GraduateStore.ProfileKey}'" };
+        if (status is { } s)
+        {
+            filter.Add($"Status eq '{Wire.Name(s)}'");
+        }
+
+        if (category is { } c)
+        {
+            filter.Add($"Category eq '{Wire.Name(c)}'");
+        }
+
+        if (region is { } r)
+        {
+            filter.Add($"Region eq '{Wire.Name(r)}'");
+        }
+
+        var hits = new List<SearchHit>();
+        string? next = token;
+        var pages = storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>(string.Join(" and ", filter), maxPerPage: 100, cancellationToken: cancellationToken).AsPages(token, 100);
+        await foreach (var page in pages)
+        {
+            hits.AddRange(page.Values.Select(GraduateStore.ToGraduate)
+                .Where(g => name is null || g.FullName.Contains(name, StringComparison.CurrentCultureIgnoreCase))
+                .Select(Hit));
+            next = page.ContinuationToken;
+            if (hits.Count >= 50 || next is null)
+            {
+                break;
+            }
+        }
+
+        return Outcome<Page<SearchHit>>.Ok(new Page<SearchHit>(hits, next));
+    }
+
+    private static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
+
+    /// <summary>A commission's exemption decision recorded directly by an operator: checked by the same rules, accepted at once.</summary>
+    public async Task<Outcome<DocumentView>> RecordExemptionAsync(GraduateRecord g, Fields body, Language language, CancellationToken cancellationToken)
+    {
+        var (json, errors) = DocumentMetadata.Parse(DocumentKind.ExemptionProof, body);
+        if (json is null)
+        {
+            return Problem.Invalid(errors);
+        }
+
+        var meta = DocumentMetadata.Read<ExemptionMeta>(json);
+        var reasons = ExemptionRules.Check(g.Obligation.Resolve(RuleTable.Default).Value!, meta.Claim, obligations.Today());
+        if (reasons.Count > 0)
+        {
+            return Problem.FromReasons(422, "exemption-refused", reasons, "ground");
+        }
+
+        var now = time.GetUtcNow();
+        var id = GraduateStore.NewId('d');
+        var row = new DocumentRow(g.Id, id, DocumentKind.ExemptionProof, DocumentStatus.Received, false, json, null, null, null, [], [], now, now, 1, "operator");
+        await DocumentIndex.AddAsync(storage, g.Id, id, cancellationToken);
+        await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable),
+            [new(TableTransactionActionType.Add, GraduateStore.ToEntity(row)), new(TableTransactionActionType.Add, GraduateStore.HistoryEntity(g.Id, id, 0, new StatusChange(DocumentStatus.Received, now, "operator", "commission decision")))],
+            cancellationToken);
+        var stored = await data.DocumentAsync(g.Id, id, cancellationToken);
+        await transitions.ApplyAsync(g, stored!, [new Move(DocumentStatus.Validating, "operator", null), new Move(DocumentStatus.Accepted, "operator", "commission decision")], null, null,
+            [new Notice(g.Email, NotificationKind.DocumentAccepted, g.Language, new NoticeModel(GraduateName: g.FullName, Document: DocumentKind.ExemptionProof))], cancellationToken);
+        await obligations.RefreshSnapshotAsync(g.Id, cancellationToken);
+        var view = Documents.View((await data.DocumentAsync(g.Id, id, cancellationToken))!, await data.HistoryAsync(g.Id, id, cancellationToken), language);
+        return Outcome<DocumentView>.Ok(view, 201);
+    }
+
+    /// <summary>Declares default as of a date: the amount owed is fixed then (п.17-1), and the graduate is told how it was computed.</summary>
+    public async Task<Outcome<ObligationView>> DeclareDefaultAsync(GraduateRecord g, Fields body, Language language, CancellationToken cancellationToken)
+    {
+        var asOf = body.Date("asOf");
+        var note = body.Required("note", 2000);
+        if (body.Errors.Count > 0)
+        {
+            return Problem.Invalid(body.Errors);
+        }
+
+        if (asOf > obligations.Today())
+        {
+            return Problem.Invalid([new FieldError("asOf", DomainReasons.DateInFuture.Code, DomainReasons.DateInFuture.Message)]);
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var fresh = await graduates.GetAsync(g.Id, cancellationToken);
+            if (fresh!.Default is not null)
+            {
+                return new Problem(409, "already-defaulted", new("Міндет орындалмады деп бұрын танылған.", "Неисполнение уже объявлено.", "Default was declared already."));
+            }
+
+            var ledger = await obligations.LedgerAsync(fresh, asOf, cancellationToken);
+            if (ledger.Status is ObligationStatus.Exempt or ObligationStatus.Completed)
+            {
+                return new Problem(409, "not-defaultable", new("Босатылған немесе орындалған міндетті орындалмады деп тануға болмайды.", "Нельзя объявить неисполнение освобождённому или выполнившему обязательство.", "An exempt or completed obligation cannot be declared in default."));
+            }
+
+            var declared = fresh with { Default = new DefaultDeclaration(asOf, note), DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted };
+            var (id, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DefaultDeclared, g.Language, new NoticeModel(
+                GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));
+            try
+            {
+                await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice], cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 412)
+            {
+                continue;
+            }
+
+            await outbox.DispatchAsync(g.Id, [id], cancellationToken);
+            return await obligations.ForIdAsync(g.Id, language, cancellationToken);
+        }
+
+        return Graduates.Conflict;
+    }
+}
+
+/// <summary>A small RFC 4180 field splitter: quotes, doubled quotes, the given separator.</summary>
+public static class Csv
+{
+    public static List<string> Split(string line, char separator)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == separator)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return cells;
+    }
+}

@@ -1,0 +1,124 @@
+using Azure.Data.Tables;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Http;
+using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+public sealed record ReviewItem(string DocumentId, string GraduateId, DocumentKind Kind, Category Category, Region? Region, DateTimeOffset ReceivedAt, int WaitingDays);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+
+/// <summary>The operators' review: the queue (oldest first), one document with a 5-minute read link, and the decision.</summary>
+public sealed class Reviews(StorageClients storage, Graduates graduates, Documents documents, Obligations obligations, TimeProvider time)
+{
+    public async Task<Outcome<Page<ReviewItem>>> QueueAsync(Fields query, CancellationToken cancellationToken)
+    {
+        var kind = query.OptionalEnum<DocumentKind>("kind");
+        var category = query.OptionalEnum<Category>("category");
+        var region = query.OptionalEnum<Region>("region");
+        var waiting = query.OptionalInt("waitingDays", 0, 3650);
+        var token = query.Optional("continuationToken");
+        if (query.Errors.Count > 0)
+        {
+            return Problem.Invalid(query.Errors);
+        }
+
+        var filter = new List<string> { $"PartitionKey eq '{ReviewQueue.Partition}'" };
+        if (kind is { } k)
+        {
+            filter.Add($"Kind eq '{Wire.Name(k)}'");
+        }
+
+        if (category is { } c)
+        {
+            filter.Add($"Category eq '{Wire.Name(c)}'");
+        }
+
+        if (region is { } r)
+        {
+            filter.Add($"Region eq '{Wire.Name(r)}'");
+        }
+
+        var now = time.GetUtcNow();
+        if (waiting is { } days)
+        {
+            filter.Add($"RowKey lt '{now.AddDays(-days).UtcTicks:D19}'");
+        }
+
+        var pages = storage.Table(StorageNames.ReviewQueueTable).QueryAsync<TableEntity>(string.Join(" and ", filter), maxPerPage: 50, cancellationToken: cancellationToken).AsPages(token, 50);
+        await foreach (var page in pages)
+        {
+            var items = page.Values.Select(e => new ReviewItem(
+                e.GetString("DocumentId")!, e.GetString("GraduateId")!, Wire.TryParse<DocumentKind>(e.GetString("Kind"), out var dk) ? dk : default,
+                Wire.TryParse<Category>(e.GetString("Category"), out var dc) ? dc : default,
+                Wire.TryParse<Region>(e.GetString("Region"), out var dr) ? dr : null,
+                e.GetDateTimeOffset("ReceivedAt") ?? default, (int)(now - (e.GetDateTimeOffset("ReceivedAt") ?? now)).TotalDays)).ToList();
+            return Outcome<Page<ReviewItem>>.Ok(new Page<ReviewItem>(items, page.ContinuationToken));
+        }
+
+        return Outcome<Page<ReviewItem>>.Ok(new Page<ReviewItem>([], null));
+    }
+
+    public async Task<Outcome<DocumentView>> GetAsync(string documentId, Language language, CancellationToken cancellationToken)
+    {
+        var owner = await OwnerAsync(documentId, cancellationToken);
+        return owner is null ? Problem.NotFound : await documents.ViewAsync(owner, documentId, language, withReadUrl: true, cancellationToken);
+    }
+
+    public async Task<Outcome<DocumentView>> DecideAsync(string documentId, Fields body, Language language, CancellationToken cancellationToken)
+    {
+        var decision = body.Required("decision");
+        var reasonCode = body.Optional("reasonCode");
+        var note = body.Optional("note");
+        if (decision.Length > 0 && decision is not ("approve" or "reject"))
+        {
+            body.Add("decision", "unknown-value", new("'decision' мәні approve немесе reject болуы керек.", "'decision' должно быть approve или reject.", "'decision' must be approve or reject."));
+        }
+
+        if (decision == "reject" && reasonCode is null)
+        {
+            body.Add("reasonCode", "required", new("Бас тарту себебінің коды міндетті.", "Код причины отказа обязателен.", "A reason code is required to reject."));
+        }
+
+        if (body.Errors.Count > 0)
+        {
+            return Problem.Invalid(body.Errors);
+        }
+
+        var owner = await OwnerAsync(documentId, cancellationToken);
+        if (owner is null)
+        {
+            return Problem.NotFound;
+        }
+
+        var approve = decision == "approve";
+        var reasonText = new Text(note ?? reasonCode ?? "", note ?? reasonCode ?? "", note ?? reasonCode ?? "");
+        var outcome = await documents.MoveAsync(
+            owner,
+            documentId,
+            new Move(approve ? DocumentStatus.Accepted : DocumentStatus.Rejected, "operator", approve ? note : $"{reasonCode}: {note}"),
+            d => [new Notice(owner.Email, approve ? NotificationKind.DocumentAccepted : NotificationKind.DocumentRejected, owner.Language,
+                new NoticeModel(GraduateName: owner.FullName, Document: d.Kind, Reasons: approve ? null : [reasonText]))],
+            language,
+            cancellationToken);
+        if (outcome.Problem is null)
+        {
+            await obligations.RefreshSnapshotAsync(owner.Id, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<GraduateRecord?> OwnerAsync(string documentId, CancellationToken cancellationToken)
+    {
+        if (!GraduateData.SafeKey(documentId))
+        {
+            return null;
+        }
+
+        var found = await storage.Table(StorageNames.DocumentIndexTable).GetEntityIfExistsAsync<TableEntity>(DocumentIndex.Partition(documentId), documentId, cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } e ? await graduates.GetAsync(e.GetString("GraduateId")!, cancellationToken) : null;
+    }
+}

@@ -1,0 +1,236 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Adapters;
+using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+/// <summary>
+/// The one validation step, run by the blob trigger when a file lands in intake/{graduateId}/{documentId}
+/// and by POST …/complete: idempotent per document and blob ETag. File sanity first (the length before a
+/// byte is read), then the domain's rules for the kind. Rejections are results: they never throw, so they
+/// never retry or reach a poison queue. Accepted files move to "documents", rejected ones to "quarantine".
+/// </summary>
+public sealed partial class ValidateDocument(
+    StorageClients storage,
+    Graduates graduates,
+    GraduateData data,
+    DocumentTransitions transitions,
+    EmployerTokens tokens,
+    Obligations obligations,
+    IOptions<OtrabotkaSettings> settings,
+    TimeProvider time,
+    ILogger<ValidateDocument> logger)
+{
+    public const string Actor = "system";
+
+    public static string BlobName(string graduateId, string documentId) => $"{graduateId}/{documentId}";
+
+    public static bool TryParseBlobName(string name, out string graduateId, out string documentId)
+    {
+        var parts = name.Split('/');
+        graduateId = parts.Length == 2 ? parts[0] : "";
+        documentId = parts.Length == 2 ? parts[1] : "";
+        return parts.Length == 2 && GraduateData.SafeKey(graduateId) && GraduateData.SafeKey(documentId);
+    }
+
+    /// <summary>From the blob trigger: the blob's name says whose document it is.</summary>
+    public async Task RunAsync(BlobClient blob, string name, CancellationToken cancellationToken)
+    {
+        if (!TryParseBlobName(name, out var graduateId, out var documentId))
+        {
+            LogIgnored(logger, "unexpected blob name");
+            return;
+        }
+
+        await RunAsync(graduateId, documentId, blob, cancellationToken);
+    }
+
+    /// <summary>Returns the document as it stands after the step (null when there is no such document).</summary>
+    public async Task<DocumentRow?> RunAsync(string graduateId, string documentId, BlobClient blob, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var graduate = await graduates.GetAsync(graduateId, cancellationToken);
+            var document = graduate is null ? null : await data.DocumentAsync(graduateId, documentId, cancellationToken);
+            if (graduate is null || document is null)
+            {
+                LogIgnored(logger, "no document for the blob");
+                return null;
+            }
+
+            if (document.Status != DocumentStatus.Received)
+            {
+                return document;
+            }
+
+            Azure.Storage.Blobs.Models.BlobProperties properties;
+            try
+            {
+                properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Another delivery finished and moved the blob, or nothing was uploaded yet.
+                continue;
+            }
+
+            var (outcome, done) = await DecideAsync(graduate, document, blob, properties, cancellationToken);
+            if (done)
+            {
+                return outcome;
+            }
+        }
+
+        return await data.DocumentAsync(graduateId, documentId, cancellationToken);
+    }
+
+    private async Task<(DocumentRow? Document, bool Done)> DecideAsync(GraduateRecord graduate, DocumentRow document, BlobClient blob, Azure.Storage.Blobs.Models.BlobProperties properties, CancellationToken cancellationToken)
+    {
+        var reasons = new List<Reason>();
+        var warnings = new List<Reason>();
+        byte[]? content = null;
+        string? sha = null;
+        string? duplicateOf = null;
+        if (FileRules.CheckLength(properties.ContentLength) is { } length)
+        {
+            reasons.Add(length);
+        }
+        else
+        {
+            var download = await blob.DownloadContentAsync(new Azure.Storage.Blobs.Models.BlobDownloadOptions { Conditions = new() { IfMatch = properties.ETag } }, cancellationToken);
+            content = download.Value.Content.ToArray();
+            sha = Convert.ToHexStringLower(SHA256.HashData(content));
+            var owner = await data.ShaOwnerAsync(graduate.Id, sha, cancellationToken);
+            duplicateOf = owner is not null && owner != document.Id ? owner : null;
+            reasons.AddRange(FileRules.Check(FileInspector.Inspect(content, duplicateOf)));
+        }
+
+        if (reasons.Count == 0)
+        {
+            var (ruleReasons, ruleWarnings) = await CheckRulesAsync(graduate, document, cancellationToken);
+            reasons.AddRange(ruleReasons);
+            warnings.AddRange(ruleWarnings);
+        }
+
+        var rejected = reasons.Count > 0;
+        var to = rejected ? DocumentStatus.Rejected : DocumentLifecycle.AfterValidation(document.Kind);
+        var now = time.GetUtcNow();
+        var target = rejected ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
+        var targetName = BlobName(graduate.Id, document.Id);
+        var extra = new List<TableTransactionAction>();
+        if (!rejected && sha is not null)
+        {
+            extra.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(graduate.Id, GraduateStore.ShaPrefix + sha) { ["DocumentId"] = document.Id }));
+        }
+
+        var notices = new List<Notice>();
+        var model = new NoticeModel(GraduateName: graduate.FullName, Document: document.Kind, Reasons: reasons.Select(r => r.Message).ToList());
+        EmploymentMeta? job = document.Kind == DocumentKind.EmploymentConfirmation ? DocumentMetadata.Read<EmploymentMeta>(document.Metadata) : null;
+        var tokenVersion = document.TokenVersion;
+        switch (to)
+        {
+            case DocumentStatus.Rejected:
+                notices.Add(new Notice(graduate.Email, NotificationKind.DocumentRejected, graduate.Language, model));
+                break;
+            case DocumentStatus.Accepted:
+                notices.Add(new Notice(graduate.Email, NotificationKind.DocumentAccepted, graduate.Language, model));
+                break;
+            case DocumentStatus.AwaitingReview:
+                notices.Add(new Notice(graduate.Email, NotificationKind.DocumentInReview, graduate.Language, model));
+                break;
+            case DocumentStatus.AwaitingEmployer when job is not null:
+                tokenVersion++;
+                var token = tokens.Issue(new EmployerClaim(graduate.Id, document.Id, job.EmployerEmail, tokenVersion, now));
+                var link = tokens.Link(settings.Value.PublicBaseUrl, token);
+                notices.Add(new Notice(graduate.Email, NotificationKind.AwaitingEmployer, graduate.Language, model with { EmployerName = job.EmployerName }));
+                notices.Add(new Notice(job.EmployerEmail, NotificationKind.EmployerRequest, Language.Kk,
+                    new NoticeModel(GraduateName: graduate.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link), Bilingual: true));
+                break;
+        }
+
+        // Copy before the commit (same target name, so a repeated delivery writes the same bytes).
+        if (content is not null)
+        {
+            await storage.Container(target).GetBlobClient(targetName).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
+        }
+
+        var reasonCodes = rejected ? string.Join(",", reasons.Select(r => r.Code)) : null;
+        var (result, _, next) = await transitions.ApplyAsync(
+            graduate,
+            document,
+            [new Move(DocumentStatus.Validating, Actor, null), new Move(to, Actor, reasonCodes)],
+            d => d with
+            {
+                BlobName = content is null ? d.BlobName : $"{target}/{targetName}",
+                Sha256 = sha,
+                ValidatedETag = properties.ETag.ToString(),
+                Reasons = reasons.Select(r => new ReasonRecord(r.Code, r.Message)).ToList(),
+                Warnings = warnings.Select(r => new ReasonRecord(r.Code, r.Message)).ToList(),
+                DuplicateOf = duplicateOf,
+                TokenVersion = tokenVersion,
+                TokenIssuedAt = to == DocumentStatus.AwaitingEmployer ? now : d.TokenIssuedAt,
+                EmployerEmail = job?.EmployerEmail ?? d.EmployerEmail,
+            },
+            extra,
+            notices,
+            cancellationToken);
+        if (result != MoveResult.Done)
+        {
+            return (null, false);
+        }
+
+        if (content is not null)
+        {
+            await blob.DeleteIfExistsAsync(conditions: new() { IfMatch = properties.ETag }, cancellationToken: cancellationToken);
+        }
+
+        if (to == DocumentStatus.Accepted)
+        {
+            await obligations.RefreshSnapshotAsync(graduate.Id, cancellationToken);
+        }
+
+        return (next, true);
+    }
+
+    private async Task<(IReadOnlyList<Reason> Reasons, IReadOnlyList<Reason> Warnings)> CheckRulesAsync(GraduateRecord graduate, DocumentRow document, CancellationToken cancellationToken)
+    {
+        var terms = graduate.Obligation.Resolve(RuleTable.Default).Value!;
+        var today = obligations.Today();
+        switch (document.Kind)
+        {
+            case DocumentKind.EmploymentConfirmation:
+                var job = DocumentMetadata.Read<EmploymentMeta>(document.Metadata);
+                var eligibility = DocumentChecks.Employment(terms, new EmploymentClaim(job.EmployerBin, job.Workplace, job.StartDate, job.EndDate), today);
+                return (eligibility.Reasons, eligibility.Warnings);
+            case DocumentKind.EmploymentEnd:
+                var end = DocumentMetadata.Read<EmploymentEndMeta>(document.Metadata);
+                var periods = Obligations.Periods(await data.DocumentsAsync(graduate.Id, cancellationToken));
+                var open = periods.Where(p => p.Kind == PeriodKind.Employment && (end.EmploymentDocumentId is null ? p.To is null : p.Source == end.EmploymentDocumentId)).OrderByDescending(p => p.From).FirstOrDefault();
+                return open is null ? ([NoEmploymentToEnd], []) : (DocumentChecks.EmploymentEnd(open.From, end.EndDate), []);
+            case DocumentKind.UnemploymentRegistration:
+                var u = DocumentMetadata.Read<UnemploymentMeta>(document.Metadata);
+                return (DocumentChecks.Unemployment(new UnemploymentClaim(u.ReferralDate, u.RegisteredFrom, u.RegisteredTo), today), []);
+            case DocumentKind.ExemptionProof:
+                return (ExemptionRules.Check(terms, DocumentMetadata.Read<ExemptionMeta>(document.Metadata).Claim, today), []);
+            case DocumentKind.DeferralProof:
+                var m = DocumentMetadata.Read<DeferralMeta>(document.Metadata);
+                return (ExemptionRules.Check(terms, new DeferralClaim(m.ServiceStart, m.ServiceEnd), today), []);
+            default:
+                return ([], []);
+        }
+    }
+
+    public static readonly Reason NoEmploymentToEnd = new("no-employment-to-end",
+        new("Аяқталатын қабылданған жұмыс табылмады.", "Не найдена принятая работа, которую можно завершить.", "No accepted employment to end was found."));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Intake blob ignored: {Why}")]
+    private static partial void LogIgnored(ILogger logger, string why);
+}
