@@ -141,8 +141,8 @@ internal sealed class Api(LocalHostFixture host)
                 doc = await JsonAsync(HttpMethod.Get, $"/api/me/documents/{id}", token);
                 return doc["status"]!.GetValue<string>() is not ("received" or "validating");
             },
-            TimeSpan.FromSeconds(30));
-        Assert.True(settled, $"document {id} was not validated within 30 s");
+            TimeSpan.FromSeconds(90));
+        Assert.True(settled, $"document {id} was not validated within 90 s");
         return doc!;
     }
 

@@ -71,7 +71,23 @@ public sealed class Documents(
         var view = new SubmittedView(id, DocumentStatus.Received, StatusUrl(id));
         var recorded = idempotency.Record(g.Id, route, idempotencyKey, requestHash, new StoredAnswer(202, JsonSerializer.Serialize(view, Json.Options), view.StatusUrl));
         await CreateAsync(g, id, kind, parsed.Json, actor, recorded, cancellationToken);
-        await storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id)).UploadAsync(new BinaryData(submission.File!), overwrite: true, cancellationToken);
+        var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id));
+        await blob.UploadAsync(new BinaryData(submission.File!), overwrite: true, cancellationToken);
+
+        // The request holds the file already, so the validation step runs now; the blob trigger that
+        // fires for the same blob later finds the document decided and does nothing. Should this attempt
+        // fail, the trigger (with its retries) is the safety net and the status stays "received".
+        try
+        {
+            if (await validate.RunAsync(g.Id, id, blob, cancellationToken) is { } validated)
+            {
+                view = view with { Status = validated.Status };
+            }
+        }
+        catch (Azure.RequestFailedException)
+        {
+        }
+
         return Outcome<SubmittedView>.Ok(view, 202);
     }
 

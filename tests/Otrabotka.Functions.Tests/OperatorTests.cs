@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Otrabotka.Functions.Tests;
+
+[Collection(LocalHostCollection.Name)]
+public sealed class OperatorTests(LocalHostFixture host)
+{
+    private readonly Api api = new(host);
+
+    private async Task<JsonNode> ImportAsync(string csv)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import")
+        {
+            Content = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonNode.Parse(text)!;
+    }
+
+    [Fact]
+    public async Task Importing_a_CSV_creates_graduates_reimporting_changes_nothing_and_a_changed_row_is_a_conflict()
+    {
+        var (a, b) = (Api.NewIin(), Api.NewIin());
+        const string header = "iin;fullName;email;language;category;level;specialtyGroup;graduationDate;admissionYear;budgetCost;university;grantMonths;normativeMonths";
+        var csv = $"{header}\n{a};\"Асқар Бекұлы\";{a}@mail.example.kz;kk;rural-quota;bachelor;pedagogical;2025-06-20;2021;3600000;ПМУ;;\n"
+            + $"{b};Мария Иванова;{b}@mail.example.kz;ru;serpin;bachelor;technical;2025-06-25;2021;2900000.50;КарТУ;36;48\n"
+            + "123;Bad Row;x;kk;rural-quota;bachelor;pedagogical;2025-06-20;2021;1;U;;\n";
+        var first = await ImportAsync(csv);
+        Assert.Equal(2, first["created"]!.GetValue<int>());
+        Assert.Equal(4, first["errors"]![0]!["line"]!.GetValue<int>());
+
+        var again = await ImportAsync(csv);
+        Assert.Equal(0, again["created"]!.GetValue<int>());
+        Assert.Equal(2, again["unchanged"]!.GetValue<int>());
+
+        var changed = await ImportAsync($"{header}\n{a};\"Асқар Бекұлы\";{a}@mail.example.kz;kk;rural-quota;bachelor;pedagogical;2025-06-20;2021;3700000;ПМУ;;\n");
+        Assert.Equal("conflict", changed["errors"]![0]!["code"]!.GetValue<string>());
+
+        var found = await api.JsonAsync(HttpMethod.Post, "/api/graduates/search", api.OperatorToken, new { iin = b });
+        var hit = Assert.Single(found["items"]!.AsArray());
+        Assert.Equal("serpin", hit!["category"]!.GetValue<string>());
+        var obligation = await api.JsonAsync(HttpMethod.Get, $"/api/graduates/{hit["graduateId"]}/obligation", api.OperatorToken);
+        Assert.Equal(new DateOnly(2025, 9, 1).AddMonths(18).DayNumber - new DateOnly(2025, 9, 1).DayNumber, obligation["requiredDays"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_operator_records_a_commission_exemption_and_the_obligation_becomes_exempt()
+    {
+        var (graduateId, _, token) = await api.RegisterAsync();
+        var refused = await api.SendAsync(HttpMethod.Post, $"/api/graduates/{graduateId}/exemptions", api.OperatorToken, new { ground = "disability-1-2", commissionDecisionDate = "2025-07-01", disabilityGroup = 3 });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        await api.JsonAsync(HttpMethod.Post, $"/api/graduates/{graduateId}/exemptions", api.OperatorToken, new { ground = "further-study", commissionDecisionDate = "2025-07-01", studyLevel = "master", enrolmentDate = "2025-08-25" }, HttpStatusCode.Created);
+        var obligation = await api.JsonAsync(HttpMethod.Get, "/api/me/obligation", token);
+        Assert.Equal("exempt", obligation["status"]!.GetValue<string>());
+        Assert.Equal(0m, obligation["owedIfStoppedToday"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Declaring_default_fixes_the_amount_as_of_its_date_and_tells_the_graduate_how_it_was_computed()
+    {
+        var (graduateId, iin, token) = await api.RegisterAsync(graduationDate: "2024-06-20");
+        var obligation = await api.JsonAsync(HttpMethod.Post, $"/api/graduates/{graduateId}/default", api.OperatorToken, new { asOf = "2025-06-01", note = "no documents" });
+        Assert.Equal("defaulted", obligation["status"]!.GetValue<string>());
+        Assert.Equal(3_600_000.00m, obligation["owedIfStoppedToday"]!.GetValue<decimal>());
+        using var again = await api.SendAsync(HttpMethod.Post, $"/api/graduates/{graduateId}/default", api.OperatorToken, new { asOf = "2025-06-01", note = "again" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var arrived = await LocalHostFixture.Eventually(() => Task.FromResult(host.Mail.Newest($"{iin}@graduate.example.kz").Any(m => m.Text.Contains("3,600,000.00", StringComparison.Ordinal))), TimeSpan.FromSeconds(30));
+        Assert.True(arrived, "the default e-mail with the computation did not arrive");
+        _ = token;
+    }
+
+    [Fact]
+    public async Task A_graduate_updates_contact_details_and_withdraws_and_contests_documents()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        var me = await api.JsonAsync(HttpMethod.Patch, "/api/me", token, new { email = "new.address@example.kz", language = "ru" });
+        Assert.Equal("new.address@example.kz", me["email"]!.GetValue<string>());
+        Assert.Equal("ru", me["language"]!.GetValue<string>());
+
+        var pending = await api.SubmitAsync(token, "unemployment-registration", new { referralDate = "2025-08-20", registeredFrom = "2025-09-01" }, Api.Pdf());
+        Assert.Equal("withdrawn", (await api.JsonAsync(HttpMethod.Post, $"/api/me/documents/{pending}/withdraw", token))["status"]!.GetValue<string>());
+        using var twice = await api.SendAsync(HttpMethod.Post, $"/api/me/documents/{pending}/withdraw", token);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+
+        var rejected = await api.SubmitAsync(token, "unemployment-registration", new { referralDate = "2025-09-20", registeredFrom = "2025-09-01" }, Api.Pdf());
+        Assert.Equal("rejected", (await api.SettledAsync(token, rejected))["status"]!.GetValue<string>());
+        Assert.Equal("awaiting-review", (await api.JsonAsync(HttpMethod.Post, $"/api/me/documents/{rejected}/contest", token, new { note = "the referral date on paper is 20.08" }))["status"]!.GetValue<string>());
+        await api.JsonAsync(HttpMethod.Post, $"/api/review/documents/{rejected}/decision", api.OperatorToken, new { decision = "reject", reasonCode = "dates-mismatch", note = "upheld" });
+        using var again = await api.SendAsync(HttpMethod.Post, $"/api/me/documents/{rejected}/contest", token, new { note = "again" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("already-contested", JsonNode.Parse(await again.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());
+
+        var review = await api.JsonAsync(HttpMethod.Get, $"/api/review/documents/{rejected}", api.OperatorToken);
+        Assert.NotNull(review["readUrl"]);
+    }
+}
