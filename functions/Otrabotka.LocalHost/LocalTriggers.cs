@@ -24,4 +24,8 @@ public sealed class LocalTriggers(IServiceProvider services)
     [WJ.FunctionName(ReminderTimerFunction.Name)]
     public Task RunReminders([WJ.TimerTrigger(StorageNames.ReminderScheduleExpression)] WJ.TimerInfo timer, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<ReminderTimerFunction>(services).Run(new FW.TimerInfo { IsPastDue = timer.IsPastDue }, cancellationToken);
+
+    [WJ.FunctionName(OutboxSweepFunction.Name)]
+    public Task SweepOutbox([WJ.TimerTrigger(StorageNames.OutboxSweepScheduleExpression)] WJ.TimerInfo timer, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<OutboxSweepFunction>(services).Run(new FW.TimerInfo { IsPastDue = timer.IsPastDue }, cancellationToken);
 }

@@ -32,6 +32,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Auth:SigningKey"] = "test-signing-key-0123456789abcdef0123456789",
             ["Intake:EmployerLinkKey"] = "test-employer-link-key-0123456789abcdef",
             ["ReminderSchedule"] = "*/1 * * * * *",
+            ["OutboxSweepSchedule"] = "*/5 * * * * *",
+            ["Notifications:RetryBaseSeconds"] = "0.2",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
         };

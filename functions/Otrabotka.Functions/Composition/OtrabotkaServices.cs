@@ -21,6 +21,7 @@ public static class OtrabotkaServices
         services.AddOptions<SendGridSettings>().Bind(configuration.GetSection(SendGridSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OtrabotkaSettings>().Bind(configuration.GetSection(OtrabotkaSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => StorageConnection.From(configuration));
@@ -51,6 +52,9 @@ public static class OtrabotkaServices
         services.AddSingleton<Confirmations>();
         services.AddSingleton<Reviews>();
         services.AddSingleton<Operators>();
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<OutboxSweep>();
+        services.AddSingleton<FailedNotifications>();
         services.AddSingleton<DispatchNotification>();
         services.AddSingleton<RunReminders>();
         return services;

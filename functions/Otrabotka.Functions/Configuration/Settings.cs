@@ -78,3 +78,12 @@ public sealed class IntakeSettings : IValidatableObject
         }
     }
 }
+
+/// <summary>E-mail delivery retries: 429/5xx are retried after base × 2^(attempt−1) seconds.</summary>
+public sealed class NotificationSettings
+{
+    public const string Section = "Notifications";
+
+    [Range(0.01, 3600, ErrorMessage = "Setting 'Notifications__RetryBaseSeconds' must be between 0.01 and 3600.")]
+    public double RetryBaseSeconds { get; set; } = 2;
+}

@@ -26,8 +26,15 @@ public static class StorageNames
     public const string ReminderRunsTable = "reminderruns";
     public const string IinIndexTable = "iinindex";
     public const string ReviewQueueTable = "reviewqueue";
-    public const string ConfirmationsTable = "confirmations";
     public const string DocumentIndexTable = "documentindex";
+    public const string OutboxPendingTable = "outboxpending";
+    public const string FailedNotificationsTable = "notificationsfailed";
+    public const string ReminderDueTable = "reminderdue";
+
+    /// <summary>The outbox sweeper re-queues rows left unsent for over 5 minutes; it runs every minute.</summary>
+    public const string OutboxSweepScheduleExpression = "%OutboxSweepSchedule%";
+    public const string OutboxSweepScheduleSetting = "OutboxSweepSchedule";
+    public const string DefaultOutboxSweepSchedule = "0 */1 * * * *";
 
     /// <summary>The reminder timer's schedule is a setting (default 09:00 Asia/Almaty = 04:00 UTC).</summary>
     public const string ReminderScheduleExpression = "%ReminderSchedule%";
@@ -36,5 +43,5 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer];
     public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, ConfirmationsTable, DocumentIndexTable];
+    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable];
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Otrabotka.Functions.Adapters;
+using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
@@ -32,10 +35,13 @@ public sealed record DispatchRequest(string GraduateId, string NotificationId)
 }
 
 /// <summary>
-/// Sends one outbox row by e-mail and records that it was sent. A row already sent is never sent again;
-/// the window between SendGrid's 202 and the record is at-least-once (docs/decisions/0003-outbox.md).
+/// Sends one outbox row by e-mail and records that it was sent (ETag-conditional). A row already sent is
+/// never sent again; the window between SendGrid's 202 and the record is at-least-once
+/// (docs/decisions/0003-outbox.md). 429/5xx are retried with exponential back-off by re-queuing the
+/// message with a delay; after 5 attempts, or at once on another 4xx, the row is marked failed and listed
+/// for operators.
 /// </summary>
-public sealed partial class DispatchNotification(StorageClients storage, IEmailSender sender, TimeProvider time, ILogger<DispatchNotification> logger)
+public sealed partial class DispatchNotification(StorageClients storage, IEmailSender sender, Outbox outbox, IOptions<NotificationSettings> settings, TimeProvider time, ILogger<DispatchNotification> logger)
 {
     public const int MaxAttempts = 5;
 
@@ -59,8 +65,11 @@ public sealed partial class DispatchNotification(StorageClients storage, IEmailS
 
         var result = await sender.SendAsync(row.ToEmail(), cancellationToken);
         var entity = found.Value;
-        entity["Attempts"] = row.Attempts + 1;
+        var attempts = row.Attempts + 1;
+        entity["Attempts"] = attempts;
         entity["LastStatusCode"] = result.StatusCode;
+        entity["LastAttemptAt"] = time.GetUtcNow();
+        var retry = false;
         switch (result.Outcome)
         {
             case EmailOutcome.Sent:
@@ -74,7 +83,8 @@ public sealed partial class DispatchNotification(StorageClients storage, IEmailS
                 break;
             default:
                 entity["LastError"] = result.Error;
-                if (row.Attempts + 1 >= MaxAttempts)
+                retry = attempts < MaxAttempts;
+                if (!retry)
                 {
                     entity["Status"] = OutboxRow.Failed;
                 }
@@ -93,10 +103,31 @@ public sealed partial class DispatchNotification(StorageClients storage, IEmailS
             return;
         }
 
-        if (result.Outcome == EmailOutcome.Transient && row.Attempts + 1 < MaxAttempts)
+        var created = entity.GetDateTimeOffset("CreatedAt") ?? time.GetUtcNow();
+        if (retry)
         {
-            // Throwing hands the message back to the queue, which retries it after the visibility timeout.
-            throw new EmailDeliveryException($"SendGrid answered {result.StatusCode}; the message will be retried.");
+            var delay = TimeSpan.FromSeconds(settings.Value.RetryBaseSeconds * Math.Pow(2, attempts - 1));
+            await outbox.DispatchAsync(request.GraduateId, [request.NotificationId], cancellationToken, delay);
+            return;
+        }
+
+        await outbox.ForgetAsync(request.GraduateId, request.NotificationId, created, cancellationToken);
+        if (entity.GetString("Status") == OutboxRow.Failed)
+        {
+            LogFailed(logger, request.NotificationId, result.StatusCode);
+            await storage.Table(StorageNames.FailedNotificationsTable).UpsertEntityAsync(
+                new TableEntity(FailedNotifications.Partition, request.NotificationId)
+                {
+                    ["GraduateId"] = request.GraduateId,
+                    ["To"] = entity.GetString("To"),
+                    ["Subject"] = entity.GetString("Subject"),
+                    ["LastStatusCode"] = result.StatusCode,
+                    ["LastError"] = result.Error,
+                    ["Attempts"] = attempts,
+                    ["FailedAt"] = time.GetUtcNow(),
+                },
+                TableUpdateMode.Replace,
+                cancellationToken);
         }
     }
 
@@ -105,6 +136,9 @@ public sealed partial class DispatchNotification(StorageClients storage, IEmailS
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} was recorded by a concurrent delivery")]
     private static partial void LogRaced(ILogger logger, string notificationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} failed for good (last status {Status})")]
+    private static partial void LogFailed(ILogger logger, string notificationId, int status);
 }
 
 public sealed class EmailDeliveryException(string message) : Exception(message);

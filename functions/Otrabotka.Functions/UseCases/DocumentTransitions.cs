@@ -25,7 +25,7 @@ public enum MoveResult
 /// extra rows and the outbox rows commit in one transaction of the graduate's partition. After the
 /// commit, dispatch messages are queued and the review queue index is brought up to date.
 /// </summary>
-public sealed class DocumentTransitions(StorageClients storage, Outbox outbox, ReviewQueue review, TimeProvider time)
+public sealed class DocumentTransitions(Outbox outbox, ReviewQueue review, ReminderPlanner reminders, TimeProvider time)
 {
     public async Task<(MoveResult Result, Reason? Refusal, DocumentRow Document)> ApplyAsync(
         GraduateRecord graduate,
@@ -69,7 +69,7 @@ public sealed class DocumentTransitions(StorageClients storage, Outbox outbox, R
 
         try
         {
-            await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), actions, cancellationToken);
+            await outbox.CommitAsync(graduate.Id, actions, ids, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
         {
@@ -80,8 +80,8 @@ public sealed class DocumentTransitions(StorageClients storage, Outbox outbox, R
             return (MoveResult.Conflict, null, document);
         }
 
-        await outbox.DispatchAsync(graduate.Id, ids, cancellationToken);
         await review.SyncAsync(graduate, next, cancellationToken);
+        await reminders.RefreshAsync(graduate.Id, cancellationToken);
         return (MoveResult.Done, null, next);
     }
 
@@ -92,14 +92,14 @@ public sealed class DocumentTransitions(StorageClients storage, Outbox outbox, R
         var next = updated with { UpdatedAt = time.GetUtcNow() };
         try
         {
-            await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(next), updated.ETag), action], cancellationToken);
+            await outbox.CommitAsync(graduate.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(next), updated.ETag), action], [id], cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
         {
             return (MoveResult.Conflict, null, updated);
         }
 
-        await outbox.DispatchAsync(graduate.Id, [id], cancellationToken);
+        await reminders.RefreshAsync(graduate.Id, cancellationToken);
         return (MoveResult.Done, null, next);
     }
 

@@ -219,8 +219,7 @@ public sealed class Documents(
 
         // The index first: a document it names but the partition lacks is harmless; the reverse would be unreachable.
         await DocumentIndex.AddAsync(storage, g.Id, id, cancellationToken);
-        await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), actions, cancellationToken);
-        await outbox.DispatchAsync(g.Id, [noticeId], cancellationToken);
+        await outbox.CommitAsync(g.Id, actions, [noticeId], cancellationToken);
     }
 
     private static (string? Json, IReadOnlyList<FieldError> Errors) ParseMetadata(DocumentKind kind, string? metadata)

@@ -14,7 +14,7 @@ public sealed record ImportResult(int Created, int Unchanged, IReadOnlyList<Impo
 public sealed record SearchHit(string GraduateId, string FullName, Category Category, ObligationStatus? Status, Region? Region, DateOnly GraduationDate, string University);
 
 /// <summary>What operators of the Financial Center do beyond review: register and import, search, record exemptions, declare default.</summary>
-public sealed class Operators(StorageClients storage, Graduates graduates, GraduateData data, Obligations obligations, DocumentTransitions transitions, Outbox outbox, TimeProvider time)
+public sealed class Operators(StorageClients storage, Graduates graduates, GraduateData data, Obligations obligations, DocumentTransitions transitions, Outbox outbox, ReminderPlanner reminders, TimeProvider time)
 {
     public const int MaxImportErrors = 1000;
 
@@ -87,7 +87,7 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
     }
 
     /// <summary>By IIN (through the index, the IIN travels in the body), else by name, status, category, region, paged.</summary>
-    public async Task<Outcome<Page<SearchHit>>> SearchAsync(Fields query, CancellationToken cancellationToken)
+    public async Task<Outcome<Paged<SearchHit>>> SearchAsync(Fields query, CancellationToken cancellationToken)
     {
         var iin = query.Optional("iin");
         var name = query.Optional("name");
@@ -103,7 +103,7 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
         if (iin is not null)
         {
             var g = await graduates.FindByIinAsync(iin, cancellationToken);
-            return Outcome<Page<SearchHit>>.Ok(new Page<SearchHit>(g is null ? [] : [Hit(g)], null));
+            return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(g is null ? [] : [Hit(g)], null));
         }
 
         var filter = new List<string> { $"RowKey eq '{GraduateStore.ProfileKey}'" };
@@ -137,7 +137,7 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
             }
         }
 
-        return Outcome<Page<SearchHit>>.Ok(new Page<SearchHit>(hits, next));
+        return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(hits, next));
     }
 
     private static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
@@ -207,14 +207,14 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
                 GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));
             try
             {
-                await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice], cancellationToken);
+                await outbox.CommitAsync(g.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice], [id], cancellationToken);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 412)
             {
                 continue;
             }
 
-            await outbox.DispatchAsync(g.Id, [id], cancellationToken);
+            await reminders.RefreshAsync(g.Id, cancellationToken);
             return await obligations.ForIdAsync(g.Id, language, cancellationToken);
         }
 

@@ -8,12 +8,12 @@ namespace Otrabotka.Functions.UseCases;
 
 public sealed record ReviewItem(string DocumentId, string GraduateId, DocumentKind Kind, Category Category, Region? Region, DateTimeOffset ReceivedAt, int WaitingDays);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+public sealed record Paged<T>(IReadOnlyList<T> Items, string? ContinuationToken);
 
 /// <summary>The operators' review: the queue (oldest first), one document with a 5-minute read link, and the decision.</summary>
 public sealed class Reviews(StorageClients storage, Graduates graduates, Documents documents, Obligations obligations, TimeProvider time)
 {
-    public async Task<Outcome<Page<ReviewItem>>> QueueAsync(Fields query, CancellationToken cancellationToken)
+    public async Task<Outcome<Paged<ReviewItem>>> QueueAsync(Fields query, CancellationToken cancellationToken)
     {
         var kind = query.OptionalEnum<DocumentKind>("kind");
         var category = query.OptionalEnum<Category>("category");
@@ -55,10 +55,10 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
                 Wire.TryParse<Category>(e.GetString("Category"), out var dc) ? dc : default,
                 Wire.TryParse<Region>(e.GetString("Region"), out var dr) ? dr : null,
                 e.GetDateTimeOffset("ReceivedAt") ?? default, (int)(now - (e.GetDateTimeOffset("ReceivedAt") ?? now)).TotalDays)).ToList();
-            return Outcome<Page<ReviewItem>>.Ok(new Page<ReviewItem>(items, page.ContinuationToken));
+            return Outcome<Paged<ReviewItem>>.Ok(new Paged<ReviewItem>(items, page.ContinuationToken));
         }
 
-        return Outcome<Page<ReviewItem>>.Ok(new Page<ReviewItem>([], null));
+        return Outcome<Paged<ReviewItem>>.Ok(new Paged<ReviewItem>([], null));
     }
 
     public async Task<Outcome<DocumentView>> GetAsync(string documentId, Language language, CancellationToken cancellationToken)

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Adapters;
+using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+/// <summary>
+/// Keeps the reminder due index (one table, PartitionKey = due date, RowKey = the reminder's de-duplication
+/// key) in step with a graduate's facts. Called after every status change; each due row carries what its
+/// message needs, so a daily run reads the rows that are due and nothing else.
+/// </summary>
+public sealed class ReminderPlanner(StorageClients storage, GraduateData data, Graduates graduates, TimeProvider time)
+{
+    public const string PlanKey = "plan";
+
+    public async Task RefreshAsync(string graduateId, CancellationToken cancellationToken)
+    {
+        var table = storage.Table(StorageNames.GraduatesTable);
+        var due = storage.Table(StorageNames.ReminderDueTable);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await graduates.GetAsync(graduateId, cancellationToken) is not { } g)
+            {
+                return;
+            }
+
+            var documents = await data.DocumentsAsync(g.Id, cancellationToken);
+            var today = Today(time);
+            var ledger = Obligations.Compute(g, documents, today);
+            var plan = ReminderPolicy.Plan(Facts(g, documents, ledger, today));
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(g.Id, PlanKey, cancellationToken: cancellationToken);
+            var old = stored.HasValue && stored.Value is { } s ? JsonSerializer.Deserialize<List<string>>(s.GetString("Rows") ?? "[]") ?? [] : [];
+            var next = plan.Select(r => $"{GraduateStore.Iso(r.DueOn)}#{r.Key}").ToList();
+            var planEntity = new TableEntity(g.Id, PlanKey) { ["Rows"] = JsonSerializer.Serialize(next) };
+            try
+            {
+                if (stored.HasValue && stored.Value is { } existing)
+                {
+                    await table.UpdateEntityAsync(planEntity, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await table.AddEntityAsync(planEntity, cancellationToken);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                continue;
+            }
+
+            foreach (var gone in old.Except(next))
+            {
+                var (date, key) = Split(gone);
+                await due.DeleteEntityAsync(date, key, ETag.All, cancellationToken);
+            }
+
+            var documentsById = documents.ToDictionary(d => d.Id);
+            foreach (var reminder in plan.Where(r => !old.Contains($"{GraduateStore.Iso(r.DueOn)}#{r.Key}")))
+            {
+                await due.UpsertEntityAsync(Row(g, reminder, reminder.DocumentId is { } id ? documentsById.GetValueOrDefault(id) : null), TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return;
+        }
+    }
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Obligations.Almaty).DateTime);
+
+    public static ReminderFacts Facts(GraduateRecord g, IReadOnlyList<DocumentRow> documents, Ledger ledger, DateOnly today)
+    {
+        static DateOnly Local(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Obligations.Almaty).DateTime);
+        var live = documents.Where(d => d.Status is not (DocumentStatus.Rejected or DocumentStatus.Withdrawn)).ToList();
+        var accepted = documents.Where(d => d.Status == DocumentStatus.Accepted).ToList();
+        var pending = live.Where(d => d.Status == DocumentStatus.AwaitingEmployer && d.TokenIssuedAt is not null)
+            .Select(d => new PendingConfirmation(d.Id, Local(d.TokenIssuedAt!.Value))).ToList();
+        var openJob = ledger.Periods.Where(p => p.Kind == PeriodKind.Employment && p.To is null).OrderByDescending(p => p.From).FirstOrDefault();
+        var lastConfirmation = accepted.Where(d => d.Kind == DocumentKind.EmploymentConfirmation).OrderByDescending(d => d.UpdatedAt).FirstOrDefault();
+        var employments = openJob is null || lastConfirmation is null ? new List<ActiveEmployment>()
+            : [new ActiveEmployment(openJob.Source, Local(lastConfirmation.UpdatedAt) > openJob.From ? Local(lastConfirmation.UpdatedAt) : openJob.From)];
+        var deferrals = ledger.Periods.Where(p => p.Kind == PeriodKind.MilitaryService && p.To is { } end && end >= today)
+            .Select(p => new ActiveDeferral(p.Source, p.To!.Value)).ToList();
+        var credited = ledger.Periods.Where(p => p.IsCredited).ToList();
+        DateOnly? gapStart = credited.Count > 0 && credited.All(p => p.To is not null) ? credited.Max(p => p.To!.Value).AddDays(1) : null;
+        var closed = ledger.Status is ObligationStatus.Completed or ObligationStatus.Exempt or ObligationStatus.Defaulted;
+        var hasProof = live.Any(d => d.Kind is DocumentKind.EmploymentConfirmation or DocumentKind.ExemptionProof or DocumentKind.DeferralProof or DocumentKind.UnemploymentRegistration);
+        var rules = g.Obligation.Resolve(RuleTable.Default).Value!.Rules;
+        return new ReminderFacts(g.Id, ledger.Start, closed, hasProof, pending, employments, deferrals, gapStart, rules.AtRiskGapDays, rules.ReconfirmationMonths);
+    }
+
+    private static TableEntity Row(GraduateRecord g, PlannedReminder r, DocumentRow? document)
+    {
+        var row = new TableEntity(GraduateStore.Iso(r.DueOn), r.Key)
+        {
+            ["GraduateId"] = g.Id,
+            ["Kind"] = Wire.Name(r.Kind),
+            ["Recipient"] = Wire.Name(r.Recipient),
+            ["Series"] = $"{g.Id}|{Wire.Name(r.Kind)}|{Wire.Name(r.Recipient)}|{r.DocumentId}",
+            ["DocumentId"] = r.DocumentId,
+            ["To"] = g.Email,
+            ["Name"] = g.FullName,
+            ["Language"] = Wire.Name(g.Language),
+        };
+        if (document is not null && document.Kind == DocumentKind.EmploymentConfirmation)
+        {
+            var job = DocumentMetadata.Read<EmploymentMeta>(document.Metadata);
+            row["EmployerEmail"] = job.EmployerEmail;
+            row["EmployerName"] = job.EmployerName;
+            row["TokenVersion"] = document.TokenVersion;
+            row["TokenIssuedAt"] = document.TokenIssuedAt;
+        }
+
+        if (r.Kind == ReminderKind.DeferralEnding && document is not null)
+        {
+            row["Date"] = GraduateStore.Iso(DocumentMetadata.Read<DeferralMeta>(document.Metadata).ServiceEnd ?? r.DueOn);
+        }
+
+        return row;
+    }
+
+    private static (string Date, string Key) Split(string entry) => (entry[..10], entry[11..]);
+}
+
+public sealed record ReminderRunResult(DateOnly Date, int EntitiesRead, int Sent, int AlreadySent, int Superseded);
+
+/// <summary>
+/// The daily reminder run for an Almaty date: reads the due index up to that date (days missed in downtime
+/// are caught up), sends the latest step of each series once — a marker row inserted with the outbox row
+/// in one transaction makes a second send answer 409 — and removes what it handled.
+/// </summary>
+public sealed class RunReminders(StorageClients storage, Outbox outbox, EmployerTokens tokens, IOptions<OtrabotkaSettings> settings, TimeProvider time)
+{
+    public const string MarkerPrefix = "rem|";
+
+    public DateOnly Today() => ReminderPlanner.Today(time);
+
+    public async Task<ReminderRunResult> RunAsync(DateOnly date, string trigger, CancellationToken cancellationToken)
+    {
+        var due = storage.Table(StorageNames.ReminderDueTable);
+        var rows = new List<TableEntity>();
+        await foreach (var row in due.QueryAsync<TableEntity>($"PartitionKey le '{GraduateStore.Iso(date)}'", cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        int sent = 0, already = 0, superseded = 0;
+        foreach (var series in rows.GroupBy(r => r.GetString("Series")))
+        {
+            var ordered = series.OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ToList();
+            var latest = ordered[^1];
+            if (await SendAsync(latest, cancellationToken))
+            {
+                sent++;
+            }
+            else
+            {
+                already++;
+            }
+
+            foreach (var row in ordered)
+            {
+                superseded += row == latest ? 0 : 1;
+                await due.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            }
+        }
+
+        var result = new ReminderRunResult(date, rows.Count, sent, already, superseded);
+        await storage.Table(StorageNames.ReminderRunsTable).UpsertEntityAsync(
+            new TableEntity("run", GraduateStore.Iso(date))
+            {
+                ["Trigger"] = trigger,
+                ["StartedAt"] = time.GetUtcNow(),
+                ["EntitiesRead"] = result.EntitiesRead,
+                ["Sent"] = result.Sent,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+        return result;
+    }
+
+    private async Task<bool> SendAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var graduateId = row.GetString("GraduateId")!;
+        Wire.TryParse<ReminderKind>(row.GetString("Kind"), out var kind);
+        Wire.TryParse<Language>(row.GetString("Language"), out var language);
+        var employer = row.GetString("Recipient") == "employer";
+        string? link = null;
+        if (row.GetString("EmployerEmail") is { } employerEmail && row.GetDateTimeOffset("TokenIssuedAt") is { } issued && row.GetString("DocumentId") is { } documentId)
+        {
+            // The same token as the first e-mail: HMAC of the same claim.
+            link = tokens.Link(settings.Value.PublicBaseUrl, tokens.Issue(new EmployerClaim(graduateId, documentId, employerEmail, row.GetInt32("TokenVersion") ?? 1, issued)));
+        }
+
+        var notification = kind switch
+        {
+            ReminderKind.NoEmploymentProof => NotificationKind.ReminderNoEmploymentProof,
+            ReminderKind.EmployerNoAnswer => NotificationKind.ReminderEmployerNoAnswer,
+            ReminderKind.EmployerSilent => NotificationKind.ReminderEmployerSilent,
+            ReminderKind.ReconfirmationDue => NotificationKind.ReminderReconfirmation,
+            ReminderKind.DeferralEnding => NotificationKind.ReminderDeferralEnding,
+            _ => NotificationKind.ReminderAtRisk,
+        };
+        var model = new NoticeModel(
+            GraduateName: row.GetString("Name"), EmployerName: row.GetString("EmployerName"), Link: link,
+            Date: row.GetString("Date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+        var to = employer ? row.GetString("EmployerEmail")! : row.GetString("To")!;
+        var (id, action) = outbox.Row(graduateId, to, notification, language, model, bilingual: employer);
+        var marker = new TableEntity(graduateId, MarkerPrefix + row.RowKey.Replace('/', '_')) { ["SentAt"] = time.GetUtcNow(), ["NotificationId"] = id };
+        try
+        {
+            await outbox.CommitAsync(graduateId, [new(TableTransactionActionType.Add, marker), action], [id], cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+}
