@@ -16,9 +16,13 @@ say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
 AZURITE_PID=""
 cleanup() { [ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null; return 0; }
 trap cleanup EXIT
-start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > "$RESULTS/azurite.log" 2>&1
-export AzureWebJobsStorage
+# A second account keeps the tests that move the clock or break e-mail delivery apart from the rest.
+ISOLATED_KEY="$(printf 'otrabotka-isolated-test-account-key' | base64 | tr -d '\n')"
+AZURITE_ACCOUNTS="devstoreaccount1:$AZURITE_KEY;isolated1:$ISOLATED_KEY" \
+  start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > "$RESULTS/azurite.log" 2>&1
+export AzureWebJobsStorage AzureWebJobsStorageIsolated
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
+AzureWebJobsStorageIsolated="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE" | sed "s|devstoreaccount1|isolated1|g; s|AccountKey=[^;]*|AccountKey=$ISOLATED_KEY|")"
 
 say "building"
 set +e

@@ -18,7 +18,8 @@ public static class LocalHostApp
     /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
     /// <param name="overrides">Settings that win over every other source (tests use them).</param>
     /// <param name="triggers">False hosts HTTP only: no WebJobs host and no storage set-up at start.</param>
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, bool triggers = true)
+    /// <param name="services">Replacements registered after the app's own services (tests swap the clock).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, bool triggers = true, Action<IServiceCollection>? services = null)
     {
         // Tests pass LocalHost:SettingsFile=none so a developer's local.settings.json cannot leak in.
         var settingsFile = overrides?.GetValueOrDefault("LocalHost:SettingsFile") == "none" ? null : LocalSettings.Find();
@@ -58,6 +59,7 @@ public static class LocalHostApp
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<MailCapture>();
         builder.Services.AddSingleton<FunctionTable>();
+        services?.Invoke(builder.Services);
 
         if (triggers)
         {

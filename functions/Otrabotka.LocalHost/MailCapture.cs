@@ -22,6 +22,14 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
     private readonly ConcurrentQueue<CapturedMail> messages = new();
     private long sequence;
 
+    /// <summary>Share of requests answered with <see cref="FailureStatus"/> (0 to 1), for fault tests; settable while running.</summary>
+    public double FailureRate { get; set; } = configuration.GetValue("LocalHost:MailCapture:FailureRate", 0.0);
+
+    public int FailureStatus { get; set; } = configuration.GetValue("LocalHost:MailCapture:FailureStatus", 429);
+
+    /// <summary>Every request the endpoint answered, with its status: fault tests count retries with it.</summary>
+    public ConcurrentQueue<int> Answers { get; } = new();
+
     public IReadOnlyList<CapturedMail> Newest(string? to) =>
         messages.Reverse().Where(m => to is null || m.To.Any(t => string.Equals(t, to, StringComparison.OrdinalIgnoreCase))).ToList();
 
@@ -47,10 +55,10 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
             return Results.Json(new { errors = new[] { new { message = "The provided authorization grant is invalid, expired, or revoked" } } }, statusCode: 401);
         }
 
-        var rate = configuration.GetValue("LocalHost:MailCapture:FailureRate", 0.0);
-        if (rate > 0 && Random.Shared.NextDouble() < rate)
+        if (FailureRate > 0 && Random.Shared.NextDouble() < FailureRate)
         {
-            var status = configuration.GetValue("LocalHost:MailCapture:FailureStatus", 429);
+            var status = FailureStatus == 0 ? (Random.Shared.Next(2) == 0 ? 429 : 500) : FailureStatus;
+            Answers.Enqueue(status);
             return Results.Json(new { errors = new[] { new { message = "capture fault injected" } } }, statusCode: status);
         }
 
@@ -69,6 +77,12 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
         if (to.Count == 0)
         {
             return Results.Json(new { errors = new[] { new { message = "The to array is required for all personalization objects", field = "personalizations.0.to" } } }, statusCode: 400);
+        }
+
+        if (to.Any(t => !t.Contains('@', StringComparison.Ordinal)))
+        {
+            Answers.Enqueue(400);
+            return Results.Json(new { errors = new[] { new { message = "Does not contain a valid address.", field = "personalizations.0.to.0.email" } } }, statusCode: 400);
         }
 
         var contents = body?["content"]?.AsArray() ?? [];
@@ -100,6 +114,7 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
         }
 
         context.Response.Headers["X-Message-Id"] = id;
+        Answers.Enqueue(202);
         return Results.StatusCode(202);
     }
 

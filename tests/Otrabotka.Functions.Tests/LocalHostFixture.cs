@@ -11,20 +11,21 @@ namespace Otrabotka.Functions.Tests;
 /// The local host on a free loopback port, against the Azurite that the test command started (its
 /// connection string comes in AzureWebJobsStorage). Stopped deliberately, listeners first, before disposal.
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
     public const string SendGridKey = "test-sendgrid-key";
 
     public LocalHostFixture() : this(null) { }
 
-    internal LocalHostFixture(IReadOnlyDictionary<string, string?>? extra, bool triggers = true)
+    internal LocalHostFixture(IReadOnlyDictionary<string, string?>? extra, bool triggers = true, string? connection = null, TimeProvider? clock = null)
     {
+        Clock = clock ?? TimeProvider.System;
         Port = FreePort();
         var settings = new Dictionary<string, string?>
         {
             ["LocalHost:Urls"] = BaseUrl,
             ["LocalHost:SettingsFile"] = "none",
-            ["AzureWebJobsStorage"] = StorageConnectionString,
+            ["AzureWebJobsStorage"] = connection ?? StorageConnectionString,
             ["SendGrid:ApiKey"] = SendGridKey,
             ["SendGrid:BaseUrl"] = BaseUrl,
             ["SendGrid:FromEmail"] = "no-reply@otrabotka.test",
@@ -42,7 +43,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        App = LocalHostApp.Build([], settings, triggers);
+        App = LocalHostApp.Build([], settings, triggers, clock is null ? null : services => services.AddSingleton(clock));
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -52,6 +53,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
             : throw new InvalidOperationException("AzureWebJobsStorage is not set: run the tests with scripts/test.sh, which starts Azurite.");
 
     public int Port { get; }
+
+    /// <summary>The host's clock: the system's, or a fake one the test moves.</summary>
+    public TimeProvider Clock { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public WebApplication App { get; }
     public HttpClient Client { get; }
@@ -61,11 +65,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
     public string Token(string role, string subject) =>
-        Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value, TimeProvider.System, role, subject);
+        Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value, Clock, role, subject);
 
     public Task InitializeAsync() => App.StartAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -102,4 +106,31 @@ public sealed class LocalHostFixture : IAsyncLifetime
 public sealed class LocalHostCollection : ICollectionFixture<LocalHostFixture>
 {
     public const string Name = "local host";
+}
+
+/// <summary>
+/// A second local host on its own storage account (isolated1) with a fake clock, for tests that move time
+/// or break e-mail delivery: nothing it does can reach the shared host's queues or mail.
+/// </summary>
+public sealed class IsolatedHostFixture() : LocalHostFixture(
+    new Dictionary<string, string?>
+    {
+        ["ReminderSchedule"] = "0 0 0 1 1 *",
+        ["OutboxSweepSchedule"] = "0 0 0 1 1 *",
+    },
+    connection: IsolatedConnectionString,
+    clock: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 8, 20, 5, 0, 0, TimeSpan.Zero)))
+{
+    public static string IsolatedConnectionString =>
+        Environment.GetEnvironmentVariable("AzureWebJobsStorageIsolated") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("AzureWebJobsStorageIsolated is not set: run the tests with scripts/test.sh.");
+
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Fake => (Microsoft.Extensions.Time.Testing.FakeTimeProvider)Clock;
+}
+
+[CollectionDefinition(Name)]
+public sealed class IsolatedHostCollection : ICollectionFixture<IsolatedHostFixture>
+{
+    public const string Name = "isolated host";
 }

@@ -22,7 +22,7 @@ public sealed record GraduateView(
 public sealed record RegistrationResult(string GraduateId, bool Created);
 
 /// <summary>Registers graduates, finds them by IIN or id, and keeps their profile. The IIN index is its own table.</summary>
-public sealed class Graduates(StorageClients storage, TimeProvider time)
+public sealed class Graduates(StorageClients storage, ReminderPlanner reminders, TimeProvider time)
 {
     private TableClient Table => storage.Table(StorageNames.GraduatesTable);
     private TableClient IinIndex => storage.Table(StorageNames.IinIndexTable);
@@ -119,6 +119,7 @@ public sealed class Graduates(StorageClients storage, TimeProvider time)
             }
 
             await Table.AddEntityAsync(GraduateStore.ToEntity(record with { Id = id }), cancellationToken);
+            await reminders.RefreshAsync(id, cancellationToken);
             return Outcome<RegistrationResult>.Ok(new RegistrationResult(id, true), 201);
         }
 
@@ -176,6 +177,12 @@ public sealed class Graduates(StorageClients storage, TimeProvider time)
             try
             {
                 await Table.UpdateEntityAsync(GraduateStore.ToEntity(updated), g.ETag, TableUpdateMode.Replace, cancellationToken);
+                if (email is not null)
+                {
+                    // Due reminders carry the address they go to.
+                    await reminders.RefreshAsync(g.Id, cancellationToken, rewrite: true);
+                }
+
                 return Outcome<GraduateView>.Ok(GraduateView.Of(updated, language));
             }
             catch (RequestFailedException ex) when (ex.Status == 412)

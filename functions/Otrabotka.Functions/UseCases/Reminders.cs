@@ -16,21 +16,23 @@ namespace Otrabotka.Functions.UseCases;
 /// key) in step with a graduate's facts. Called after every status change; each due row carries what its
 /// message needs, so a daily run reads the rows that are due and nothing else.
 /// </summary>
-public sealed class ReminderPlanner(StorageClients storage, GraduateData data, Graduates graduates, TimeProvider time)
+public sealed class ReminderPlanner(StorageClients storage, GraduateData data, TimeProvider time)
 {
     public const string PlanKey = "plan";
 
-    public async Task RefreshAsync(string graduateId, CancellationToken cancellationToken)
+    public async Task RefreshAsync(string graduateId, CancellationToken cancellationToken, bool rewrite = false)
     {
         var table = storage.Table(StorageNames.GraduatesTable);
         var due = storage.Table(StorageNames.ReminderDueTable);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            if (await graduates.GetAsync(graduateId, cancellationToken) is not { } g)
+            var profile = await table.GetEntityIfExistsAsync<TableEntity>(graduateId, GraduateStore.ProfileKey, cancellationToken: cancellationToken);
+            if (!profile.HasValue || profile.Value is null)
             {
                 return;
             }
 
+            var g = GraduateStore.ToGraduate(profile.Value);
             var documents = await data.DocumentsAsync(g.Id, cancellationToken);
             var today = Today(time);
             var ledger = Obligations.Compute(g, documents, today);
@@ -62,7 +64,7 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, G
             }
 
             var documentsById = documents.ToDictionary(d => d.Id);
-            foreach (var reminder in plan.Where(r => !old.Contains($"{GraduateStore.Iso(r.DueOn)}#{r.Key}")))
+            foreach (var reminder in plan.Where(r => rewrite ? r.DueOn >= today : !old.Contains($"{GraduateStore.Iso(r.DueOn)}#{r.Key}")))
             {
                 await due.UpsertEntityAsync(Row(g, reminder, reminder.DocumentId is { } id ? documentsById.GetValueOrDefault(id) : null), TableUpdateMode.Replace, cancellationToken);
             }

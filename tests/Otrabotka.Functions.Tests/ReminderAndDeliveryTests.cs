@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Functions.Tests;
+
+/// <summary>Months of simulated time on a fake clock, and e-mail delivery under faults, on the isolated host.</summary>
+[Collection(IsolatedHostCollection.Name)]
+public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
+{
+    private readonly Api api = new(host);
+
+    private static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Obligations.Almaty).DateTime);
+
+    private async Task<Dictionary<string, DateOnly>> MarkersAsync(string graduateId)
+    {
+        var markers = new Dictionary<string, DateOnly>();
+        await foreach (var e in host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"PartitionKey eq '{graduateId}' and RowKey ge 'rem|' and RowKey lt 'rem}}'"))
+        {
+            markers[e.RowKey["rem|".Length..]] = LocalDate(e.GetDateTimeOffset("SentAt")!.Value);
+        }
+
+        return markers;
+    }
+
+    [Fact]
+    public async Task Over_months_of_simulated_time_each_reminder_goes_out_exactly_when_due_and_once()
+    {
+        var runs = host.Service<RunReminders>();
+        var (silentId, silentIin, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        var (workingId, workingIin, workingToken) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        var employer = $"hr-{Guid.NewGuid():N}@employer.example.kz";
+        var documentId = await api.SubmitAsync(workingToken, "employment-confirmation", Api.Employment(start: "2027-08-15", email: employer), Api.Pdf());
+        var firstLink = await api.EmployerTokenAsync(employer);
+
+        // 20 Aug → 10 Dec 2027, the timer firing twice a day (and overlapping), with no runs at all from 25 Oct to 4 Nov.
+        for (var day = ReminderPlanner.Today(host.Clock); day <= new DateOnly(2027, 12, 10); day = day.AddDays(1))
+        {
+            var today = ReminderPlanner.Today(host.Clock);
+            if (today < new DateOnly(2027, 10, 25) || today > new DateOnly(2027, 11, 4))
+            {
+                await Task.WhenAll(runs.RunAsync(today, "timer", CancellationToken.None), runs.RunAsync(today, "timer", CancellationToken.None));
+            }
+
+            host.Fake.Advance(TimeSpan.FromDays(1));
+        }
+
+        var silent = await MarkersAsync(silentId);
+        Assert.Equal(
+            [new DateOnly(2027, 9, 1), new DateOnly(2027, 10, 1), new DateOnly(2027, 11, 5), new DateOnly(2027, 11, 30)],
+            silent.Values.Order());
+        Assert.Contains(silent, m => m.Key.EndsWith("+60", StringComparison.Ordinal) && m.Value == new DateOnly(2027, 11, 5));
+        Assert.DoesNotContain(silent, m => m.Key.EndsWith("+30", StringComparison.Ordinal) && m.Value != new DateOnly(2027, 10, 1));
+
+        var working = await MarkersAsync(workingId);
+        Assert.Equal([new DateOnly(2027, 8, 23), new DateOnly(2027, 8, 27), new DateOnly(2027, 8, 30)], working.Values.Order());
+
+        // Each marker became exactly one e-mail; the employer's reminders carry the same link as the first request.
+        var delivered = await LocalHostFixture.Eventually(
+            () => Task.FromResult(host.Mail.Newest($"{silentIin}@graduate.example.kz").Count(m => m.Subject.StartsWith("Еске салу", StringComparison.Ordinal)) == 4
+                && host.Mail.Newest(employer).Count == 3
+                && host.Mail.Newest($"{workingIin}@graduate.example.kz").Any(m => m.Subject == "Жұмыс беруші жауап бермеді")),
+            TimeSpan.FromSeconds(60));
+        Assert.True(delivered, "the reminder e-mails did not all arrive");
+        Assert.All(host.Mail.Newest(employer), m => Assert.Contains(firstLink, m.Text, StringComparison.Ordinal));
+        Assert.All(host.Mail.Newest(employer), m => Assert.Contains("трудоустройств", m.Text + m.Subject, StringComparison.Ordinal));
+        _ = documentId;
+    }
+
+    [Fact]
+    public async Task A_crash_between_the_status_write_and_the_dispatch_loses_no_email()
+    {
+        var (graduateId, iin, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        var outbox = host.Service<Outbox>();
+        var (id, action) = outbox.Row(graduateId, $"{iin}@graduate.example.kz", NotificationKind.DocumentAccepted, Domain.Language.Ru, new NoticeModel(GraduateName: "Crash Test", Document: Domain.DocumentKind.EmploymentEnd));
+
+        // What a crash leaves behind: the pending note and the committed row, but no queue message.
+        var now = host.Clock.GetUtcNow();
+        await host.Storage.Table(StorageNames.OutboxPendingTable).UpsertEntityAsync(new TableEntity(Outbox.Bucket(now), Outbox.PendingKey(graduateId, id)) { ["CreatedAt"] = now });
+        await GraduateStore.CommitAsync(host.Storage.Table(StorageNames.GraduatesTable), [action], CancellationToken.None);
+
+        var sweep = host.Service<OutboxSweep>();
+        Assert.Equal(0, (await sweep.RunAsync(CancellationToken.None)).Requeued);
+        host.Fake.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(1, (await sweep.RunAsync(CancellationToken.None)).Requeued);
+        var arrived = await LocalHostFixture.Eventually(() => Task.FromResult(host.Mail.Newest($"{iin}@graduate.example.kz").Any(m => m.CustomArgs["notificationId"] == id)), TimeSpan.FromSeconds(30));
+        Assert.True(arrived, "the swept notification was not delivered");
+        await LocalHostFixture.Eventually(async () => (await sweep.RunAsync(CancellationToken.None)).Forgotten > 0, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task With_SendGrid_answering_429_or_500_half_the_time_every_message_is_still_delivered_once()
+    {
+        var (graduateId, _, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        var outbox = host.Service<Outbox>();
+        var ids = new List<string>();
+        var actions = new List<TableTransactionAction>();
+        for (var i = 0; i < 20; i++)
+        {
+            var (id, action) = outbox.Row(graduateId, $"fault-{i}-{graduateId}@example.kz", NotificationKind.DocumentReceived, Domain.Language.Kk, new NoticeModel(GraduateName: "F", Document: Domain.DocumentKind.EmploymentEnd));
+            ids.Add(id);
+            actions.Add(action);
+        }
+
+        host.Mail.FailureStatus = 0;
+        host.Mail.FailureRate = 0.5;
+        try
+        {
+            await outbox.CommitAsync(graduateId, actions, ids, CancellationToken.None);
+            var failed = host.Service<FailedNotifications>();
+            var done = await LocalHostFixture.Eventually(
+                async () =>
+                {
+                    // Five failures in a row happen (1 in 32); an operator resends what failed, as they would.
+                    foreach (var item in (await failed.ListAsync(null, CancellationToken.None)).Value!.Items.Where(f => ids.Contains(f.NotificationId)))
+                    {
+                        await failed.ResendAsync(item.NotificationId, CancellationToken.None);
+                    }
+
+                    return ids.All(id => host.Mail.Newest(null).Any(m => m.CustomArgs.GetValueOrDefault("notificationId") == id));
+                },
+                TimeSpan.FromSeconds(120));
+            Assert.True(done, "not every message was delivered");
+        }
+        finally
+        {
+            host.Mail.FailureRate = 0;
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.Single(host.Mail.Newest(null), m => m.CustomArgs.GetValueOrDefault("notificationId") == id);
+        }
+
+        Assert.Contains(429, host.Mail.Answers);
+        Assert.Contains(500, host.Mail.Answers);
+    }
+
+    [Fact]
+    public async Task A_bad_address_is_recorded_as_failed_without_retries_and_listed_for_operators()
+    {
+        var (graduateId, _, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        var outbox = host.Service<Outbox>();
+        var (id, action) = outbox.Row(graduateId, "no-at-sign.example.kz", NotificationKind.DocumentReceived, Domain.Language.En, new NoticeModel(GraduateName: "B"));
+        await outbox.CommitAsync(graduateId, [action], [id], CancellationToken.None);
+        JsonNode? item = null;
+        var listed = await LocalHostFixture.Eventually(
+            async () =>
+            {
+                var page = await api.JsonAsync(HttpMethod.Get, "/api/notifications/failed", api.OperatorToken);
+                item = page["items"]!.AsArray().FirstOrDefault(i => i!["notificationId"]!.GetValue<string>() == id);
+                return item is not null;
+            },
+            TimeSpan.FromSeconds(30));
+        Assert.True(listed, "the failed notification was not listed");
+        Assert.Equal(1, item!["attempts"]!.GetValue<int>());
+        Assert.Equal(400, item["lastStatusCode"]!.GetValue<int>());
+        await api.JsonAsync(HttpMethod.Post, $"/api/notifications/failed/{id}/resend", api.OperatorToken, null, HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task An_operator_can_run_reminders_for_a_date()
+    {
+        var result = await api.JsonAsync(HttpMethod.Post, "/api/reminders/run", api.OperatorToken, new { date = "2027-08-01" });
+        Assert.Equal("2027-08-01", result["date"]!.GetValue<string>());
+        using var bad = await api.SendAsync(HttpMethod.Post, "/api/reminders/run", api.OperatorToken, new { date = "01.08.2027" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+}
