@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
 
+if (args is ["reminders", ..])
+{
+    var graduates = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
+    var due = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
+    return await Otrabotka.Benchmarks.ReminderRunBenchmark.RunAsync(graduates, due);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Otrabotka.Benchmarks.DomainBenchmarks).Assembly).Run(args);
+return 0;

@@ -28,4 +28,8 @@ public sealed class LocalTriggers(IServiceProvider services)
     [WJ.FunctionName(OutboxSweepFunction.Name)]
     public Task SweepOutbox([WJ.TimerTrigger(StorageNames.OutboxSweepScheduleExpression)] WJ.TimerInfo timer, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<OutboxSweepFunction>(services).Run(new FW.TimerInfo { IsPastDue = timer.IsPastDue }, cancellationToken);
+
+    [WJ.FunctionName(IntakeSweepFunction.Name)]
+    public Task SweepIntake([WJ.TimerTrigger(StorageNames.IntakeSweepScheduleExpression)] WJ.TimerInfo timer, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<IntakeSweepFunction>(services).Run(new FW.TimerInfo { IsPastDue = timer.IsPastDue }, cancellationToken);
 }

@@ -34,6 +34,8 @@ public class LocalHostFixture : IAsyncLifetime
             ["Intake:EmployerLinkKey"] = "test-employer-link-key-0123456789abcdef",
             ["ReminderSchedule"] = "*/1 * * * * *",
             ["OutboxSweepSchedule"] = "*/5 * * * * *",
+            ["IntakeSweepSchedule"] = "*/5 * * * * *",
+            ["Intake:SweepMinimumAgeSeconds"] = "3",
             ["Notifications:RetryBaseSeconds"] = "0.2",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
@@ -117,6 +119,7 @@ public sealed class IsolatedHostFixture() : LocalHostFixture(
     {
         ["ReminderSchedule"] = "0 0 0 1 1 *",
         ["OutboxSweepSchedule"] = "0 0 0 1 1 *",
+        ["IntakeSweepSchedule"] = "0 0 0 1 1 *",
     },
     connection: IsolatedConnectionString,
     clock: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 8, 20, 5, 0, 0, TimeSpan.Zero)))

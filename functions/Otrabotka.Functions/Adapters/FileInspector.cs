@@ -27,16 +27,24 @@ public static class FileInspector
 
     private static FileFacts InspectPdf(byte[] content, string? duplicateOf)
     {
-        // PdfPig recovers from much damage; a file with no end-of-file marker was cut short in transit.
+        // PdfPig recovers from much damage; a file with no end-of-file marker was cut short in transit,
+        // and a trailer naming an encryption dictionary means the file is encrypted, whatever PdfPig manages.
         var tail = System.Text.Encoding.ASCII.GetString(content, Math.Max(0, content.Length - 1024), Math.Min(1024, content.Length));
         if (!tail.Contains("%%EOF", StringComparison.Ordinal))
         {
             return new FileFacts(content.Length, FileType.Pdf, false, false, 0, duplicateOf);
         }
 
+        if (content.AsSpan().IndexOf("/Encrypt"u8) >= 0)
+        {
+            return new FileFacts(content.Length, FileType.Pdf, false, true, 0, duplicateOf);
+        }
+
         try
         {
-            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = false });
+            // Lenient: scanners and phones write PDFs with small defects (a missing cross-reference table)
+            // that every viewer opens; refusing them would only send graduates back for nothing.
+            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true });
             var encrypted = document.IsEncrypted;
             var pages = document.NumberOfPages;
             if (!encrypted && pages > 0)

@@ -54,6 +54,7 @@ public static class OtrabotkaServices
         services.AddSingleton<Operators>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<OutboxSweep>();
+        services.AddSingleton<IntakeSweep>();
         services.AddSingleton<FailedNotifications>();
         services.AddSingleton<DispatchNotification>();
         services.AddSingleton<RunReminders>();

@@ -66,6 +66,9 @@ public sealed class IntakeSettings : IValidatableObject
 
     public int EmployerLinkDays { get; set; } = 14;
 
+    /// <summary>The intake sweep leaves files younger than this to the blob trigger.</summary>
+    public double SweepMinimumAgeSeconds { get; set; } = 60;
+
     /// <summary>Public mail services whose addresses cannot confirm a hire alone (comma-separated; '*.' prefixes allowed).</summary>
     public string PublicMailDomains { get; set; } =
         "gmail.com,googlemail.com,mail.ru,inbox.ru,list.ru,bk.ru,internet.ru,yandex.*,ya.ru,outlook.com,hotmail.com,live.com,yahoo.com,icloud.com,me.com,rambler.ru,proton.me,protonmail.com";

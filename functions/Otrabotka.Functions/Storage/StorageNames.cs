@@ -36,6 +36,10 @@ public static class StorageNames
     public const string OutboxSweepScheduleSetting = "OutboxSweepSchedule";
     public const string DefaultOutboxSweepSchedule = "0 */1 * * * *";
 
+    /// <summary>The intake sweep validates files a blob trigger event missed; every minute.</summary>
+    public const string IntakeSweepScheduleExpression = "%IntakeSweepSchedule%";
+    public const string IntakeSweepScheduleSetting = "IntakeSweepSchedule";
+
     /// <summary>The reminder timer's schedule is a setting (default 09:00 Asia/Almaty = 04:00 UTC).</summary>
     public const string ReminderScheduleExpression = "%ReminderSchedule%";
     public const string ReminderScheduleSetting = "ReminderSchedule";

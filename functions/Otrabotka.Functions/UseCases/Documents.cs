@@ -79,7 +79,7 @@ public sealed class Documents(
         // fail, the trigger (with its retries) is the safety net and the status stays "received".
         try
         {
-            if (await validate.RunAsync(g.Id, id, blob, cancellationToken) is { } validated)
+            if (await validate.RunAsync(g.Id, id, blob, cancellationToken, ValidateDocument.ByUpload) is { } validated)
             {
                 view = view with { Status = validated.Status };
             }
@@ -122,7 +122,7 @@ public sealed class Documents(
         }
 
         var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, documentId));
-        var document = await validate.RunAsync(g.Id, documentId, blob, cancellationToken);
+        var document = await validate.RunAsync(g.Id, documentId, blob, cancellationToken, ValidateDocument.ByComplete);
         if (document is { Status: DocumentStatus.Received })
         {
             return new Problem(409, "file-not-uploaded", new("Файл әлі жүктелмеген.", "Файл ещё не загружен.", "The file has not been uploaded yet."));

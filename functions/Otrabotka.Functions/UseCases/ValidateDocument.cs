@@ -29,7 +29,11 @@ public sealed partial class ValidateDocument(
     TimeProvider time,
     ILogger<ValidateDocument> logger)
 {
-    public const string Actor = "system";
+    /// <summary>Who ran the step, for the history: the blob trigger, the upload request, /complete, or the sweep.</summary>
+    public const string ByTrigger = "blob-trigger";
+    public const string ByUpload = "upload";
+    public const string ByComplete = "complete";
+    public const string BySweep = "sweep";
 
     public static string BlobName(string graduateId, string documentId) => $"{graduateId}/{documentId}";
 
@@ -50,11 +54,11 @@ public sealed partial class ValidateDocument(
             return;
         }
 
-        await RunAsync(graduateId, documentId, blob, cancellationToken);
+        await RunAsync(graduateId, documentId, blob, cancellationToken, ByTrigger);
     }
 
     /// <summary>Returns the document as it stands after the step (null when there is no such document).</summary>
-    public async Task<DocumentRow?> RunAsync(string graduateId, string documentId, BlobClient blob, CancellationToken cancellationToken)
+    public async Task<DocumentRow?> RunAsync(string graduateId, string documentId, BlobClient blob, CancellationToken cancellationToken, string actor)
     {
         for (var attempt = 0; attempt < 8; attempt++)
         {
@@ -82,7 +86,7 @@ public sealed partial class ValidateDocument(
                 continue;
             }
 
-            var (outcome, done) = await DecideAsync(graduate, document, blob, properties, cancellationToken);
+            var (outcome, done) = await DecideAsync(graduate, document, blob, properties, actor, cancellationToken);
             if (done)
             {
                 return outcome;
@@ -92,7 +96,7 @@ public sealed partial class ValidateDocument(
         return await data.DocumentAsync(graduateId, documentId, cancellationToken);
     }
 
-    private async Task<(DocumentRow? Document, bool Done)> DecideAsync(GraduateRecord graduate, DocumentRow document, BlobClient blob, Azure.Storage.Blobs.Models.BlobProperties properties, CancellationToken cancellationToken)
+    private async Task<(DocumentRow? Document, bool Done)> DecideAsync(GraduateRecord graduate, DocumentRow document, BlobClient blob, Azure.Storage.Blobs.Models.BlobProperties properties, string actor, CancellationToken cancellationToken)
     {
         var reasons = new List<Reason>();
         var warnings = new List<Reason>();
@@ -166,7 +170,7 @@ public sealed partial class ValidateDocument(
         var (result, _, next) = await transitions.ApplyAsync(
             graduate,
             document,
-            [new Move(DocumentStatus.Validating, Actor, null), new Move(to, Actor, reasonCodes)],
+            [new Move(DocumentStatus.Validating, actor, null), new Move(to, actor, reasonCodes)],
             d => d with
             {
                 BlobName = content is null ? d.BlobName : $"{target}/{targetName}",

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Triggers;
 
@@ -10,5 +11,14 @@ public sealed class OutboxSweepFunction(OutboxSweep sweep)
 
     [Function(Name)]
     public Task Run([TimerTrigger(StorageNames.OutboxSweepScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken) =>
+        sweep.RunAsync(cancellationToken);
+}
+
+public sealed class IntakeSweepFunction(IntakeSweep sweep)
+{
+    public const string Name = "SweepIntake";
+
+    [Function(Name)]
+    public Task Run([TimerTrigger(StorageNames.IntakeSweepScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken) =>
         sweep.RunAsync(cancellationToken);
 }
