@@ -1,0 +1,121 @@
+// The Flex Consumption function app (dotnet-isolated 10.0) running as the user-assigned identity.
+// Storage is reached by identity-based connection settings; secrets are Key Vault references resolved
+// with the same identity. Every setting here is listed in SettingsCatalog (a test keeps them in step).
+param name string
+param planName string
+param location string
+param tags object
+param identityName string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+param keyVaultName string
+param publicBaseUrl string
+param authMetadataAddress string
+param authIssuer string
+param authAudience string
+param authSubjectClaim string
+param sendGridFromEmail string
+param sendGridFromName string
+param reminderSchedule string
+param maximumInstanceCount int
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: identityName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: 2048
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    AzureWebJobsStorage__blobServiceUri: account.properties.primaryEndpoints.blob
+    AzureWebJobsStorage__queueServiceUri: account.properties.primaryEndpoints.queue
+    AzureWebJobsStorage__tableServiceUri: account.properties.primaryEndpoints.table
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identity.properties.clientId
+    APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+    Otrabotka__PublicBaseUrl: publicBaseUrl
+    Auth__MetadataAddress: authMetadataAddress
+    Auth__Issuer: authIssuer
+    Auth__Audience: authAudience
+    Auth__SubjectClaim: authSubjectClaim
+    SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/SendGridApiKey)'
+    SendGrid__BaseUrl: 'https://api.sendgrid.com'
+    SendGrid__FromEmail: sendGridFromEmail
+    SendGrid__FromName: sendGridFromName
+    Intake__EmployerLinkKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/EmployerLinkKey)'
+    ReminderSchedule: reminderSchedule
+    OutboxSweepSchedule: '0 */1 * * * *'
+    IntakeSweepSchedule: '30 */1 * * * *'
+    Notifications__RetryBaseSeconds: '2'
+  }
+}
+
+output name string = site.name

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# azd postprovision: put the secrets into Key Vault if they are not there yet (never in the repo).
+#   SENDGRID_API_KEY must be set in the azd environment (azd env set SENDGRID_API_KEY ...).
+#   The employer-link signing key is generated once; re-running keeps it (rotating it voids open links).
+set -euo pipefail
+: "${AZURE_KEY_VAULT_NAME:?run through azd, which sets it from the deployment outputs}"
+if ! az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name SendGridApiKey >/dev/null 2>&1; then
+  : "${SENDGRID_API_KEY:?set it with: azd env set SENDGRID_API_KEY <key>}"
+  az keyvault secret set --vault-name "$AZURE_KEY_VAULT_NAME" --name SendGridApiKey --value "$SENDGRID_API_KEY" --output none
+  echo "SendGridApiKey stored"
+fi
+if ! az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name EmployerLinkKey >/dev/null 2>&1; then
+  az keyvault secret set --vault-name "$AZURE_KEY_VAULT_NAME" --name EmployerLinkKey --value "$(openssl rand -base64 48)" --output none
+  echo "EmployerLinkKey generated and stored"
+fi
