@@ -9,7 +9,7 @@ public sealed class IntakeTests(LocalHostFixture host)
     private readonly Api api = new(host);
 
     private static int DaysSince(string iso) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime).DayNumber
+        Domain.Almaty.Today(TimeProvider.System).DayNumber
         - DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture).DayNumber + 1;
 
     [Theory]

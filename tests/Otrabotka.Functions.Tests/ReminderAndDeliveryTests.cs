@@ -13,14 +13,12 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
 {
     private readonly Api api = new(host);
 
-    private static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Obligations.Almaty).DateTime);
-
     private async Task<Dictionary<string, DateOnly>> MarkersAsync(string graduateId)
     {
         var markers = new Dictionary<string, DateOnly>();
         await foreach (var e in host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"PartitionKey eq '{graduateId}' and RowKey ge 'rem|' and RowKey lt 'rem}}'"))
         {
-            markers[e.RowKey["rem|".Length..]] = LocalDate(e.GetDateTimeOffset("SentAt")!.Value);
+            markers[e.RowKey["rem|".Length..]] = Domain.Almaty.DateOf(e.GetDateTimeOffset("SentAt")!.Value);
         }
 
         return markers;
@@ -37,9 +35,9 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
         var firstLink = await api.EmployerTokenAsync(employer);
 
         // 20 Aug → 10 Dec 2027, the timer firing twice a day (and overlapping), with no runs at all from 25 Oct to 4 Nov.
-        for (var day = ReminderPlanner.Today(host.Clock); day <= new DateOnly(2027, 12, 10); day = day.AddDays(1))
+        for (var day = Domain.Almaty.Today(host.Clock); day <= new DateOnly(2027, 12, 10); day = day.AddDays(1))
         {
-            var today = ReminderPlanner.Today(host.Clock);
+            var today = Domain.Almaty.Today(host.Clock);
             if (today < new DateOnly(2027, 10, 25) || today > new DateOnly(2027, 11, 4))
             {
                 await Task.WhenAll(runs.RunAsync(today, "timer", CancellationToken.None), runs.RunAsync(today, "timer", CancellationToken.None));

@@ -47,6 +47,15 @@ public sealed class GraduateData(StorageClients storage)
         return found.HasValue && found.Value is { } e ? e.GetString("DocumentId") : null;
     }
 
+    /// <summary>Adds "Property eq 'wire-value'" to a table filter when the value is given.</summary>
+    public static void AddEquals<T>(List<string> filter, string property, T? value) where T : struct, Enum
+    {
+        if (value is { } v)
+        {
+            filter.Add($"{property} eq '{Otrabotka.Domain.Wire.Name(v)}'");
+        }
+    }
+
     /// <summary>Ids are opaque: letters and digits only, so they can never smuggle a filter or a path.</summary>
     public static bool SafeKey(string? id) => id is { Length: > 0 and <= 64 } && id.All(char.IsAsciiLetterOrDigit);
 

@@ -13,9 +13,7 @@ public sealed record ObligationView(
 /// <summary>The obligation ledger of a graduate, computed from their accepted documents as of the Almaty date.</summary>
 public sealed class Obligations(Graduates graduates, GraduateData data, StorageClients storage, TimeProvider time)
 {
-    public static readonly TimeZoneInfo Almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
-
-    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Almaty).DateTime);
+    public DateOnly Today() => Almaty.Today(time);
 
     public async Task<Outcome<ObligationView>> ForIinAsync(string iin, Language language, CancellationToken cancellationToken) =>
         await graduates.FindByIinAsync(iin, cancellationToken) is { } g ? await ViewAsync(g, language, cancellationToken) : Problem.NotFound;

@@ -107,20 +107,9 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
         }
 
         var filter = new List<string> { $"RowKey eq '{GraduateStore.ProfileKey}'" };
-        if (status is { } s)
-        {
-            filter.Add($"Status eq '{Wire.Name(s)}'");
-        }
-
-        if (category is { } c)
-        {
-            filter.Add($"Category eq '{Wire.Name(c)}'");
-        }
-
-        if (region is { } r)
-        {
-            filter.Add($"Region eq '{Wire.Name(r)}'");
-        }
+        GraduateData.AddEquals(filter, "Status", status);
+        GraduateData.AddEquals(filter, "Category", category);
+        GraduateData.AddEquals(filter, "Region", region);
 
         var hits = new List<SearchHit>();
         string? next = token;

@@ -34,7 +34,7 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, T
 
             var g = GraduateStore.ToGraduate(profile.Value);
             var documents = await data.DocumentsAsync(g.Id, cancellationToken);
-            var today = Today(time);
+            var today = Almaty.Today(time);
             var ledger = Obligations.Compute(g, documents, today);
             var plan = ReminderPolicy.Plan(Facts(g, documents, ledger, today));
             var stored = await table.GetEntityIfExistsAsync<TableEntity>(g.Id, PlanKey, cancellationToken: cancellationToken);
@@ -73,19 +73,16 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, T
         }
     }
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Obligations.Almaty).DateTime);
-
     public static ReminderFacts Facts(GraduateRecord g, IReadOnlyList<DocumentRow> documents, Ledger ledger, DateOnly today)
     {
-        static DateOnly Local(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Obligations.Almaty).DateTime);
         var live = documents.Where(d => d.Status is not (DocumentStatus.Rejected or DocumentStatus.Withdrawn)).ToList();
         var accepted = documents.Where(d => d.Status == DocumentStatus.Accepted).ToList();
         var pending = live.Where(d => d.Status == DocumentStatus.AwaitingEmployer && d.TokenIssuedAt is not null)
-            .Select(d => new PendingConfirmation(d.Id, Local(d.TokenIssuedAt!.Value))).ToList();
+            .Select(d => new PendingConfirmation(d.Id, Almaty.DateOf(d.TokenIssuedAt!.Value))).ToList();
         var openJob = ledger.Periods.Where(p => p.Kind == PeriodKind.Employment && p.To is null).OrderByDescending(p => p.From).FirstOrDefault();
         var lastConfirmation = accepted.Where(d => d.Kind == DocumentKind.EmploymentConfirmation).OrderByDescending(d => d.UpdatedAt).FirstOrDefault();
         var employments = openJob is null || lastConfirmation is null ? new List<ActiveEmployment>()
-            : [new ActiveEmployment(openJob.Source, Local(lastConfirmation.UpdatedAt) > openJob.From ? Local(lastConfirmation.UpdatedAt) : openJob.From)];
+            : [new ActiveEmployment(openJob.Source, Almaty.DateOf(lastConfirmation.UpdatedAt) > openJob.From ? Almaty.DateOf(lastConfirmation.UpdatedAt) : openJob.From)];
         var deferrals = ledger.Periods.Where(p => p.Kind == PeriodKind.MilitaryService && p.To is { } end && end >= today)
             .Select(p => new ActiveDeferral(p.Source, p.To!.Value)).ToList();
         var credited = ledger.Periods.Where(p => p.IsCredited).ToList();
@@ -140,7 +137,7 @@ public sealed class RunReminders(StorageClients storage, Outbox outbox, Employer
 {
     public const string MarkerPrefix = "rem|";
 
-    public DateOnly Today() => ReminderPlanner.Today(time);
+    public DateOnly Today() => Almaty.Today(time);
 
     public async Task<ReminderRunResult> RunAsync(DateOnly date, string trigger, CancellationToken cancellationToken)
     {

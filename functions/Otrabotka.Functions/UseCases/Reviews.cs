@@ -26,20 +26,9 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
         }
 
         var filter = new List<string> { $"PartitionKey eq '{ReviewQueue.Partition}'" };
-        if (kind is { } k)
-        {
-            filter.Add($"Kind eq '{Wire.Name(k)}'");
-        }
-
-        if (category is { } c)
-        {
-            filter.Add($"Category eq '{Wire.Name(c)}'");
-        }
-
-        if (region is { } r)
-        {
-            filter.Add($"Region eq '{Wire.Name(r)}'");
-        }
+        GraduateData.AddEquals(filter, "Kind", kind);
+        GraduateData.AddEquals(filter, "Category", category);
+        GraduateData.AddEquals(filter, "Region", region);
 
         var now = time.GetUtcNow();
         if (waiting is { } days)
