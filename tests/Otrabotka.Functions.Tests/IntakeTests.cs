@@ -165,6 +165,22 @@ public sealed class IntakeTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Ten_concurrent_retries_with_one_idempotency_key_create_one_document()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        var pdf = Api.Pdf();
+        var metadata = Api.Employment();
+        var ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var response = await api.UploadAsync(token, "employment-confirmation", metadata, pdf, "same-key");
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        }));
+        Assert.Single(ids.Distinct());
+        Assert.Single((await api.JsonAsync(HttpMethod.Get, "/api/me/documents", token)).AsArray());
+    }
+
+    [Fact]
     public async Task The_same_blob_event_delivered_twice_validates_once()
     {
         var (graduateId, _, token) = await api.RegisterAsync();

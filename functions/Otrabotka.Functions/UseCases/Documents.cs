@@ -56,21 +56,30 @@ public sealed class Documents(
         }
 
         var requestHash = Idempotency.Hash(Wire.Name(kind), parsed.Json, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(submission.File!)));
-        var (replay, problem) = await idempotency.CheckAsync(g.Id, route, idempotencyKey, requestHash, cancellationToken);
-        if (problem is not null)
+        var check = await idempotency.CheckAsync(g.Id, route, idempotencyKey, requestHash, cancellationToken);
+        if (check.Problem is not null)
         {
-            return problem;
+            return check.Problem;
         }
 
-        if (replay is not null)
+        if (check.Replay is { } replay)
         {
             return Outcome<SubmittedView>.Ok(JsonSerializer.Deserialize<SubmittedView>(replay.Body, Json.Options)!, replay.Status);
         }
 
         var id = GraduateStore.NewId('d');
         var view = new SubmittedView(id, DocumentStatus.Received, StatusUrl(id));
-        var recorded = idempotency.Record(g.Id, route, idempotencyKey, requestHash, new StoredAnswer(202, JsonSerializer.Serialize(view, Json.Options), view.StatusUrl));
-        await CreateAsync(g, id, kind, parsed.Json, actor, recorded, cancellationToken);
+        var recorded = idempotency.Record(g.Id, route, idempotencyKey, requestHash, new StoredAnswer(202, JsonSerializer.Serialize(view, Json.Options), view.StatusUrl), check.Expired);
+        try
+        {
+            await CreateAsync(g, id, kind, parsed.Json, actor, recorded, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (recorded is not null && ex.Status is 409 or 412)
+        {
+            // A concurrent request with the same key committed first: answer as it did.
+            return await SubmitAsync(g, actor, submission, idempotencyKey, route, cancellationToken);
+        }
+
         var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id));
         await blob.UploadAsync(new BinaryData(submission.File!), overwrite: true, cancellationToken);
 

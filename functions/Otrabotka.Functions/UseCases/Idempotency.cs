@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Storage;
@@ -7,6 +8,9 @@ using Otrabotka.Functions.Storage;
 namespace Otrabotka.Functions.UseCases;
 
 public sealed record StoredAnswer(int Status, string Body, string? Location);
+
+/// <summary>What a check found: a first answer to replay, a refusal, or nothing (with the ETag of an expired record to replace).</summary>
+public sealed record IdempotencyCheck(StoredAnswer? Replay, Problem? Problem, ETag? Expired = null);
 
 /// <summary>
 /// Idempotency-Key per subject and route, kept 24 hours in the graduate's partition and written in the
@@ -20,39 +24,48 @@ public sealed class Idempotency(StorageClients storage, TimeProvider time)
 
     private static string RowKey(string route, string key) => GraduateStore.IdempotencyPrefix + Hash(route, key);
 
-    public async Task<(StoredAnswer? Replay, Problem? Problem)> CheckAsync(string graduateId, string route, string? key, string requestHash, CancellationToken cancellationToken)
+    public async Task<IdempotencyCheck> CheckAsync(string graduateId, string route, string? key, string requestHash, CancellationToken cancellationToken)
     {
         if (key is null)
         {
-            return (null, null);
+            return new(null, null);
         }
 
         if (key.Length is 0 or > 200)
         {
-            return (null, new Problem(400, "idempotency-key-invalid", new("Idempotency-Key 1–200 таңбадан тұруы керек.", "Idempotency-Key должен содержать от 1 до 200 символов.", "Idempotency-Key must be 1–200 characters.")));
+            return new(null, new Problem(400, "idempotency-key-invalid", new("Idempotency-Key 1–200 таңбадан тұруы керек.", "Idempotency-Key должен содержать от 1 до 200 символов.", "Idempotency-Key must be 1–200 characters.")));
         }
 
         var found = await storage.Table(StorageNames.GraduatesTable).GetEntityIfExistsAsync<TableEntity>(graduateId, RowKey(route, key), cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value is not { } row || row.GetDateTimeOffset("CreatedAt") + Lifetime < time.GetUtcNow())
+        if (!found.HasValue || found.Value is not { } row)
         {
-            return (null, null);
+            return new(null, null);
+        }
+
+        if (row.GetDateTimeOffset("CreatedAt") + Lifetime < time.GetUtcNow())
+        {
+            return new(null, null, row.ETag);
         }
 
         if (row.GetString("RequestHash") != requestHash)
         {
-            return (null, new Problem(422, "idempotency-key-reused", new("Бұл Idempotency-Key басқа сұрауға қолданылған.", "Этот Idempotency-Key уже использован для другого запроса.", "This Idempotency-Key was used for a different request.")));
+            return new(null, new Problem(422, "idempotency-key-reused", new("Бұл Idempotency-Key басқа сұрауға қолданылған.", "Этот Idempotency-Key уже использован для другого запроса.", "This Idempotency-Key was used for a different request.")));
         }
 
-        return (new StoredAnswer(row.GetInt32("Status") ?? 200, row.GetString("Body") ?? "", row.GetString("Location")), null);
+        return new(new StoredAnswer(row.GetInt32("Status") ?? 200, row.GetString("Body") ?? "", row.GetString("Location")), null);
     }
 
-    public TableTransactionAction? Record(string graduateId, string route, string? key, string requestHash, StoredAnswer answer) =>
-        key is null ? null : new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(graduateId, RowKey(route, key))
+    /// <summary>
+    /// The record, added in the change's own transaction (or replacing an expired one by its ETag): two
+    /// requests racing with the same key cannot both commit; the loser gets 409/412 and replays the winner.
+    /// </summary>
+    public TableTransactionAction? Record(string graduateId, string route, string? key, string requestHash, StoredAnswer answer, ETag? expired) =>
+        key is null ? null : new TableTransactionAction(expired is null ? TableTransactionActionType.Add : TableTransactionActionType.UpdateReplace, new TableEntity(graduateId, RowKey(route, key))
         {
             ["RequestHash"] = requestHash,
             ["Status"] = answer.Status,
             ["Body"] = answer.Body,
             ["Location"] = answer.Location,
             ["CreatedAt"] = time.GetUtcNow(),
-        });
+        }, expired ?? default);
 }
