@@ -14,14 +14,25 @@ done
 
 ensure_node_modules
 
-if [ ! -f local.settings.json ]; then
-  say "creating local.settings.json from the sample, with fresh development keys"
-  key() { head -c 32 /dev/urandom | base64 | tr -d '\n/+=' ; }
-  sed "s|generate-on-first-run|dev-$(key)|" local.settings.sample.json > local.settings.json
-  while grep -q 'generate-on-first-run' local.settings.json; do
-    sed -i "0,/generate-on-first-run/s||dev-$(key)|" local.settings.json
-  done
-fi
+# local.settings.json: made from the sample when missing, and given any setting the sample gained since;
+# "generate-on-first-run" placeholders become fresh random development keys.
+node -e '
+  const fs = require("fs"), crypto = require("crypto");
+  const sample = JSON.parse(fs.readFileSync("local.settings.sample.json", "utf8"));
+  const exists = fs.existsSync("local.settings.json");
+  const local = exists ? JSON.parse(fs.readFileSync("local.settings.json", "utf8")) : { IsEncrypted: false, Values: {} };
+  local.Values = local.Values || {};
+  const added = [];
+  for (const [k, v] of Object.entries(sample.Values)) {
+    if (!(k in local.Values)) {
+      local.Values[k] = v === "generate-on-first-run" ? "dev-" + crypto.randomBytes(32).toString("base64url") : v;
+      added.push(k);
+    }
+  }
+  if (added.length) {
+    fs.writeFileSync("local.settings.json", JSON.stringify(local, null, 2) + "\n");
+    console.log(exists ? "added to local.settings.json from the sample: " + added.join(", ") : "created local.settings.json from the sample, with fresh development keys");
+  }'
 
 say "building (dotnet build)"
 dotnet build functions/Otrabotka.LocalHost/Otrabotka.LocalHost.csproj -c Release --nologo -v quiet -clp:ErrorsOnly

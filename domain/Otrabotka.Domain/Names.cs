@@ -97,7 +97,7 @@ public static class Names
 
     public static Text Of(DocumentStatus value) => value switch
     {
-        DocumentStatus.Received => new("Қабылданды", "Получен", "Received"),
+        DocumentStatus.Received => new("Алынды", "Получен", "Received"),
         DocumentStatus.Validating => new("Тексерілуде", "Проверяется", "Validating"),
         DocumentStatus.Rejected => new("Қабылданбады", "Отклонён", "Rejected"),
         DocumentStatus.AwaitingEmployer => new("Жұмыс берушінің растауы күтілуде", "Ожидает подтверждения работодателя", "Awaiting the employer"),

@@ -34,8 +34,18 @@ public static class LocalHostApp
             ApplicationName = typeof(LocalHostApp).Assembly.GetName().Name,
         });
 
-        // Lowest priority: local.settings.json; then environment variables and arguments; then overrides.
+        // Lowest priority: the schedules' defaults; then local.settings.json; then environment variables and
+        // arguments; then overrides. (A timer whose %Setting% resolves to nothing stops the WebJobs host.)
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = values });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                [StorageNames.ReminderScheduleSetting] = StorageNames.DefaultReminderSchedule,
+                [StorageNames.OutboxSweepScheduleSetting] = StorageNames.DefaultOutboxSweepSchedule,
+                [StorageNames.IntakeSweepScheduleSetting] = StorageNames.DefaultIntakeSweepSchedule,
+            },
+        });
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);

@@ -13,7 +13,9 @@ public sealed class RequestParsing(Authenticator auth, Graduates graduates)
 
     public static async Task<(Fields? Fields, IActionResult? Failure)> JsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        // application/json, or a JSON flavour such as application/merge-patch+json for PATCH /api/me.
+        var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "";
+        if (!mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) && !mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
         {
             return (null, Problems.Create(request, new Problem(415, "unsupported-media-type", new("Сұрау денесі application/json болуы керек.", "Тело запроса должно быть application/json.", "The request body must be application/json."))));
         }

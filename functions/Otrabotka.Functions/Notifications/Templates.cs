@@ -90,8 +90,8 @@ public static class Templates
         switch (kind)
         {
             case NotificationKind.DocumentReceived:
-                return (new("Құжат қабылданды", "Документ получен", "Document received"),
-                    [hello, new($"«{doc.Kk}» құжатыңыз қабылданды және тексерілуде.", $"Ваш документ «{doc.Ru}» получен и проверяется.", $"Your document \"{doc.En}\" was received and is being checked.")]);
+                return (new("Құжат алынды", "Документ получен", "Document received"),
+                    [hello, new($"«{doc.Kk}» құжатыңыз алынды және тексерілуде.", $"Ваш документ «{doc.Ru}» получен и проверяется.", $"Your document \"{doc.En}\" was received and is being checked.")]);
             case NotificationKind.DocumentRejected:
                 var reasons = (m.Reasons ?? []).Select(r => new Text("• " + r.Kk, "• " + r.Ru, "• " + r.En));
                 return (new("Құжат қабылданбады", "Документ отклонён", "Document rejected"),

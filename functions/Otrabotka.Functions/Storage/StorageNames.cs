@@ -39,6 +39,7 @@ public static class StorageNames
     /// <summary>The intake sweep validates files a blob trigger event missed; every minute.</summary>
     public const string IntakeSweepScheduleExpression = "%IntakeSweepSchedule%";
     public const string IntakeSweepScheduleSetting = "IntakeSweepSchedule";
+    public const string DefaultIntakeSweepSchedule = "30 */1 * * * *";
 
     /// <summary>The reminder timer's schedule is a setting (default 09:00 Asia/Almaty = 04:00 UTC).</summary>
     public const string ReminderScheduleExpression = "%ReminderSchedule%";
