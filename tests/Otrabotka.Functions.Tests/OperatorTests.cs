@@ -52,6 +52,31 @@ public sealed class OperatorTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_review_queue_entry_lost_in_a_crash_is_restored_from_the_outbox()
+    {
+        var (graduateId, _, token) = await api.RegisterAsync();
+        var id = await api.SubmitAsync(token, "unemployment-registration", new { referralDate = "2025-08-20", registeredFrom = "2025-09-01" }, Api.Pdf());
+        Assert.Equal("awaiting-review", (await api.SettledAsync(token, id))["status"]!.GetValue<string>());
+        async Task<bool> Queued() =>
+            (await api.JsonAsync(HttpMethod.Get, "/api/review/documents?kind=unemployment-registration", api.OperatorToken))["items"]!.AsArray()
+                .Any(i => i!["documentId"]!.GetValue<string>() == id);
+        Assert.True(await Queued());
+
+        // What a crash right after the commit leaves: the change and its outbox row, no index update.
+        var queue = host.Storage.Table(Otrabotka.Functions.Storage.StorageNames.ReviewQueueTable);
+        await foreach (var row in queue.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq 'awaiting-review' and DocumentId eq '{id}'"))
+        {
+            await queue.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        Assert.False(await Queued());
+        var outbox = host.Service<Otrabotka.Functions.Notifications.Outbox>();
+        var (syncId, sync) = outbox.IndexRow(graduateId, id);
+        await outbox.CommitAsync(graduateId, [sync], [syncId], CancellationToken.None);
+        Assert.True(await LocalHostFixture.Eventually(Queued, TimeSpan.FromSeconds(30)), "the review queue entry was not restored");
+    }
+
+    [Fact]
     public async Task An_operator_records_a_commission_exemption_and_the_obligation_becomes_exempt()
     {
         var (graduateId, _, token) = await api.RegisterAsync();

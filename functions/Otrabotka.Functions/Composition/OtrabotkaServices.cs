@@ -53,6 +53,7 @@ public static class OtrabotkaServices
         services.AddSingleton<Reviews>();
         services.AddSingleton<Operators>();
         services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<IndexSync>();
         services.AddSingleton<OutboxSweep>();
         services.AddSingleton<IntakeSweep>();
         services.AddSingleton<FailedNotifications>();

@@ -25,6 +25,21 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
         return (id, new TableTransactionAction(TableTransactionActionType.Add, entity));
     }
 
+    /// <summary>An outbox row that asks for the cross-graduate indexes to be synced (no e-mail).</summary>
+    public (string Id, TableTransactionAction Action) IndexRow(string graduateId, string? documentId)
+    {
+        var id = GraduateStore.NewId('n');
+        var entity = new TableEntity(graduateId, OutboxRow.RowKeyFor(id))
+        {
+            ["Status"] = OutboxRow.Pending,
+            ["Attempts"] = 0,
+            ["Kind"] = IndexSync.Kind,
+            ["DocumentId"] = documentId,
+            ["CreatedAt"] = time.GetUtcNow(),
+        };
+        return (id, new TableTransactionAction(TableTransactionActionType.Add, entity));
+    }
+
     /// <summary>Notes the rows as pending, commits the transaction, then queues one dispatch message per row.</summary>
     public async Task CommitAsync(string graduateId, IReadOnlyList<TableTransactionAction> actions, IReadOnlyList<string> notificationIds, CancellationToken cancellationToken)
     {

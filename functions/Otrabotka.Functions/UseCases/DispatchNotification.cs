@@ -41,7 +41,7 @@ public sealed record DispatchRequest(string GraduateId, string NotificationId)
 /// message with a delay; after 5 attempts, or at once on another 4xx, the row is marked failed and listed
 /// for operators.
 /// </summary>
-public sealed partial class DispatchNotification(StorageClients storage, IEmailSender sender, Outbox outbox, IOptions<NotificationSettings> settings, TimeProvider time, ILogger<DispatchNotification> logger)
+public sealed partial class DispatchNotification(StorageClients storage, IEmailSender sender, Outbox outbox, IndexSync indexes, IOptions<NotificationSettings> settings, TimeProvider time, ILogger<DispatchNotification> logger)
 {
     public const int MaxAttempts = 5;
 
@@ -63,8 +63,26 @@ public sealed partial class DispatchNotification(StorageClients storage, IEmailS
             return;
         }
 
-        var result = await sender.SendAsync(row.ToEmail(), cancellationToken);
         var entity = found.Value;
+        if (entity.GetString("Kind") == IndexSync.Kind)
+        {
+            await indexes.RunAsync(request.GraduateId, entity.GetString("DocumentId"), cancellationToken);
+            entity["Status"] = OutboxRow.Sent;
+            entity["SentAt"] = time.GetUtcNow();
+            try
+            {
+                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                return;
+            }
+
+            await outbox.ForgetAsync(request.GraduateId, request.NotificationId, entity.GetDateTimeOffset("CreatedAt") ?? time.GetUtcNow(), cancellationToken);
+            return;
+        }
+
+        var result = await sender.SendAsync(row.ToEmail(), cancellationToken);
         var attempts = row.Attempts + 1;
         entity["Attempts"] = attempts;
         entity["LastStatusCode"] = result.StatusCode;

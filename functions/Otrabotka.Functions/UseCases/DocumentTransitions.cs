@@ -25,7 +25,7 @@ public enum MoveResult
 /// extra rows and the outbox rows commit in one transaction of the graduate's partition. After the
 /// commit, dispatch messages are queued and the review queue index is brought up to date.
 /// </summary>
-public sealed class DocumentTransitions(Outbox outbox, ReviewQueue review, ReminderPlanner reminders, TimeProvider time)
+public sealed class DocumentTransitions(Outbox outbox, IndexSync indexes, TimeProvider time)
 {
     public async Task<(MoveResult Result, Reason? Refusal, DocumentRow Document)> ApplyAsync(
         GraduateRecord graduate,
@@ -59,7 +59,9 @@ public sealed class DocumentTransitions(Outbox outbox, ReviewQueue review, Remin
         };
         actions.Insert(0, new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(next), document.ETag));
         actions.AddRange(extra ?? []);
-        var ids = new List<string>();
+        var (syncId, sync) = outbox.IndexRow(graduate.Id, document.Id);
+        var ids = new List<string> { syncId };
+        actions.Add(sync);
         foreach (var notice in notices)
         {
             var (id, action) = outbox.Row(graduate.Id, notice.To, notice.Kind, notice.Language, notice.Model, notice.Bilingual);
@@ -80,8 +82,7 @@ public sealed class DocumentTransitions(Outbox outbox, ReviewQueue review, Remin
             return (MoveResult.Conflict, null, document);
         }
 
-        await review.SyncAsync(graduate, next, cancellationToken);
-        await reminders.RefreshAsync(graduate.Id, cancellationToken);
+        await indexes.RunAsync(graduate.Id, document.Id, cancellationToken);
         return (MoveResult.Done, null, next);
     }
 
@@ -89,17 +90,18 @@ public sealed class DocumentTransitions(Outbox outbox, ReviewQueue review, Remin
     public async Task<(MoveResult Result, Reason? Refusal, DocumentRow Document)> ReissueAsync(GraduateRecord graduate, DocumentRow updated, Notice notice, CancellationToken cancellationToken)
     {
         var (id, action) = outbox.Row(graduate.Id, notice.To, notice.Kind, notice.Language, notice.Model, notice.Bilingual);
+        var (syncId, sync) = outbox.IndexRow(graduate.Id, updated.Id);
         var next = updated with { UpdatedAt = time.GetUtcNow() };
         try
         {
-            await outbox.CommitAsync(graduate.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(next), updated.ETag), action], [id], cancellationToken);
+            await outbox.CommitAsync(graduate.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(next), updated.ETag), action, sync], [id, syncId], cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
         {
             return (MoveResult.Conflict, null, updated);
         }
 
-        await reminders.RefreshAsync(graduate.Id, cancellationToken);
+        await indexes.RunAsync(graduate.Id, updated.Id, cancellationToken);
         return (MoveResult.Done, null, next);
     }
 

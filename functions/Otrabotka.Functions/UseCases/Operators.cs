@@ -14,7 +14,7 @@ public sealed record ImportResult(int Created, int Unchanged, IReadOnlyList<Impo
 public sealed record SearchHit(string GraduateId, string FullName, Category Category, ObligationStatus? Status, Region? Region, DateOnly GraduationDate, string University);
 
 /// <summary>What operators of the Financial Center do beyond review: register and import, search, record exemptions, declare default.</summary>
-public sealed class Operators(StorageClients storage, Graduates graduates, GraduateData data, Obligations obligations, DocumentTransitions transitions, Outbox outbox, ReminderPlanner reminders, TimeProvider time)
+public sealed class Operators(StorageClients storage, Graduates graduates, GraduateData data, Obligations obligations, DocumentTransitions transitions, Outbox outbox, IndexSync indexes, TimeProvider time)
 {
     public const int MaxImportErrors = 1000;
 
@@ -157,7 +157,6 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
         var stored = await data.DocumentAsync(g.Id, id, cancellationToken);
         await transitions.ApplyAsync(g, stored!, [new Move(DocumentStatus.Validating, "operator", null), new Move(DocumentStatus.Accepted, "operator", "commission decision")], null, null,
             [new Notice(g.Email, NotificationKind.DocumentAccepted, g.Language, new NoticeModel(GraduateName: g.FullName, Document: DocumentKind.ExemptionProof))], cancellationToken);
-        await obligations.RefreshSnapshotAsync(g.Id, cancellationToken);
         var view = Documents.View((await data.DocumentAsync(g.Id, id, cancellationToken))!, await data.HistoryAsync(g.Id, id, cancellationToken), language);
         return Outcome<DocumentView>.Ok(view, 201);
     }
@@ -192,18 +191,19 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
             }
 
             var declared = fresh with { Default = new DefaultDeclaration(asOf, note), DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted };
+            var (syncId, sync) = outbox.IndexRow(g.Id, null);
             var (id, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DefaultDeclared, g.Language, new NoticeModel(
                 GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));
             try
             {
-                await outbox.CommitAsync(g.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice], [id], cancellationToken);
+                await outbox.CommitAsync(g.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice, sync], [id, syncId], cancellationToken);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 412)
             {
                 continue;
             }
 
-            await reminders.RefreshAsync(g.Id, cancellationToken);
+            await indexes.RunAsync(g.Id, null, cancellationToken);
             return await obligations.ForIdAsync(g.Id, language, cancellationToken);
         }
 

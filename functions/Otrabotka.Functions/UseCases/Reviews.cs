@@ -11,7 +11,7 @@ public sealed record ReviewItem(string DocumentId, string GraduateId, DocumentKi
 public sealed record Paged<T>(IReadOnlyList<T> Items, string? ContinuationToken);
 
 /// <summary>The operators' review: the queue (oldest first), one document with a 5-minute read link, and the decision.</summary>
-public sealed class Reviews(StorageClients storage, Graduates graduates, Documents documents, Obligations obligations, TimeProvider time)
+public sealed class Reviews(StorageClients storage, Graduates graduates, Documents documents, TimeProvider time)
 {
     public async Task<Outcome<Paged<ReviewItem>>> QueueAsync(Fields query, CancellationToken cancellationToken)
     {
@@ -92,11 +92,6 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
                 new NoticeModel(GraduateName: owner.FullName, Document: d.Kind, Reasons: approve ? null : [reasonText]))],
             language,
             cancellationToken);
-        if (outcome.Problem is null)
-        {
-            await obligations.RefreshSnapshotAsync(owner.Id, cancellationToken);
-        }
-
         return outcome;
     }
 

@@ -196,11 +196,6 @@ public sealed partial class ValidateDocument(
             await blob.DeleteIfExistsAsync(conditions: new() { IfMatch = properties.ETag }, cancellationToken: cancellationToken);
         }
 
-        if (to == DocumentStatus.Accepted)
-        {
-            await obligations.RefreshSnapshotAsync(graduate.Id, cancellationToken);
-        }
-
         return (next, true);
     }
 

@@ -1,0 +1,30 @@
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+/// <summary>
+/// Brings every index that crosses graduates up to date with one graduate's partition: the review queue
+/// (for a document), the reminder due index, and the profile's status/region snapshot used by search.
+/// Idempotent. Runs right after each change, and again from an outbox row written in the change's own
+/// transaction, so a crash between the commit and the first run is repaired by the dispatcher or sweeper.
+/// </summary>
+public sealed class IndexSync(Graduates graduates, GraduateData data, ReviewQueue review, ReminderPlanner reminders, Obligations obligations)
+{
+    public const string Kind = "index-sync";
+
+    public async Task RunAsync(string graduateId, string? documentId, CancellationToken cancellationToken)
+    {
+        if (await graduates.GetAsync(graduateId, cancellationToken) is not { } g)
+        {
+            return;
+        }
+
+        if (documentId is not null && await data.DocumentAsync(g.Id, documentId, cancellationToken) is { } document)
+        {
+            await review.SyncAsync(g, document, cancellationToken);
+        }
+
+        await reminders.RefreshAsync(g.Id, cancellationToken);
+        await obligations.RefreshSnapshotAsync(g.Id, cancellationToken);
+    }
+}
