@@ -95,6 +95,31 @@ public sealed class AccessTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Odd_ids_and_forged_continuation_tokens_never_get_a_5xx()
+    {
+        var op = api.OperatorToken;
+        var (_, _, token) = await api.RegisterAsync();
+        foreach (var (method, path, body) in new (string, string, object?)[]
+        {
+            ("GET", "/api/graduates/g%23x", null),
+            ("GET", "/api/graduates/'%20or%20''='/obligation", null),
+            ("GET", "/api/review/documents/d%3Fx", null),
+            ("GET", "/api/me/documents/%E2%82%B8", null),
+            ("GET", "/api/review/documents?continuationToken=garbage%20token%20here", null),
+            ("GET", "/api/review/documents?waitingDays=-1", null),
+            ("GET", "/api/notifications/failed?continuationToken=%00%01", null),
+            ("POST", "/api/graduates/search", new { continuationToken = "not a token", name = "x" }),
+            ("POST", "/api/graduates/search", new { status = "lost" }),
+            ("POST", "/api/confirmations/view", new { token = new string('A', 5000) }),
+            ("POST", "/api/confirmations/decision", new { token = "a.b", decision = "maybe" }),
+        })
+        {
+            using var response = await api.SendAsync(new HttpMethod(method), path, path.StartsWith("/api/me", StringComparison.Ordinal) ? token : op, body);
+            Assert.True((int)response.StatusCode < 500, $"{method} {path}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_every_HTTP_function()
     {
         var doc = await api.JsonAsync(HttpMethod.Get, "/api/openapi.json", null);

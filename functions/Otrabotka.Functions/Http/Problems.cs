@@ -63,6 +63,9 @@ public sealed record Problem(int Status, string Code, Text Detail, IReadOnlyList
 {
     public static Problem NotFound => new(404, "not-found", new("Сұралған жазба табылмады.", "Запрошенная запись не найдена.", "The requested record was not found."));
 
+    public static Problem BadContinuationToken => new(400, "invalid-continuation-token",
+        new("Жалғастыру токені жарамсыз; іздеуді басынан бастаңыз.", "Токен продолжения недействителен; начните поиск сначала.", "The continuation token is invalid; start the search again."));
+
     public static Problem Invalid(IReadOnlyList<FieldError> errors) =>
         new(400, "validation-failed", new("Деректерде қателер бар.", "В данных есть ошибки.", "The request has invalid fields."), errors);
 

@@ -15,7 +15,13 @@ public sealed class FailedNotifications(StorageClients storage, Outbox outbox, T
 
     public async Task<Outcome<Paged<FailedNotificationView>>> ListAsync(string? continuationToken, CancellationToken cancellationToken)
     {
-        await foreach (var page in storage.Table(StorageNames.FailedNotificationsTable).QueryAsync<TableEntity>($"PartitionKey eq '{Partition}'", maxPerPage: 100, cancellationToken: cancellationToken).AsPages(continuationToken, 100))
+        var (page, bad) = await TablePages.FirstAsync(storage.Table(StorageNames.FailedNotificationsTable), $"PartitionKey eq '{Partition}'", continuationToken, 100, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (page is not null)
         {
             return Outcome<Paged<FailedNotificationView>>.Ok(new Paged<FailedNotificationView>(
                 page.Values.Select(e => new FailedNotificationView(e.RowKey, e.GetString("GraduateId") ?? "", e.GetString("To") ?? "", e.GetString("Subject") ?? "",

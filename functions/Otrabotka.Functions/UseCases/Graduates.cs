@@ -140,7 +140,7 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
 
     public async Task<GraduateRecord?> GetAsync(string graduateId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(graduateId) || graduateId.Length > 64 || graduateId.Contains('/', StringComparison.Ordinal) || graduateId.Contains('\'', StringComparison.Ordinal))
+        if (!GraduateData.SafeKey(graduateId))
         {
             return null;
         }

@@ -111,20 +111,29 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
         GraduateData.AddEquals(filter, "Category", category);
         GraduateData.AddEquals(filter, "Region", region);
 
+        // Pages of profiles until 50 hits (a name filter may skip many); the token resumes where it stopped.
         var hits = new List<SearchHit>();
         string? next = token;
-        var pages = storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>(string.Join(" and ", filter), maxPerPage: 100, cancellationToken: cancellationToken).AsPages(token, 100);
-        await foreach (var page in pages)
+        do
         {
+            var (page, bad) = await TablePages.FirstAsync(storage.Table(StorageNames.GraduatesTable), string.Join(" and ", filter), next, 100, cancellationToken);
+            if (bad is not null)
+            {
+                return bad;
+            }
+
+            if (page is null)
+            {
+                next = null;
+                break;
+            }
+
             hits.AddRange(page.Values.Select(GraduateStore.ToGraduate)
                 .Where(g => name is null || g.FullName.Contains(name, StringComparison.CurrentCultureIgnoreCase))
                 .Select(Hit));
             next = page.ContinuationToken;
-            if (hits.Count >= 50 || next is null)
-            {
-                break;
-            }
         }
+        while (hits.Count < 50 && next is not null);
 
         return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(hits, next));
     }

@@ -36,8 +36,13 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
             filter.Add($"RowKey lt '{now.AddDays(-days).UtcTicks:D19}'");
         }
 
-        var pages = storage.Table(StorageNames.ReviewQueueTable).QueryAsync<TableEntity>(string.Join(" and ", filter), maxPerPage: 50, cancellationToken: cancellationToken).AsPages(token, 50);
-        await foreach (var page in pages)
+        var (page, bad) = await TablePages.FirstAsync(storage.Table(StorageNames.ReviewQueueTable), string.Join(" and ", filter), token, 50, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (page is not null)
         {
             var items = page.Values.Select(e => new ReviewItem(
                 e.GetString("DocumentId")!, e.GetString("GraduateId")!, Wire.TryParse<DocumentKind>(e.GetString("Kind"), out var dk) ? dk : default,
