@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Reminder-run benchmark on its own in-memory Azurite: bash scripts/bench-reminders.sh [GRADUATES] [DUE]
-# (default 200,000 graduates of whom 2,000 are due). Exits non-zero if the run reads ≥ 1.1 × due entities.
+# Storage benchmarks on their own in-memory Azurite.
+#   bash scripts/bench-reminders.sh [GRADUATES] [DUE]   reminder run (default 200,000 graduates, 2,000 due);
+#                                                       exits non-zero if the run reads ≥ 1.1 × due entities
+#   BENCH=import bash scripts/bench-reminders.sh [ROWS] CSV import (default 10,000 rows), then re-import
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 require
 ensure_node_modules
-GRADUATES=${1:-200000}
+GRADUATES=${1:-$([ "${BENCH:-reminders}" = import ] && echo 10000 || echo 200000)}
 DUE=${2:-2000}
 say "building the benchmark (Release)"
 dotnet build benchmarks/Otrabotka.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly
@@ -15,4 +17,4 @@ AZURITE_PID=""
 trap '[ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null; wait 2>/dev/null; true' EXIT
 start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")" \
-  dotnet benchmarks/Otrabotka.Benchmarks/bin/Release/net10.0/Otrabotka.Benchmarks.dll reminders "$GRADUATES" "$DUE"
+  dotnet benchmarks/Otrabotka.Benchmarks/bin/Release/net10.0/Otrabotka.Benchmarks.dll "${BENCH:-reminders}" "$GRADUATES" "$DUE"

@@ -7,5 +7,10 @@ if (args is ["reminders", ..])
     return await Otrabotka.Benchmarks.ReminderRunBenchmark.RunAsync(graduates, due);
 }
 
+if (args is ["import", ..])
+{
+    return await Otrabotka.Benchmarks.ImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Otrabotka.Benchmarks.DomainBenchmarks).Assembly).Run(args);
 return 0;

@@ -15,9 +15,10 @@ namespace Otrabotka.Benchmarks;
 /// </summary>
 public static class ReminderRunBenchmark
 {
-    public static async Task<int> RunAsync(int graduates, int due)
+    /// <summary>The app's services against the benchmark's Azurite (AzureWebJobsStorage from the script).</summary>
+    public static ServiceProvider Services()
     {
-        var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("AzureWebJobsStorage is not set (scripts/bench-reminders.sh sets it).");
+        var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("AzureWebJobsStorage is not set (the bench scripts set it).");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connection,
@@ -27,7 +28,12 @@ public static class ReminderRunBenchmark
             ["Auth:SigningKey"] = "bench-signing-key-0123456789abcdef0123",
             ["Intake:EmployerLinkKey"] = "bench-employer-key-0123456789abcdef01",
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddOtrabotka(configuration).BuildServiceProvider();
+    }
+
+    public static async Task<int> RunAsync(int graduates, int due)
+    {
+        var services = Services();
         var storage = services.GetRequiredService<StorageClients>();
         await storage.EnsureCreatedAsync();
         var table = storage.Table(StorageNames.ReminderDueTable);

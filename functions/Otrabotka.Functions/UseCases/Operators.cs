@@ -32,6 +32,7 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
         var columns = Csv.Split(header, separator).Select(c => c.Trim()).ToArray();
         int created = 0, unchanged = 0, line = 1;
         var errors = new List<ImportError>();
+        var batch = new List<(int Line, GraduateRecord Record)>();
         string? text;
         while ((text = await reader.ReadLineAsync(cancellationToken)) is not null)
         {
@@ -60,22 +61,50 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
                 continue;
             }
 
-            var outcome = await graduates.RegisterAsync(record, cancellationToken);
-            if (outcome.Problem is { } problem)
+            batch.Add((line, record));
+            if (batch.Count == ImportBatch)
             {
-                Add(errors, line, problem.Code == "graduate-exists" ? "conflict" : problem.Code, problem.Detail, language);
-            }
-            else if (outcome.Value!.Created)
-            {
-                created++;
-            }
-            else
-            {
-                unchanged++;
+                (created, unchanged) = Sum((created, unchanged), await RegisterAllAsync(batch, errors, language, cancellationToken));
+                batch.Clear();
             }
         }
 
-        return Outcome<ImportResult>.Ok(new ImportResult(created, unchanged, errors));
+        (created, unchanged) = Sum((created, unchanged), await RegisterAllAsync(batch, errors, language, cancellationToken));
+        return Outcome<ImportResult>.Ok(new ImportResult(created, unchanged, errors.OrderBy(e => e.Line).ToList()));
+    }
+
+    private const int ImportBatch = 256;
+    private const int ImportParallelism = 8;
+
+    private static (int, int) Sum((int A, int B) x, (int A, int B) y) => (x.A + y.A, x.B + y.B);
+
+    /// <summary>Registers a buffer of rows, a few at a time: a file streams through without holding it whole.</summary>
+    private async Task<(int Created, int Unchanged)> RegisterAllAsync(List<(int Line, GraduateRecord Record)> rows, List<ImportError> errors, Language language, CancellationToken cancellationToken)
+    {
+        int created = 0, unchanged = 0;
+        var found = new System.Collections.Concurrent.ConcurrentBag<(int Line, Problem Problem)>();
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = ImportParallelism, CancellationToken = cancellationToken }, async (row, ct) =>
+        {
+            var outcome = await graduates.RegisterAsync(row.Record, ct);
+            if (outcome.Problem is { } problem)
+            {
+                found.Add((row.Line, problem));
+            }
+            else if (outcome.Value!.Created)
+            {
+                Interlocked.Increment(ref created);
+            }
+            else
+            {
+                Interlocked.Increment(ref unchanged);
+            }
+        });
+        foreach (var (line, problem) in found.OrderBy(f => f.Line))
+        {
+            Add(errors, line, problem.Code == "graduate-exists" ? "conflict" : problem.Code, problem.Detail, language);
+        }
+
+        return (created, unchanged);
     }
 
     private static void Add(List<ImportError> errors, int line, string code, Text detail, Language language)
