@@ -50,3 +50,12 @@ start_azurite() {
 azurite_connection() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$2/devstoreaccount1;TableEndpoint=http://127.0.0.1:$3/devstoreaccount1;"
 }
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+ensure_chromium() {
+  if command -v chromium >/dev/null; then return; fi
+  say "installing Chromium (apt-get) for the browser tests"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}

@@ -5,6 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 require
 ensure_node_modules
+ensure_chromium
 
 RESULTS="$ROOT/TestResults/run"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
