@@ -58,8 +58,6 @@ public static class DocumentLifecycle
         _ => DocumentStatus.AwaitingReview,
     };
 
-    public static bool IsDecided(DocumentStatus status) => status is DocumentStatus.Accepted or DocumentStatus.Rejected or DocumentStatus.Withdrawn;
-
     /// <summary>Null when the move is legal; otherwise the reason it is refused.</summary>
     public static Reason? Check(DocumentStatus from, DocumentStatus to, bool contestedBefore)
     {

@@ -27,8 +27,16 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
 
     public int FailureStatus { get; set; } = configuration.GetValue("LocalHost:MailCapture:FailureStatus", 429);
 
-    /// <summary>Every request the endpoint answered, with its status: fault tests count retries with it.</summary>
+    /// <summary>The statuses of the last requests the endpoint answered (fault tests read them); bounded like the messages.</summary>
     public ConcurrentQueue<int> Answers { get; } = new();
+
+    private void Answered(int status)
+    {
+        Answers.Enqueue(status);
+        while (Answers.Count > 10 * Capacity && Answers.TryDequeue(out _))
+        {
+        }
+    }
 
     public IReadOnlyList<CapturedMail> Newest(string? to) =>
         messages.Reverse().Where(m => to is null || m.To.Any(t => string.Equals(t, to, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -58,7 +66,7 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
         if (FailureRate > 0 && Random.Shared.NextDouble() < FailureRate)
         {
             var status = FailureStatus == 0 ? (Random.Shared.Next(2) == 0 ? 429 : 500) : FailureStatus;
-            Answers.Enqueue(status);
+            Answered(status);
             return Results.Json(new { errors = new[] { new { message = "capture fault injected" } } }, statusCode: status);
         }
 
@@ -81,7 +89,7 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
 
         if (to.Any(t => !t.Contains('@', StringComparison.Ordinal)))
         {
-            Answers.Enqueue(400);
+            Answered(400);
             return Results.Json(new { errors = new[] { new { message = "Does not contain a valid address.", field = "personalizations.0.to.0.email" } } }, statusCode: 400);
         }
 
@@ -114,7 +122,7 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
         }
 
         context.Response.Headers["X-Message-Id"] = id;
-        Answers.Enqueue(202);
+        Answered(202);
         return Results.StatusCode(202);
     }
 

@@ -159,8 +159,6 @@ public sealed partial class DispatchNotification(StorageClients storage, IEmailS
     private static partial void LogFailed(ILogger logger, string notificationId, int status);
 }
 
-public sealed class EmailDeliveryException(string message) : Exception(message);
-
 /// <summary>An outbox row: one e-mail to send, stored in the graduate's partition beside the change that caused it.</summary>
 public sealed class OutboxRow(TableEntity entity)
 {
