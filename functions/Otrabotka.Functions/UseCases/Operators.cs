@@ -14,7 +14,7 @@ public sealed record ImportResult(int Created, int Unchanged, IReadOnlyList<Impo
 public sealed record SearchHit(string GraduateId, string FullName, Category Category, ObligationStatus? Status, Region? Region, DateOnly GraduationDate, string University);
 
 /// <summary>What operators of the Financial Center do beyond review: register and import, search, record exemptions, declare default.</summary>
-public sealed class Operators(StorageClients storage, Graduates graduates, GraduateData data, Obligations obligations, DocumentTransitions transitions, Outbox outbox, IndexSync indexes, TimeProvider time)
+public sealed partial class Operators(StorageClients storage, Graduates graduates, GraduateData data, Obligations obligations, DocumentTransitions transitions, Outbox outbox, IndexSync indexes, TimeProvider time, Microsoft.Extensions.Logging.ILogger<Operators> logger)
 {
     public const int MaxImportErrors = 1000;
 
@@ -66,12 +66,23 @@ public sealed class Operators(StorageClients storage, Graduates graduates, Gradu
             {
                 (created, unchanged) = Sum((created, unchanged), await RegisterAllAsync(batch, errors, language, cancellationToken));
                 batch.Clear();
+                if (line / ImportBatch % 4 == 0)
+                {
+                    LogImportProgress(logger, line - 1, created, unchanged, errors.Count);
+                }
             }
         }
 
         (created, unchanged) = Sum((created, unchanged), await RegisterAllAsync(batch, errors, language, cancellationToken));
+        LogImportDone(logger, line - 1, created, unchanged, errors.Count);
         return Outcome<ImportResult>.Ok(new ImportResult(created, unchanged, errors.OrderBy(e => e.Line).ToList()));
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Import: {Rows} rows read, {Created} created, {Unchanged} unchanged, {Errors} errors so far")]
+    private static partial void LogImportProgress(Microsoft.Extensions.Logging.ILogger logger, int rows, int created, int unchanged, int errors);
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Import finished: {Rows} rows, {Created} created, {Unchanged} unchanged, {Errors} errors")]
+    private static partial void LogImportDone(Microsoft.Extensions.Logging.ILogger logger, int rows, int created, int unchanged, int errors);
 
     private const int ImportBatch = 256;
     private const int ImportParallelism = 8;
