@@ -14,6 +14,8 @@ public enum ReminderKind
     DeferralEnding,
     /// <summary>A gap of over 90 days without an accepted document [decision].</summary>
     AtRisk,
+    /// <summary>Not a reminder but a notice: the obligation is fulfilled (sent on the day after the last required day).</summary>
+    ObligationCompleted,
 }
 
 public enum Recipient
@@ -42,7 +44,8 @@ public sealed record ReminderFacts(
     IReadOnlyList<ActiveDeferral> Deferrals,
     DateOnly? GapStart,
     int AtRiskGapDays = 90,
-    int ReconfirmationMonths = 6);
+    int ReconfirmationMonths = 6,
+    DateOnly? CompletesOn = null);
 
 /// <summary>
 /// The reminder policy as pure functions. <see cref="Plan"/> lists every reminder the facts call for, past
@@ -59,12 +62,18 @@ public static class ReminderPolicy
     public static IReadOnlyList<PlannedReminder> Plan(ReminderFacts facts)
     {
         var plan = new List<PlannedReminder>();
+        var g = facts.GraduateId;
+        if (facts.CompletesOn is { } completes)
+        {
+            // The last required day is known (a job that runs on, or time already credited): say so the day after.
+            plan.Add(new(ReminderKind.ObligationCompleted, Recipient.Graduate, completes.AddDays(1), $"{g}|completed", null));
+        }
+
         if (facts.Closed)
         {
             return plan;
         }
 
-        var g = facts.GraduateId;
         if (!facts.HasEmploymentProof)
         {
             foreach (var offset in NoProofOffsets)
@@ -99,7 +108,8 @@ public static class ReminderPolicy
             plan.Add(new(ReminderKind.AtRisk, Recipient.Graduate, gapStart.AddDays(facts.AtRiskGapDays + 1), $"{g}|at-risk|{Iso(gapStart)}", null));
         }
 
-        return plan;
+        // Nothing is asked of a graduate once the obligation will have been fulfilled.
+        return facts.CompletesOn is { } done ? plan.Where(r => r.Kind == ReminderKind.ObligationCompleted || r.DueOn <= done).ToList() : plan;
     }
 
     public static IReadOnlyList<PlannedReminder> Due(ReminderFacts facts, DateOnly today) => Latest(Plan(facts).Where(r => r.DueOn <= today));

@@ -98,6 +98,17 @@ public sealed class ReminderPolicyTests
         Assert.Empty(ReminderPolicy.Plan(Facts(closed: true)));
 
     [Fact]
+    public void The_completion_notice_is_planned_for_the_day_after_the_last_required_day_even_once_closed()
+    {
+        var running = ReminderPolicy.Plan(Facts(proof: true) with { CompletesOn = D("2027-08-31") });
+        Assert.Contains(running, r => r.Kind == ReminderKind.ObligationCompleted && r.DueOn == D("2027-09-01") && r.Key == "g1|completed");
+        var closed = ReminderPolicy.Plan(Facts(proof: true, closed: true) with { CompletesOn = D("2027-08-31") });
+        Assert.Equal(ReminderKind.ObligationCompleted, Assert.Single(closed).Kind);
+        var reconfirmAfter = ReminderPolicy.Plan(Facts(proof: true, jobs: [new("d1", D("2027-06-01"))]) with { CompletesOn = D("2027-08-31") });
+        Assert.DoesNotContain(reconfirmAfter, r => r.Kind == ReminderKind.ReconfirmationDue);
+    }
+
+    [Fact]
     public void Keys_are_the_same_for_the_same_facts()
     {
         var facts = Facts(proof: true, pending: [new("d1", D("2024-09-10"))]);

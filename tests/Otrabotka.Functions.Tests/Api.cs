@@ -51,7 +51,8 @@ internal sealed class Api(LocalHostFixture host)
     public static string BadBin(string good) => good[..11] + (char)('0' + ((good[11] - '0' + 1) % 10));
 
     public async Task<(string GraduateId, string Iin, string Token)> RegisterAsync(
-        string category = "state-order-other", string group = "technical", string level = "bachelor", string graduationDate = "2025-06-20", string? iin = null)
+        string category = "state-order-other", string group = "technical", string level = "bachelor", string graduationDate = "2025-06-20", string? iin = null,
+        int? grantMonths = null, int? normativeMonths = null)
     {
         iin ??= NewIin();
         using var response = await SendAsync(HttpMethod.Post, "/api/graduates", OperatorToken, new
@@ -67,6 +68,8 @@ internal sealed class Api(LocalHostFixture host)
             admissionYear = 2021,
             budgetCost = 3_600_000.00m,
             university = "Л.Н. Гумилев атындағы ЕҰУ",
+            grantMonths,
+            normativeMonths,
         });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);

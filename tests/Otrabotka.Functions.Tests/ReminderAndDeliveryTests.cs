@@ -34,6 +34,12 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
         var documentId = await api.SubmitAsync(workingToken, "employment-confirmation", Api.Employment(start: "2027-08-15", email: employer), Api.Pdf());
         var firstLink = await api.EmployerTokenAsync(employer);
 
+        // A third graduate studied 1 of 48 months on the grant: 1 month to work off (36 × 1 ÷ 48, rounded up).
+        var (shortId, shortIin, shortToken) = await api.RegisterAsync(graduationDate: "2027-06-20", grantMonths: 1, normativeMonths: 48);
+        var shortEmployer = $"hr-{Guid.NewGuid():N}@employer.example.kz";
+        await api.SubmitAsync(shortToken, "employment-confirmation", Api.Employment(start: "2027-08-15", email: shortEmployer), Api.Pdf());
+        await api.JsonAsync(HttpMethod.Post, "/api/confirmations/decision", null, new { token = await api.EmployerTokenAsync(shortEmployer), decision = "confirm", confirmerName = "A", confirmerPosition = "B" });
+
         // 20 Aug → 10 Dec 2027, the timer firing twice a day (and overlapping), with no runs at all from 25 Oct to 4 Nov.
         for (var day = Domain.Almaty.Today(host.Clock); day <= new DateOnly(2027, 12, 10); day = day.AddDays(1))
         {
@@ -52,6 +58,11 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
             silent.Values.Order());
         Assert.Contains(silent, m => m.Key.EndsWith("+60", StringComparison.Ordinal) && m.Value == new DateOnly(2027, 11, 5));
         Assert.DoesNotContain(silent, m => m.Key.EndsWith("+30", StringComparison.Ordinal) && m.Value != new DateOnly(2027, 10, 1));
+
+        // 1 September + 1 month = 30 required days, the last on 30 September: the notice on 1 October, nothing else.
+        Assert.Equal([new DateOnly(2027, 10, 1)], (await MarkersAsync(shortId)).Values);
+        Assert.True(await LocalHostFixture.Eventually(
+            () => Task.FromResult(host.Mail.Newest($"{shortIin}@graduate.example.kz").Any(m => m.Subject == "Жұмыспен өтеу міндеті орындалды")), TimeSpan.FromSeconds(30)));
 
         var working = await MarkersAsync(workingId);
         Assert.Equal([new DateOnly(2027, 8, 23), new DateOnly(2027, 8, 27), new DateOnly(2027, 8, 30)], working.Values.Order());

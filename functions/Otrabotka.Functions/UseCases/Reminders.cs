@@ -88,9 +88,10 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, T
         var credited = ledger.Periods.Where(p => p.IsCredited).ToList();
         DateOnly? gapStart = credited.Count > 0 && credited.All(p => p.To is not null) ? credited.Max(p => p.To!.Value).AddDays(1) : null;
         var closed = ledger.Status is ObligationStatus.Completed or ObligationStatus.Exempt or ObligationStatus.Defaulted;
+        var completesOn = ledger.Status is ObligationStatus.Exempt or ObligationStatus.Defaulted ? null : ledger.ProjectedCompletion;
         var hasProof = live.Any(d => d.Kind is DocumentKind.EmploymentConfirmation or DocumentKind.ExemptionProof or DocumentKind.DeferralProof or DocumentKind.UnemploymentRegistration);
         var rules = g.Obligation.Resolve(RuleTable.Default).Value!.Rules;
-        return new ReminderFacts(g.Id, ledger.Start, closed, hasProof, pending, employments, deferrals, gapStart, rules.AtRiskGapDays, rules.ReconfirmationMonths);
+        return new ReminderFacts(g.Id, ledger.Start, closed, hasProof, pending, employments, deferrals, gapStart, rules.AtRiskGapDays, rules.ReconfirmationMonths, completesOn);
     }
 
     private static TableEntity Row(GraduateRecord g, PlannedReminder r, DocumentRow? document)
@@ -203,6 +204,7 @@ public sealed class RunReminders(StorageClients storage, Outbox outbox, Employer
             ReminderKind.EmployerSilent => NotificationKind.ReminderEmployerSilent,
             ReminderKind.ReconfirmationDue => NotificationKind.ReminderReconfirmation,
             ReminderKind.DeferralEnding => NotificationKind.ReminderDeferralEnding,
+            ReminderKind.ObligationCompleted => NotificationKind.ObligationCompleted,
             _ => NotificationKind.ReminderAtRisk,
         };
         var model = new NoticeModel(
