@@ -77,6 +77,28 @@ public sealed class OperatorTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task An_operator_files_a_paper_document_for_a_graduate_and_sees_it_with_the_graduate()
+    {
+        var (graduateId, iin, token) = await api.RegisterAsync();
+        using var filed = await api.UploadAsync(api.OperatorToken, "deferral-proof", new { serviceStart = "2025-10-01", serviceEnd = "2026-09-30" }, Api.Pdf(), path: $"/api/graduates/{graduateId}/documents");
+        Assert.Equal(HttpStatusCode.Accepted, filed.StatusCode);
+        var id = JsonNode.Parse(await filed.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+
+        var graduate = await api.JsonAsync(HttpMethod.Get, $"/api/graduates/{graduateId}", api.OperatorToken);
+        Assert.Equal(iin, graduate["iin"]!.GetValue<string>());
+        var listed = Assert.Single((await api.JsonAsync(HttpMethod.Get, $"/api/graduates/{graduateId}/documents", api.OperatorToken)).AsArray());
+        Assert.Equal("awaiting-review", listed!["status"]!.GetValue<string>());
+        await api.JsonAsync(HttpMethod.Post, $"/api/review/documents/{id}/decision", api.OperatorToken, new { decision = "approve", note = "military ID checked" });
+
+        // The graduate sees it too, and the service paused the obligation.
+        var mine = await api.JsonAsync(HttpMethod.Get, $"/api/me/documents/{id}", token);
+        Assert.Equal("operator", mine["history"]![0]!["actor"]!.GetValue<string>());
+        var obligation = await api.JsonAsync(HttpMethod.Get, "/api/me/obligation", token);
+        Assert.Equal(365, obligation["pausedDays"]!.GetValue<int>());
+        Assert.Contains(obligation["periods"]!.AsArray(), p => p!["kind"]!.GetValue<string>() == "military-service" && !p["credited"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task An_operator_records_a_commission_exemption_and_the_obligation_becomes_exempt()
     {
         var (graduateId, _, token) = await api.RegisterAsync();
