@@ -82,8 +82,9 @@ public sealed partial class ValidateDocument(
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
-                // Another delivery finished and moved the blob, or nothing was uploaded yet.
-                continue;
+                // Another delivery decided and moved the blob (the reload shows it), or nothing was uploaded
+                // yet (the document is still "received"): either way there is nothing to validate now.
+                return await data.DocumentAsync(graduateId, documentId, cancellationToken);
             }
 
             var (outcome, done) = await DecideAsync(graduate, document, blob, properties, actor, cancellationToken);
