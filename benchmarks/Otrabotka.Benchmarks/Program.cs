@@ -12,5 +12,13 @@ if (args is ["import", ..])
     return await Otrabotka.Benchmarks.ImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
 }
 
+if (args is ["intake", var baseUrl, var levels, var hostPid])
+{
+    return await Otrabotka.Benchmarks.IntakeBenchmark.RunAsync(
+        baseUrl,
+        levels.Split(',').Select(level => int.Parse(level, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+        int.Parse(hostPid, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Otrabotka.Benchmarks.DomainBenchmarks).Assembly).Run(args);
 return 0;
