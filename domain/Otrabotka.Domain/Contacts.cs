@@ -11,7 +11,8 @@ public static class Contacts
     public static readonly Text GraduateDesk = new("Магистратура және докторантура (PhD)", "Магистратура и докторантура (PhD)", "Master's and doctorate (PhD)");
     public static readonly IReadOnlyList<string> GraduatePhones = ["+7 717 269 5032", "+7 717 269 5034", "+7 717 269 5047", "+7 717 269 5057"];
 
-    public const string Email = "fincenter@fincenter.kz";
+    /// <summary>Both addresses the seed lists (this overrides rules.md's single one); every message carries both.</summary>
+    public static readonly IReadOnlyList<string> Emails = ["fincenter@fincenter.kz", "fincenter2020@gmail.com"];
     public const string Telegram = "https://t.me/otrabotkagrant";
 
     public static readonly Text Address = new(
@@ -25,7 +26,7 @@ public static class Contacts
         yield return Operator.In(language);
         yield return $"{BachelorDesk.In(language)}: {string.Join(", ", BachelorPhones)}";
         yield return $"{GraduateDesk.In(language)}: {string.Join(", ", GraduatePhones)}";
-        yield return $"E-mail: {Email} · Telegram: {Telegram}";
+        yield return $"E-mail: {string.Join(", ", Emails)} · Telegram: {Telegram}";
         yield return Address.In(language);
     }
 }

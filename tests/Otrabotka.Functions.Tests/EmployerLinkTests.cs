@@ -89,5 +89,6 @@ public sealed class EmployerLinkTests(LocalHostFixture host)
         Assert.Contains("Подтверждение трудоустройства", html, StringComparison.Ordinal);
         Assert.Contains("location.hash", html, StringComparison.Ordinal);
         Assert.Contains("fincenter@fincenter.kz", html, StringComparison.Ordinal);
+        Assert.Contains("fincenter2020@gmail.com", html, StringComparison.Ordinal);
     }
 }

@@ -32,7 +32,9 @@ public sealed class TemplateTests
         Assert.False(string.IsNullOrWhiteSpace(subject));
         Assert.DoesNotContain("{", text, StringComparison.Ordinal);
         Assert.DoesNotContain("  ", subject, StringComparison.Ordinal);
-        Assert.Contains(Contacts.Email, text, StringComparison.Ordinal);
+        Assert.Contains("fincenter@fincenter.kz", text, StringComparison.Ordinal);
+        Assert.Contains("fincenter2020@gmail.com", text, StringComparison.Ordinal);
+        Assert.Contains("fincenter2020@gmail.com", html, StringComparison.Ordinal);
         Assert.Contains("t.me/otrabotkagrant", html, StringComparison.Ordinal);
         Assert.Contains(Contacts.Address.In(language), text, StringComparison.Ordinal);
         Assert.EndsWith(Contacts.Address.In(language), text.TrimEnd(), StringComparison.Ordinal);
