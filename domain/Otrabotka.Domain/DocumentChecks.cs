@@ -21,9 +21,10 @@ public static class DocumentChecks
             reasons.Add(DomainReasons.EndBeforeStart);
         }
 
-        if (claim.StartDate > today)
+        // A contract signed in August for 1 September is normal: it credits from its start date [decision].
+        if (claim.StartDate > today.AddMonths(terms.Rules.MaxStartAheadMonths))
         {
-            reasons.Add(DomainReasons.DateInFuture);
+            reasons.Add(DomainReasons.StartTooFarAhead);
         }
 
         return new Eligibility(reasons, eligibility.Warnings);

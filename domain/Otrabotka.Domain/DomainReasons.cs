@@ -10,6 +10,8 @@ public static class DomainReasons
         new("Бұл санатқа мұндай білім деңгейі жатпайды.", "Этот уровень образования не относится к данной категории.", "This level of study does not belong to the category."), Law.Obligation);
     public static readonly Reason GroupNotInCategory = new("specialty-not-in-category",
         new("Бұл санатқа мұндай мамандық тобы жатпайды.", "Эта группа специальностей не относится к данной категории.", "This specialty group does not belong to the category."), Law.Obligation);
+    public static readonly Reason AdmissionYearBeforeRules = new("admission-year-before-rules",
+        new("Бұл түскен жылға жұмыспен өтеу ережелері белгіленбеген.", "Для этого года поступления правила отработки не установлены.", "No work-off rules are set for this admission year."), Law.Obligation);
     public static readonly Reason BudgetCostNegative = new("budget-cost-invalid",
         new("Бюджет шығыстары теріс болмауы керек.", "Бюджетные расходы не могут быть отрицательными.", "The budget cost cannot be negative."));
     public static readonly Reason GrantMonthsInvalid = new("grant-months-invalid",
@@ -34,6 +36,8 @@ public static class DomainReasons
         new("Аяқталу күні басталу күнінен бұрын.", "Дата окончания раньше даты начала.", "The end date is before the start date."));
     public static readonly Reason DateInFuture = new("date-in-future",
         new("Күн болашақта.", "Дата в будущем.", "The date is in the future."));
+    public static readonly Reason StartTooFarAhead = new("start-too-far-ahead",
+        new("Жұмыстың басталу күні тым алыс: ол бүгіннен бастап үш айдан аспауы керек.", "Дата начала работы слишком далеко: не более трёх месяцев от сегодняшнего дня.", "The job starts too far ahead: at most three months from today."), Law.Rules403);
 
     // Exemptions (п.17-2)
     public static readonly Reason GroundNotAllowed = new("exemption-ground-not-allowed",

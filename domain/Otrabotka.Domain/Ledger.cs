@@ -146,6 +146,33 @@ public static class LedgerRules
         return new Ledger(status, asOf, terms.Start, required, credited, paused, required - credited, gap, projected, owed, periods);
     }
 
+    /// <summary>
+    /// The first day of the gap that follows every known period, credited or paused (military service):
+    /// null while any of them runs on (an open job, service still going), or before there is any. A pause
+    /// ends the gap, so the at-risk reminder never falls due while the obligation is paused.
+    /// </summary>
+    public static DateOnly? GapStart(DateOnly obligationStart, IEnumerable<Period> periods)
+    {
+        DateOnly? last = null;
+        foreach (var period in periods.Where(p => p.Kind != PeriodKind.Exemption))
+        {
+            if (period.To is not { } to)
+            {
+                return null;
+            }
+
+            last = last is { } known && known >= to ? known : to;
+        }
+
+        if (last is not { } end)
+        {
+            return null;
+        }
+
+        var day = end.AddDays(1);
+        return day > obligationStart ? day : obligationStart;
+    }
+
     /// <summary>owed = budgetCost × (required − credited) ÷ required, never below 0, rounded to the tiyn (п.17-1).</summary>
     public static decimal Owed(decimal budgetCost, int requiredDays, int creditedDays)
     {

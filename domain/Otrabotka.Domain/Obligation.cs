@@ -27,7 +27,11 @@ public sealed record Obligation(
     /// <summary>Checks the obligation against the rule table and works out its terms.</summary>
     public Checked<ObligationTerms> Resolve(RuleTable table)
     {
-        var rules = table.For(AdmissionYear);
+        if (table.Find(AdmissionYear) is not { } rules)
+        {
+            return Checked<ObligationTerms>.Fail(DomainReasons.AdmissionYearBeforeRules);
+        }
+
         var category = rules.For(Category);
         var reasons = new List<Reason>();
         if (Level == Level.Residency && Group != SpecialtyGroup.Medical)

@@ -12,7 +12,7 @@ public enum ReminderKind
     ReconfirmationDue,
     /// <summary>A deferral (military service) ends within 30 days.</summary>
     DeferralEnding,
-    /// <summary>A gap of over 90 days without an accepted document [decision].</summary>
+    /// <summary>A gap of over 90 days without an accepted document [decision]; never while paused.</summary>
     AtRisk,
     /// <summary>Not a reminder but a notice: the obligation is fulfilled (sent on the day after the last required day).</summary>
     ObligationCompleted,
@@ -105,7 +105,8 @@ public static class ReminderPolicy
 
         if (facts.GapStart is { } gapStart && facts.HasEmploymentProof)
         {
-            plan.Add(new(ReminderKind.AtRisk, Recipient.Graduate, gapStart.AddDays(facts.AtRiskGapDays + 1), $"{g}|at-risk|{Iso(gapStart)}", null));
+            // Due on the day the ledger turns at-risk: the gap's day number AtRiskGapDays + 1 (LedgerRules.Compute).
+            plan.Add(new(ReminderKind.AtRisk, Recipient.Graduate, gapStart.AddDays(facts.AtRiskGapDays), $"{g}|at-risk|{Iso(gapStart)}", null));
         }
 
         // Nothing is asked of a graduate once the obligation will have been fulfilled.

@@ -14,7 +14,7 @@ public sealed class EligibilityTests
     {
         [Category.RuralQuota] = new()
         {
-            [SpecialtyGroup.Pedagogical] = [OrganisationKind.Education],
+            [SpecialtyGroup.Pedagogical] = [OrganisationKind.Education, OrganisationKind.HigherEducation],
             [SpecialtyGroup.Medical] = [OrganisationKind.Healthcare],
             [SpecialtyGroup.Veterinary] = [OrganisationKind.Veterinary],
             [SpecialtyGroup.Agricultural] = [OrganisationKind.Agrarian],
@@ -22,7 +22,7 @@ public sealed class EligibilityTests
         [Category.StateOrder] = new()
         {
             [SpecialtyGroup.Medical] = [OrganisationKind.Healthcare],
-            [SpecialtyGroup.Pedagogical] = [OrganisationKind.Education],
+            [SpecialtyGroup.Pedagogical] = [OrganisationKind.Education, OrganisationKind.HigherEducation],
         },
         [Category.Serpin] = new()
         {
@@ -82,6 +82,16 @@ public sealed class EligibilityTests
                 }
             }
         }
+    }
+
+    [Theory]
+    [InlineData(Level.Bachelor)]
+    [InlineData(Level.Master)]
+    public void A_pedagogical_graduate_at_a_university_works_in_education(Level level)
+    {
+        var terms = Fixtures.Terms(Category.StateOrder, SpecialtyGroup.Pedagogical, level);
+        var result = EligibilityRules.Check(terms, new Workplace(OrganisationKind.HigherEducation, Ownership.State, Region.Astana, SettlementType.City), terms.Start);
+        Assert.True(result.IsEligible, string.Join(", ", result.Reasons));
     }
 
     [Fact]

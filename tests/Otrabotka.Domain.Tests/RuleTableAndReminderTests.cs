@@ -37,8 +37,47 @@ public sealed class RuleTableTests
     }
 
     [Fact]
+    public void Wrong_value_types_are_named_every_one_and_nothing_throws()
+    {
+        var json = DefaultJson()
+            .Replace("\"atRiskGapDays\": 90", "\"atRiskGapDays\": \"ninety\"", StringComparison.Ordinal)
+            .Replace("\"months\": 24", "\"months\": \"24\"", StringComparison.Ordinal)
+            .Replace("\"militaryDeferral\": true", "\"militaryDeferral\": \"yes\"", StringComparison.Ordinal)
+            .Replace("\"levels\": [\"doctorate\"]", "\"levels\": \"doctorate\"", StringComparison.Ordinal)
+            .Replace("\"pedagogical\": [\"*\"]", "\"pedagogical\": [7]", StringComparison.Ordinal);
+        var table = RuleTable.Parse(json);
+        Assert.False(table.IsValid);
+        var text = string.Join("; ", table.Reasons.Select(r => r.Message.En));
+        foreach (var expected in new[] { "atRiskGapDays", "serpin: 'months'", "militaryDeferral", "phd: 'levels'", "serpin: organisation kind" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"versions\": {}}")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"versions\": [1, \"x\", null]}")]
+    [InlineData("{\"versions\": [{\"fromAdmissionYear\": 2020, \"serpinRegions\": [1], \"categories\": []}]}")]
+    [InlineData("{\"versions\": [{\"fromAdmissionYear\": 2020, \"categories\": {\"phd\": 5, \"serpin\": {\"groups\": []}}}]}")]
+    public void A_malformed_table_is_a_result_not_an_exception(string json)
+    {
+        var table = RuleTable.Parse(json);
+        Assert.False(table.IsValid);
+        Assert.Equal("rule-table-invalid", Assert.Single(table.Reasons).Code);
+    }
+
+    [Fact]
+    public void An_admission_year_before_the_first_version_is_refused()
+    {
+        var before = new Obligation(Category.StateOrderOther, Level.Bachelor, SpecialtyGroup.Technical, D("2024-06-20"), 1999, 1m).Resolve(RuleTable.Default);
+        Assert.Equal("admission-year-before-rules", Assert.Single(before.Reasons).Code);
+        Assert.True(new Obligation(Category.StateOrderOther, Level.Bachelor, SpecialtyGroup.Technical, D("2024-06-20"), 2000, 1m).Resolve(RuleTable.Default).IsValid);
+    }
+
+    [Fact]
     public void An_unknown_organisation_kind_in_the_table_is_named() =>
-        Assert.Contains("unknown organisation kind 'school'", RuleTable.Parse(DefaultJson().Replace("[\"education\"]", "[\"school\"]", StringComparison.Ordinal)).Reasons[0].Message.En, StringComparison.Ordinal);
+        Assert.Contains("unknown organisation kind 'school'", RuleTable.Parse(DefaultJson().Replace("[\"education\", \"higher-education\"]", "[\"school\", \"higher-education\"]", StringComparison.Ordinal)).Reasons[0].Message.En, StringComparison.Ordinal);
 
     private static string DefaultJson()
     {
@@ -90,7 +129,39 @@ public sealed class ReminderPolicyTests
         var plan = ReminderPolicy.Plan(Facts(proof: true, jobs: [new("d1", D("2024-09-01"))], deferrals: [new("m1", D("2025-12-31"))], gap: D("2025-02-01")));
         Assert.Contains(plan, r => r.Kind == ReminderKind.ReconfirmationDue && r.DueOn == D("2025-03-01"));
         Assert.Contains(plan, r => r.Kind == ReminderKind.DeferralEnding && r.DueOn == D("2025-12-01"));
-        Assert.Contains(plan, r => r.Kind == ReminderKind.AtRisk && r.DueOn == D("2025-05-03"));
+        Assert.Contains(plan, r => r.Kind == ReminderKind.AtRisk && r.DueOn == D("2025-05-02"));
+    }
+
+    [Fact]
+    public void The_at_risk_reminder_falls_due_on_the_day_the_ledger_turns_at_risk()
+    {
+        var terms = Terms(graduation: D("2024-06-20"));
+        Period[] periods = [Job("2024-09-01", "2025-01-31")];
+        var due = Assert.Single(ReminderPolicy.Plan(Facts(proof: true, gap: D("2025-02-01"))), r => r.Kind == ReminderKind.AtRisk).DueOn;
+        Assert.Equal(ObligationStatus.AtRisk, LedgerRules.Compute(terms, periods, due).Status);
+        Assert.NotEqual(ObligationStatus.AtRisk, LedgerRules.Compute(terms, periods, due.AddDays(-1)).Status);
+    }
+
+    [Fact]
+    public void Military_service_after_a_job_moves_the_gap_and_so_the_at_risk_reminder_past_the_service()
+    {
+        var terms = Terms(graduation: D("2024-06-20"));
+        Period[] periods = [Job("2024-09-01", "2025-01-31"), new(PeriodKind.MilitaryService, D("2025-03-01"), D("2026-02-28"), "m1")];
+        var gap = LedgerRules.GapStart(terms.Start, periods);
+        Assert.Equal(D("2026-03-01"), gap);
+        var due = Assert.Single(ReminderPolicy.Plan(Facts(proof: true, gap: gap)), r => r.Kind == ReminderKind.AtRisk).DueOn;
+        Assert.Equal(ObligationStatus.AtRisk, LedgerRules.Compute(terms, periods, due).Status);
+        Assert.Equal(ObligationStatus.Paused, LedgerRules.Compute(terms, periods, D("2025-06-01")).Status);
+    }
+
+    [Fact]
+    public void No_at_risk_reminder_is_planned_while_service_goes_on_or_a_job_runs()
+    {
+        var start = D("2024-09-01");
+        Assert.Null(LedgerRules.GapStart(start, [Job("2024-09-01", "2025-01-31"), new(PeriodKind.MilitaryService, D("2025-03-01"), null, "m1")]));
+        Assert.Null(LedgerRules.GapStart(start, [Job("2024-09-01", null)]));
+        Assert.Null(LedgerRules.GapStart(start, []));
+        Assert.Equal(start, LedgerRules.GapStart(start, [Job("2024-07-01", "2024-08-15")]));
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed record RuleSet(
     IReadOnlyList<CategoryRule> Categories,
     uint SerpinRegionMask,
     int AtRiskGapDays,
-    int ReconfirmationMonths)
+    int ReconfirmationMonths,
+    int MaxStartAheadMonths)
 {
     public CategoryRule For(Category category) => Categories[(int)category];
 
@@ -55,8 +56,11 @@ public sealed class RuleTable
 
     public static RuleTable Default { get; } = LoadDefault();
 
-    /// <summary>The version in force for an admission year: the latest that starts no later than it.</summary>
-    public RuleSet For(int admissionYear)
+    /// <summary>The first admission year the table covers: earlier years have no rules [decision].</summary>
+    public int FirstAdmissionYear => versions[0].FromAdmissionYear;
+
+    /// <summary>The version in force for an admission year: the latest that starts no later than it; null before the first.</summary>
+    public RuleSet? Find(int admissionYear)
     {
         for (var i = versions.Length - 1; i >= 0; i--)
         {
@@ -66,181 +70,37 @@ public sealed class RuleTable
             }
         }
 
-        return versions[0];
+        return null;
     }
 
-    /// <summary>Parses a table; an invalid one is refused with every problem named.</summary>
+    /// <summary>The version in force for an admission year the table covers (see <see cref="Find"/>).</summary>
+    public RuleSet For(int admissionYear) =>
+        Find(admissionYear) ?? throw new ArgumentOutOfRangeException(nameof(admissionYear), admissionYear, $"The rule table starts with admission year {FirstAdmissionYear}.");
+
+    /// <summary>Parses a table; an invalid one is refused with every problem named (wrong value types included), never thrown.</summary>
     public static Checked<RuleTable> Parse(string json)
     {
         var problems = new List<string>();
+        var parsed = new List<RuleSet>();
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var parsed = new List<RuleSet>();
-            if (!document.RootElement.TryGetProperty("versions", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
-            {
-                problems.Add("'versions' must be a non-empty array");
-            }
-            else
-            {
-                foreach (var version in list.EnumerateArray())
-                {
-                    if (ParseVersion(version, problems) is { } set)
-                    {
-                        parsed.Add(set);
-                    }
-                }
-            }
-
-            if (problems.Count == 0)
-            {
-                return Checked<RuleTable>.Ok(new RuleTable([.. parsed.OrderBy(v => v.FromAdmissionYear)]));
-            }
+            var parser = new RuleTableParser();
+            parsed = parser.Versions(document.RootElement);
+            problems.AddRange(parser.Problems);
         }
         catch (JsonException ex)
         {
             problems.Add("not JSON: " + ex.Message);
         }
 
+        if (problems.Count == 0)
+        {
+            return Checked<RuleTable>.Ok(new RuleTable([.. parsed.OrderBy(v => v.FromAdmissionYear)]));
+        }
+
         var detail = string.Join("; ", problems);
         return Checked<RuleTable>.Fail(new Reason("rule-table-invalid", new Text("Ережелер кестесі қате: " + detail, "Таблица правил неверна: " + detail, "The rule table is invalid: " + detail)));
-    }
-
-    private static RuleSet? ParseVersion(JsonElement version, List<string> problems)
-    {
-        var from = version.TryGetProperty("fromAdmissionYear", out var f) && f.TryGetInt32(out var year) ? year : 0;
-        if (from == 0)
-        {
-            problems.Add("a version lacks 'fromAdmissionYear'");
-        }
-
-        uint serpin = 0;
-        if (version.TryGetProperty("serpinRegions", out var regions))
-        {
-            foreach (var r in regions.EnumerateArray())
-            {
-                if (Wire.TryParse<Region>(r.GetString(), out var region))
-                {
-                    serpin |= 1u << (int)region;
-                }
-                else
-                {
-                    problems.Add($"unknown region '{r.GetString()}'");
-                }
-            }
-        }
-
-        var categories = new CategoryRule?[Enum.GetValues<Category>().Length];
-        if (version.TryGetProperty("categories", out var cats))
-        {
-            foreach (var c in cats.EnumerateObject())
-            {
-                if (!Wire.TryParse<Category>(c.Name, out var category))
-                {
-                    problems.Add($"unknown category '{c.Name}'");
-                    continue;
-                }
-
-                categories[(int)category] = ParseCategory(category, c.Value, problems);
-            }
-        }
-
-        foreach (var category in Enum.GetValues<Category>().Where(c => categories[(int)c] is null))
-        {
-            problems.Add($"version {from}: category '{Wire.Name(category)}' is missing");
-        }
-
-        var gap = version.TryGetProperty("atRiskGapDays", out var g) ? g.GetInt32() : 90;
-        var reconfirm = version.TryGetProperty("reconfirmationMonths", out var m) ? m.GetInt32() : 6;
-        return problems.Count == 0 ? new RuleSet(from, categories!, serpin, gap, reconfirm) : null;
-    }
-
-    private static CategoryRule? ParseCategory(Category category, JsonElement e, List<string> problems)
-    {
-        var name = Wire.Name(category);
-        var months = e.TryGetProperty("months", out var m) && m.TryGetInt32(out var v) && v > 0 ? v : 0;
-        if (months == 0)
-        {
-            problems.Add($"{name}: 'months' must be a positive whole number");
-        }
-
-        var levels = ParseSet<Level>(e, "levels", name, problems);
-        var grounds = ParseSet<ExemptionGround>(e, "exemptionGrounds", name, problems);
-        LocationConstraint location = LocationConstraint.Anywhere;
-        if (!e.TryGetProperty("location", out var loc) || !Wire.TryParse(loc.GetString(), out location))
-        {
-            problems.Add($"{name}: 'location' must be anywhere, rural or serpin-regions");
-        }
-
-        var groups = new GroupRule?[Enum.GetValues<SpecialtyGroup>().Length];
-        uint? wildcard = null;
-        if (e.TryGetProperty("groups", out var gs))
-        {
-            foreach (var g in gs.EnumerateObject())
-            {
-                var mask = 0u;
-                foreach (var k in g.Value.EnumerateArray())
-                {
-                    if (k.GetString() == "*")
-                    {
-                        mask = GroupRule.AnyKind;
-                    }
-                    else if (Wire.TryParse<OrganisationKind>(k.GetString(), out var kind))
-                    {
-                        mask |= 1u << (int)kind;
-                    }
-                    else
-                    {
-                        problems.Add($"{name}: unknown organisation kind '{k.GetString()}'");
-                    }
-                }
-
-                if (g.Name == "*")
-                {
-                    wildcard = mask;
-                }
-                else if (Wire.TryParse<SpecialtyGroup>(g.Name, out var group))
-                {
-                    groups[(int)group] = new GroupRule(group, mask);
-                }
-                else
-                {
-                    problems.Add($"{name}: unknown specialty group '{g.Name}'");
-                }
-            }
-        }
-
-        if (wildcard is { } any)
-        {
-            foreach (var group in Enum.GetValues<SpecialtyGroup>())
-            {
-                groups[(int)group] ??= new GroupRule(group, any);
-            }
-        }
-
-        var military = !e.TryGetProperty("militaryDeferral", out var md) || md.GetBoolean();
-        return new CategoryRule(category, months, levels, location, groups, grounds, military);
-    }
-
-    private static HashSet<T> ParseSet<T>(JsonElement e, string property, string owner, List<string> problems) where T : struct, Enum
-    {
-        var set = new HashSet<T>();
-        if (e.TryGetProperty(property, out var array))
-        {
-            foreach (var item in array.EnumerateArray())
-            {
-                if (Wire.TryParse<T>(item.GetString(), out var value))
-                {
-                    set.Add(value);
-                }
-                else
-                {
-                    problems.Add($"{owner}: unknown {property} value '{item.GetString()}'");
-                }
-            }
-        }
-
-        return set;
     }
 
     private static RuleTable LoadDefault()

@@ -85,8 +85,7 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, T
             : [new ActiveEmployment(openJob.Source, Almaty.DateOf(lastConfirmation.UpdatedAt) > openJob.From ? Almaty.DateOf(lastConfirmation.UpdatedAt) : openJob.From)];
         var deferrals = ledger.Periods.Where(p => p.Kind == PeriodKind.MilitaryService && p.To is { } end && end >= today)
             .Select(p => new ActiveDeferral(p.Source, p.To!.Value)).ToList();
-        var credited = ledger.Periods.Where(p => p.IsCredited).ToList();
-        DateOnly? gapStart = credited.Count > 0 && credited.All(p => p.To is not null) ? credited.Max(p => p.To!.Value).AddDays(1) : null;
+        var gapStart = LedgerRules.GapStart(ledger.Start, ledger.Periods);
         var closed = ledger.Status is ObligationStatus.Completed or ObligationStatus.Exempt or ObligationStatus.Defaulted;
         var completesOn = ledger.Status is ObligationStatus.Exempt or ObligationStatus.Defaulted ? null : ledger.ProjectedCompletion;
         var hasProof = live.Any(d => d.Kind is DocumentKind.EmploymentConfirmation or DocumentKind.ExemptionProof or DocumentKind.DeferralProof or DocumentKind.UnemploymentRegistration);
