@@ -9,12 +9,13 @@ public sealed record UnemploymentClaim(DateOnly ReferralDate, DateOnly Registere
 /// <summary>The machine's checks of each document kind's content (file sanity is separate: FileRules).</summary>
 public static class DocumentChecks
 {
-    public static Eligibility Employment(ObligationTerms terms, EmploymentClaim claim, DateOnly today)
+    /// <summary>An employment claim; <paramref name="otherJobs"/> are the graduate's other accepted jobs (for the late-start warning).</summary>
+    public static Eligibility Employment(ObligationTerms terms, EmploymentClaim claim, DateOnly today, IEnumerable<Period>? otherJobs = null)
     {
         var reasons = new List<Reason>();
         var bin = Bin.Parse(claim.EmployerBin);
         reasons.AddRange(bin.Reasons);
-        var eligibility = EligibilityRules.Check(terms, claim.Workplace, claim.StartDate);
+        var eligibility = EligibilityRules.Check(terms, claim.Workplace, claim.StartDate, otherJobs);
         reasons.AddRange(eligibility.Reasons);
         if (claim.EndDate is { } end && end < claim.StartDate)
         {
@@ -30,12 +31,27 @@ public static class DocumentChecks
         return new Eligibility(reasons, eligibility.Warnings);
     }
 
-    public static IReadOnlyList<Reason> EmploymentEnd(DateOnly jobStart, DateOnly endDate) =>
-        endDate < jobStart ? [DomainReasons.EndBeforeStart] : [];
+    /// <summary>An employment-end: the job it closes (<see cref="EmploymentEndRules.Closes"/>) must exist and start by the end date.</summary>
+    public static IReadOnlyList<Reason> EmploymentEnd(IEnumerable<Period> jobs, string? employmentDocumentId, DateOnly endDate)
+    {
+        var job = EmploymentEndRules.Closes(jobs, employmentDocumentId, endDate);
+        if (!job.IsValid)
+        {
+            return job.Reasons;
+        }
 
-    public static IReadOnlyList<Reason> Unemployment(UnemploymentClaim claim, DateOnly today)
+        return endDate < job.Value!.From ? [DomainReasons.EndBeforeStart] : [];
+    }
+
+    /// <summary>A job-seeker registration: the commission's referral dated in the graduation year, before the registration.</summary>
+    public static IReadOnlyList<Reason> Unemployment(ObligationTerms terms, UnemploymentClaim claim, DateOnly today)
     {
         var reasons = new List<Reason>();
+        if (claim.ReferralDate.Year != terms.GraduationYear)
+        {
+            reasons.Add(DomainReasons.ReferralOutsideGraduationYear);
+        }
+
         if (claim.ReferralDate > claim.RegisteredFrom)
         {
             reasons.Add(DomainReasons.ReferralAfterRegistration);

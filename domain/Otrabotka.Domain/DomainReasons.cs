@@ -50,6 +50,8 @@ public static class DomainReasons
         new("Жұбайының (зайыбының) елді мекенін көрсетіңіз.", "Укажите населённый пункт супруга (супруги).", "State the spouse's locality."), Law.Exemption);
     public static readonly Reason StudyLevelNotEligible = new("study-level-not-eligible",
         new("Одан әрі оқу магистратурада, докторантурада немесе резидентурада болуы керек.", "Дальнейшее обучение должно быть в магистратуре, докторантуре или резидентуре.", "Further study must be a master's, doctorate or residency above the level completed."), Law.Exemption);
+    public static readonly Reason ResidencyNotStateOrder = new("residency-not-state-order",
+        new("Резидентураға оқуға түсу мемлекеттік білім беру тапсырысы негізінде болғанда ғана босатуға негіз болады.", "Поступление в резидентуру освобождает от отработки только на основе государственного образовательного заказа.", "Residency exempts only when it is on the state educational order."), Law.Exemption);
     public static readonly Reason EnrolmentOutsideGraduationYear = new("enrolment-outside-graduation-year",
         new("Оқуға түсу оқу бітірген жылы болуы керек.", "Поступление должно быть в год окончания обучения.", "The enrolment must be in the graduation year."), Law.Exemption);
     public static readonly Reason PregnancyOrChildMissing = new("pregnancy-or-child-missing",
@@ -64,6 +66,19 @@ public static class DomainReasons
     // Unemployment registration
     public static readonly Reason ReferralAfterRegistration = new("referral-after-registration",
         new("Комиссияның жолдамасы жұмыспен қамту орталығында тіркелгенге дейін берілуі керек.", "Направление комиссии должно предшествовать регистрации в центре занятости.", "The commission's referral must precede the registration at the employment centre."), Law.Rules403);
+
+    public static readonly Reason ReferralOutsideGraduationYear = new("referral-outside-graduation-year",
+        new("Комиссияның жұмыспен қамту орталығына жолдамасы оқу бітірген жылы берілуі керек.", "Направление комиссии в центр занятости должно быть выдано в год окончания обучения.", "The commission's referral to the employment centre must be dated in the graduation year."), Law.Rules403);
+
+    // Employment end
+    public static readonly Reason NoEmploymentToEnd = new("no-employment-to-end",
+        new("Аяқталатын қабылданған жұмыс табылмады.", "Не найдена принятая работа, которую можно завершить.", "No accepted employment to end was found."));
+
+    // Default (п.17-1)
+    public static readonly Reason AlreadyDefaulted = new("already-defaulted",
+        new("Міндет орындалмады деп бұрын танылған.", "Неисполнение уже объявлено.", "Default was declared already."), Law.Reimbursement);
+    public static readonly Reason NotDefaultable = new("not-defaultable",
+        new("Босатылған немесе орындалған міндетті орындалмады деп тануға болмайды.", "Нельзя объявить неисполнение освобождённому или выполнившему обязательство.", "An exempt or completed obligation cannot be declared in default."), Law.Reimbursement);
 
     // Documents
     public static readonly Reason IllegalTransition = new("illegal-transition",

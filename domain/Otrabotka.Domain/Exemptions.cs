@@ -1,6 +1,9 @@
 namespace Otrabotka.Domain;
 
-/// <summary>A claimed exemption (п.17-2): the commission's decision plus the facts of its ground.</summary>
+/// <summary>
+/// A claimed exemption (п.17-2): the commission's decision plus the facts of its ground. For further
+/// study, <see cref="StateOrder"/> says the place is on the state educational order (residency needs it).
+/// </summary>
 public sealed record ExemptionClaim(
     ExemptionGround Ground,
     DateOnly CommissionDecisionDate,
@@ -9,7 +12,8 @@ public sealed record ExemptionClaim(
     Level? StudyLevel = null,
     DateOnly? EnrolmentDate = null,
     DateOnly? PregnancyConfirmedOn = null,
-    DateOnly? ChildBirthDate = null);
+    DateOnly? ChildBirthDate = null,
+    bool? StateOrder = null);
 
 /// <summary>A claimed deferral for compulsory military service; an open end means still serving.</summary>
 public sealed record DeferralClaim(DateOnly ServiceStart, DateOnly? ServiceEnd);
@@ -50,6 +54,11 @@ public static class ExemptionRules
                 if (!IsFurtherStudy(terms.Obligation, claim.StudyLevel))
                 {
                     reasons.Add(DomainReasons.StudyLevelNotEligible);
+                }
+
+                if (claim.StudyLevel == Level.Residency && claim.StateOrder != true)
+                {
+                    reasons.Add(DomainReasons.ResidencyNotStateOrder);
                 }
 
                 if (claim.EnrolmentDate is not { } enrolled || enrolled.Year != terms.GraduationYear)

@@ -51,7 +51,11 @@ public static class EligibilityRules
         .Select(mask => Ordered.Where((_, i) => (mask & (1 << i)) != 0).ToArray())
         .ToArray();
 
-    public static Eligibility Check(ObligationTerms terms, Workplace workplace, DateOnly jobStart)
+    /// <summary>
+    /// Whether a job counts. The late-start warning concerns the first job only: when <paramref name="otherJobs"/>
+    /// holds a job that began earlier, this one is a change of employer and starts on time by definition.
+    /// </summary>
+    public static Eligibility Check(ObligationTerms terms, Workplace workplace, DateOnly jobStart, IEnumerable<Period>? otherJobs = null)
     {
         var mask = 0;
         if (!terms.Group.Allows(workplace.Kind))
@@ -74,6 +78,7 @@ public static class EligibilityRules
             mask |= ReferenceEquals(kato, DomainReasons.KatoFormat) ? 8 : 16;
         }
 
-        return new Eligibility(Combinations[mask], jobStart > terms.Start ? LateStartOnly : None);
+        var late = jobStart > terms.Start && !(otherJobs ?? []).Any(p => p.Kind == PeriodKind.Employment && p.From < jobStart);
+        return new Eligibility(Combinations[mask], late ? LateStartOnly : None);
     }
 }

@@ -57,7 +57,19 @@ public sealed class ExemptionTests
 
     [Fact]
     public void Residency_on_the_state_order_is_further_study_for_a_medical_graduate() =>
-        Assert.Empty(Codes(new ExemptionClaim(ExemptionGround.FurtherStudy, D("2024-07-01"), StudyLevel: Level.Residency, EnrolmentDate: D("2024-08-20")), Level.Bachelor, SpecialtyGroup.Medical, Category.StateOrder));
+        Assert.Empty(Codes(new ExemptionClaim(ExemptionGround.FurtherStudy, D("2024-07-01"), StudyLevel: Level.Residency, EnrolmentDate: D("2024-08-20"), StateOrder: true), Level.Bachelor, SpecialtyGroup.Medical, Category.StateOrder));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(null)]
+    public void Residency_not_on_the_state_order_does_not_exempt(bool? stateOrder) =>
+        Assert.Equal(
+            ["residency-not-state-order"],
+            Codes(new ExemptionClaim(ExemptionGround.FurtherStudy, D("2024-07-01"), StudyLevel: Level.Residency, EnrolmentDate: D("2024-08-20"), StateOrder: stateOrder), Level.Bachelor, SpecialtyGroup.Medical, Category.StateOrder));
+
+    [Fact]
+    public void A_master_s_or_doctorate_needs_no_state_order_fact() =>
+        Assert.Empty(Codes(new ExemptionClaim(ExemptionGround.FurtherStudy, D("2024-07-01"), StudyLevel: Level.Master, EnrolmentDate: D("2024-08-20"), StateOrder: false)));
 
     [Fact]
     public void No_vacancy_where_the_spouse_is_needs_the_spouses_locality()

@@ -15,9 +15,9 @@ public sealed record EmploymentEndMeta(DateOnly EndDate, string? EmploymentDocum
 
 public sealed record ExemptionMeta(
     ExemptionGround Ground, DateOnly CommissionDecisionDate, string? SpouseLocality, int? DisabilityGroup,
-    Level? StudyLevel, DateOnly? EnrolmentDate, DateOnly? PregnancyConfirmedOn, DateOnly? ChildBirthDate)
+    Level? StudyLevel, DateOnly? EnrolmentDate, DateOnly? PregnancyConfirmedOn, DateOnly? ChildBirthDate, bool? StateOrder = null)
 {
-    public ExemptionClaim Claim => new(Ground, CommissionDecisionDate, SpouseLocality, DisabilityGroup, StudyLevel, EnrolmentDate, PregnancyConfirmedOn, ChildBirthDate);
+    public ExemptionClaim Claim => new(Ground, CommissionDecisionDate, SpouseLocality, DisabilityGroup, StudyLevel, EnrolmentDate, PregnancyConfirmedOn, ChildBirthDate, StateOrder);
 }
 
 public sealed record DeferralMeta(DateOnly ServiceStart, DateOnly? ServiceEnd);
@@ -38,7 +38,7 @@ public static class DocumentMetadata
             DocumentKind.EmploymentEnd => new EmploymentEndMeta(f.Date("endDate"), f.Optional("employmentDocumentId")),
             DocumentKind.ExemptionProof => new ExemptionMeta(
                 f.Enum<ExemptionGround>("ground"), f.Date("commissionDecisionDate"), f.Optional("spouseLocality"), f.OptionalInt("disabilityGroup", 1, 3),
-                f.OptionalEnum<Level>("studyLevel"), f.OptionalDate("enrolmentDate"), f.OptionalDate("pregnancyConfirmedOn"), f.OptionalDate("childBirthDate")),
+                f.OptionalEnum<Level>("studyLevel"), f.OptionalDate("enrolmentDate"), f.OptionalDate("pregnancyConfirmedOn"), f.OptionalDate("childBirthDate"), f.OptionalBool("stateOrder")),
             DocumentKind.DeferralProof => new DeferralMeta(f.Date("serviceStart"), f.OptionalDate("serviceEnd")),
             DocumentKind.UnemploymentRegistration => new UnemploymentMeta(f.Date("referralDate"), f.Date("registeredFrom"), f.OptionalDate("registeredTo")),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),

@@ -101,6 +101,23 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
         return value;
     }
 
+    public bool? OptionalBool(string name)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Add(name, "invalid-boolean", new($"'{name}' true немесе false болуы керек.", $"'{name}' должно быть true или false.", $"'{name}' must be true or false."));
+        return null;
+    }
+
     public int Int(string name, int min, int max)
     {
         if (!Has(name))

@@ -30,7 +30,7 @@ public sealed class Obligations(Graduates graduates, GraduateData data, StorageC
         return LedgerRules.Compute(terms, Periods(documents), asOf, g.Default);
     }
 
-    /// <summary>Accepted documents become periods; an accepted employment-end closes its job (or the latest open one).</summary>
+    /// <summary>Accepted documents become periods; an accepted employment-end closes the job EmploymentEndRules.Closes names.</summary>
     public static List<Period> Periods(IReadOnlyList<DocumentRow> documents)
     {
         var accepted = documents.Where(d => d.Status == DocumentStatus.Accepted).OrderBy(d => d.ReceivedAt).ToList();
@@ -46,11 +46,10 @@ public sealed class Obligations(Graduates graduates, GraduateData data, StorageC
                     break;
                 case DocumentKind.EmploymentEnd:
                     var end = DocumentMetadata.Read<EmploymentEndMeta>(d.Metadata);
-                    var target = end.EmploymentDocumentId is { } id && jobs.ContainsKey(id) ? id
-                        : jobs.Where(j => j.Value.To is null && j.Value.From <= end.EndDate).OrderByDescending(j => j.Value.From).Select(j => j.Key).FirstOrDefault();
-                    if (target is not null)
+                    var target = EmploymentEndRules.Closes(jobs.Select(j => new Period(PeriodKind.Employment, j.Value.From, j.Value.To, j.Key)), end.EmploymentDocumentId, end.EndDate);
+                    if (target.IsValid)
                     {
-                        jobs[target] = (jobs[target].From, end.EndDate);
+                        jobs[target.Value!.Source] = (target.Value.From, end.EndDate);
                     }
 
                     break;

@@ -228,18 +228,14 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var fresh = await graduates.GetAsync(g.Id, cancellationToken);
-            if (fresh!.Default is not null)
+            var ledger = await obligations.LedgerAsync(fresh!, asOf, cancellationToken);
+            var declaration = DefaultRules.Declare(ledger, fresh!.Default, note);
+            if (!declaration.IsValid)
             {
-                return new Problem(409, "already-defaulted", new("Міндет орындалмады деп бұрын танылған.", "Неисполнение уже объявлено.", "Default was declared already."));
+                return new Problem(409, declaration.Reasons[0].Code, declaration.Reasons[0].Message);
             }
 
-            var ledger = await obligations.LedgerAsync(fresh, asOf, cancellationToken);
-            if (ledger.Status is ObligationStatus.Exempt or ObligationStatus.Completed)
-            {
-                return new Problem(409, "not-defaultable", new("Босатылған немесе орындалған міндетті орындалмады деп тануға болмайды.", "Нельзя объявить неисполнение освобождённому или выполнившему обязательство.", "An exempt or completed obligation cannot be declared in default."));
-            }
-
-            var declared = fresh with { Default = new DefaultDeclaration(asOf, note), DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted };
+            var declared = fresh with { Default = declaration.Value, DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted };
             var (syncId, sync) = outbox.IndexRow(g.Id, null);
             var (id, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DefaultDeclared, g.Language, new NoticeModel(
                 GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));

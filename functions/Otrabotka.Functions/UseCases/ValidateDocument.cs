@@ -208,16 +208,16 @@ public sealed partial class ValidateDocument(
         {
             case DocumentKind.EmploymentConfirmation:
                 var job = DocumentMetadata.Read<EmploymentMeta>(document.Metadata);
-                var eligibility = DocumentChecks.Employment(terms, new EmploymentClaim(job.EmployerBin, job.Workplace, job.StartDate, job.EndDate), today);
+                var otherJobs = Obligations.Periods(await data.DocumentsAsync(graduate.Id, cancellationToken)).Where(p => p.Source != document.Id);
+                var eligibility = DocumentChecks.Employment(terms, new EmploymentClaim(job.EmployerBin, job.Workplace, job.StartDate, job.EndDate), today, otherJobs);
                 return (eligibility.Reasons, eligibility.Warnings);
             case DocumentKind.EmploymentEnd:
                 var end = DocumentMetadata.Read<EmploymentEndMeta>(document.Metadata);
                 var periods = Obligations.Periods(await data.DocumentsAsync(graduate.Id, cancellationToken));
-                var open = periods.Where(p => p.Kind == PeriodKind.Employment && (end.EmploymentDocumentId is null ? p.To is null : p.Source == end.EmploymentDocumentId)).OrderByDescending(p => p.From).FirstOrDefault();
-                return open is null ? ([NoEmploymentToEnd], []) : (DocumentChecks.EmploymentEnd(open.From, end.EndDate), []);
+                return (DocumentChecks.EmploymentEnd(periods, end.EmploymentDocumentId, end.EndDate), []);
             case DocumentKind.UnemploymentRegistration:
                 var u = DocumentMetadata.Read<UnemploymentMeta>(document.Metadata);
-                return (DocumentChecks.Unemployment(new UnemploymentClaim(u.ReferralDate, u.RegisteredFrom, u.RegisteredTo), today), []);
+                return (DocumentChecks.Unemployment(terms, new UnemploymentClaim(u.ReferralDate, u.RegisteredFrom, u.RegisteredTo), today), []);
             case DocumentKind.ExemptionProof:
                 return (ExemptionRules.Check(terms, DocumentMetadata.Read<ExemptionMeta>(document.Metadata).Claim, today), []);
             case DocumentKind.DeferralProof:
@@ -228,8 +228,7 @@ public sealed partial class ValidateDocument(
         }
     }
 
-    public static readonly Reason NoEmploymentToEnd = new("no-employment-to-end",
-        new("Аяқталатын қабылданған жұмыс табылмады.", "Не найдена принятая работа, которую можно завершить.", "No accepted employment to end was found."));
+    public static readonly Reason NoEmploymentToEnd = DomainReasons.NoEmploymentToEnd;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intake blob ignored: {Why}")]
     private static partial void LogIgnored(ILogger logger, string why);

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Otrabotka.Functions.Tests;
+
+/// <summary>The rule corrections of the seed audit that a graduate sees on a route.</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class RuleCorrectionTests(LocalHostFixture host)
+{
+    private readonly Api api = new(host);
+
+    private string DaysFromToday(int months, int days = 0) =>
+        Domain.Almaty.Today(host.Clock).AddMonths(months).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<string> Codes(JsonNode doc, string list = "reasons") =>
+        doc[list]!.AsArray().Select(r => r!["code"]!.GetValue<string>());
+
+    [Fact]
+    public async Task A_referral_older_than_the_graduation_year_is_refused_with_its_own_reason()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        var old = await api.SettledAsync(token, await api.SubmitAsync(token, "unemployment-registration", new { referralDate = "2024-08-20", registeredFrom = "2025-09-01" }, Api.Pdf()));
+        Assert.Equal("rejected", old["status"]!.GetValue<string>());
+        Assert.Equal(["referral-outside-graduation-year"], Codes(old));
+
+        var current = await api.SettledAsync(token, await api.SubmitAsync(token, "unemployment-registration", new { referralDate = "2025-01-10", registeredFrom = "2025-09-01" }, Api.Pdf()));
+        Assert.Equal("awaiting-review", current["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Residency_exempts_only_when_the_claim_says_it_is_on_the_state_order()
+    {
+        var (_, _, token) = await api.RegisterAsync("state-order", "medical", "bachelor");
+        object Residency(bool? stateOrder) => new { ground = "further-study", commissionDecisionDate = "2025-07-01", studyLevel = "residency", enrolmentDate = "2025-08-25", stateOrder };
+
+        var unsaid = await api.SettledAsync(token, await api.SubmitAsync(token, "exemption-proof", Residency(null), Api.Pdf()));
+        Assert.Equal("rejected", unsaid["status"]!.GetValue<string>());
+        Assert.Equal(["residency-not-state-order"], Codes(unsaid));
+
+        var paid = await api.SettledAsync(token, await api.SubmitAsync(token, "exemption-proof", Residency(false), Api.Pdf()));
+        Assert.Equal(["residency-not-state-order"], Codes(paid));
+
+        var stateOrder = await api.SettledAsync(token, await api.SubmitAsync(token, "exemption-proof", Residency(true), Api.Pdf()));
+        Assert.Equal("awaiting-review", stateOrder["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_state_order_flag_that_is_not_a_boolean_is_a_400_naming_the_field()
+    {
+        var (_, _, token) = await api.RegisterAsync("state-order", "medical", "bachelor");
+        using var response = await api.UploadAsync(token, "exemption-proof", new { ground = "further-study", commissionDecisionDate = "2025-07-01", studyLevel = "residency", enrolmentDate = "2025-08-25", stateOrder = "perhaps" }, Api.Pdf());
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(body["errors"]!.AsArray(), e => e!["field"]!.GetValue<string>() == "stateOrder");
+    }
+
+    [Fact]
+    public async Task A_contract_signed_ahead_of_its_start_goes_to_the_employer_and_one_too_far_ahead_is_refused()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        var ahead = await api.SettledAsync(token, await api.SubmitAsync(token, "employment-confirmation", Api.Employment(start: DaysFromToday(1)), Api.Pdf()));
+        Assert.Equal("awaiting-employer", ahead["status"]!.GetValue<string>());
+
+        var tooFar = await api.SettledAsync(token, await api.SubmitAsync(token, "employment-confirmation", Api.Employment(start: DaysFromToday(3, 1)), Api.Pdf()));
+        Assert.Equal("rejected", tooFar["status"]!.GetValue<string>());
+        Assert.Equal(["start-too-far-ahead"], Codes(tooFar));
+    }
+}
