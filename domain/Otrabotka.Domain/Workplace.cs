@@ -1,14 +1,44 @@
 namespace Otrabotka.Domain;
 
-/// <summary>Where a graduate works, as the employer states it. A KATO code, when given, must agree with the region.</summary>
+/// <summary>
+/// Where a graduate works, as the employer states it. A KATO code, when given, must agree with the region.
+/// A workplace may be of several kinds (a university clinic is higher-education and healthcare): <see cref="Kinds"/>
+/// lists them all, <see cref="Kind"/> among them; the work counts if any kind qualifies [decision].
+/// </summary>
 public sealed record Workplace(
     OrganisationKind Kind,
     Ownership Ownership,
     Region Region,
     SettlementType Settlement,
-    string? KatoCode = null)
+    string? KatoCode = null,
+    IReadOnlyList<OrganisationKind>? Kinds = null)
 {
     public bool IsRural => Settlement == SettlementType.Village;
+
+    /// <summary>Every kind the workplace is: <see cref="Kind"/> first, then the others listed.</summary>
+    public IReadOnlyList<OrganisationKind> AllKinds => Kinds is null ? [Kind] : [Kind, .. Kinds.Where(k => k != Kind).Distinct()];
+
+    /// <summary>Whether any of the workplace's kinds counts for the group (allocates nothing: eligibility is a hot path).</summary>
+    public bool AnyKindAllowed(GroupRule group)
+    {
+        if (group.Allows(Kind))
+        {
+            return true;
+        }
+
+        if (Kinds is not null)
+        {
+            foreach (var kind in Kinds)
+            {
+                if (group.Allows(kind))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A KATO code is 9 digits whose first two are the region's prefix [decision].</summary>
     public Reason? CheckKato()
@@ -58,7 +88,7 @@ public static class EligibilityRules
     public static Eligibility Check(ObligationTerms terms, Workplace workplace, DateOnly jobStart, IEnumerable<Period>? otherJobs = null)
     {
         var mask = 0;
-        if (!terms.Group.Allows(workplace.Kind))
+        if (!workplace.AnyKindAllowed(terms.Group))
         {
             mask |= 1;
         }

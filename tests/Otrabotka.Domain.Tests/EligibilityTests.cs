@@ -95,6 +95,21 @@ public sealed class EligibilityTests
     }
 
     [Fact]
+    public void A_workplace_of_several_kinds_counts_if_any_of_its_kinds_qualifies()
+    {
+        var medical = Fixtures.Terms(Category.StateOrder, SpecialtyGroup.Medical);
+        var clinic = new Workplace(OrganisationKind.HigherEducation, Ownership.State, Region.Astana, SettlementType.City, Kinds: [OrganisationKind.HigherEducation, OrganisationKind.Healthcare]);
+        Assert.True(EligibilityRules.Check(medical, clinic, medical.Start).IsEligible);
+        Assert.False(EligibilityRules.Check(medical, clinic with { Kinds = null }, medical.Start).IsEligible);
+
+        var phd = Fixtures.Terms(Category.Phd, SpecialtyGroup.Medical, Level.Doctorate);
+        var centre = new Workplace(OrganisationKind.Healthcare, Ownership.State, Region.Astana, SettlementType.City, Kinds: [OrganisationKind.Scientific]);
+        Assert.True(EligibilityRules.Check(phd, centre, phd.Start).IsEligible);
+        Assert.Equal([OrganisationKind.Healthcare, OrganisationKind.Scientific], centre.AllKinds);
+        Assert.Equal("organisation-kind-not-allowed", Assert.Single(EligibilityRules.Check(phd, centre with { Kinds = [OrganisationKind.Other] }, phd.Start).Reasons).Code);
+    }
+
+    [Fact]
     public void Groups_outside_a_category_are_refused_at_registration()
     {
         foreach (var category in Spec.Keys)

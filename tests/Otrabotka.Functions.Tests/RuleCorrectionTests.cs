@@ -65,4 +65,84 @@ public sealed class RuleCorrectionTests(LocalHostFixture host)
         Assert.Equal("rejected", tooFar["status"]!.GetValue<string>());
         Assert.Equal(["start-too-far-ahead"], Codes(tooFar));
     }
+
+    private static object Clinic(string? kind, string[]? kinds, string employer) => new
+    {
+        employerBin = Api.ValidBin(),
+        employerName = "Университет клиникасы",
+        employerEmail = employer,
+        organisationKind = kind,
+        organisationKinds = kinds,
+        ownership = "state",
+        region = "astana",
+        settlementType = "city",
+        position = "дәрігер",
+        startDate = "2025-09-01",
+    };
+
+    [Fact]
+    public async Task A_university_clinic_of_two_kinds_counts_for_a_medical_graduate_and_the_employer_sees_both_kinds()
+    {
+        var (_, _, token) = await api.RegisterAsync("state-order", "medical", "bachelor");
+        var employer = $"hr-{Guid.NewGuid():N}@clinic.example.kz";
+        var doc = await api.SettledAsync(token, await api.SubmitAsync(token, "employment-confirmation", Clinic("higher-education", ["higher-education", "healthcare"], employer), Api.Pdf()));
+        Assert.Equal("awaiting-employer", doc["status"]!.GetValue<string>());
+        Assert.Equal("higher-education", doc["metadata"]!["organisationKind"]!.GetValue<string>());
+        Assert.Equal(["higher-education", "healthcare"], doc["metadata"]!["organisationKinds"]!.AsArray().Select(k => k!.GetValue<string>()));
+
+        var view = await api.JsonAsync(HttpMethod.Post, "/api/confirmations/view", null, new { token = await api.EmployerTokenAsync(employer) });
+        Assert.Equal("higher-education", view["organisationKind"]!.GetValue<string>());
+        Assert.Equal(["higher-education", "healthcare"], view["organisationKinds"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.Equal(2, view["organisationKindNames"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Only_the_list_given_makes_its_first_kind_the_single_one()
+    {
+        var (_, _, token) = await api.RegisterAsync("phd", "medical", "doctorate");
+        var doc = await api.SettledAsync(token, await api.SubmitAsync(token, "employment-confirmation", Clinic(null, ["scientific", "healthcare"], "hr@centre.example.kz"), Api.Pdf()));
+        Assert.Equal("awaiting-employer", doc["status"]!.GetValue<string>());
+        Assert.Equal("scientific", doc["metadata"]!["organisationKind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Only_the_single_kind_given_is_stored_as_a_list_of_one_too()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        var doc = await api.SettledAsync(token, await api.SubmitAsync(token, "employment-confirmation", Api.Employment("other"), Api.Pdf()));
+        Assert.Equal("other", doc["metadata"]!["organisationKind"]!.GetValue<string>());
+        Assert.Equal(["other"], doc["metadata"]!["organisationKinds"]!.AsArray().Select(k => k!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("education", new[] { "higher-education", "healthcare" }, "organisation-kind-not-listed")]
+    [InlineData(null, new string[0], "invalid-list")]
+    [InlineData(null, new[] { "school" }, "unknown-value")]
+    public async Task Kinds_that_do_not_agree_are_a_400_naming_organisationKinds(string? kind, string[] kinds, string code)
+    {
+        var (_, _, token) = await api.RegisterAsync("state-order", "medical", "bachelor");
+        using var response = await api.UploadAsync(token, "employment-confirmation", Clinic(kind, kinds, "hr@clinic.example.kz"), Api.Pdf());
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(body["errors"]!.AsArray(), e => e!["field"]!.GetValue<string>() == "organisationKinds" && e["code"]!.GetValue<string>() == code);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_organisationKinds()
+    {
+        var doc = await api.JsonAsync(HttpMethod.Get, "/api/openapi.json", null);
+        var properties = doc["components"]!["schemas"]!["EmploymentConfirmationMetadata"]!["properties"]!;
+        Assert.Equal("array", properties["organisationKinds"]!["type"]!.GetValue<string>());
+        Assert.Contains("healthcare", properties["organisationKinds"]!["items"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.NotNull(properties["organisationKind"]);
+    }
+
+    [Fact]
+    public async Task The_employer_page_has_a_place_for_every_kind()
+    {
+        using var response = await host.Client.GetAsync("/confirm");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"kinds\"", html, StringComparison.Ordinal);
+        Assert.Contains("organisationKindNames", html, StringComparison.Ordinal);
+    }
 }

@@ -41,6 +41,7 @@ button{margin:1rem .5rem 0 0;padding:.6rem 1.2rem;font:inherit;border:0;border-r
 <dt>Лауазымы / Должность</dt><dd id="position"></dd>
 <dt>Басталуы / Начало</dt><dd id="start"></dd>
 <dt>Өңір / Регион</dt><dd id="region"></dd>
+<dt>Ұйым түрі / Вид организации</dt><dd id="kinds"></dd>
 </dl>
 <form id="form">
 <label for="name">Растаушының аты-жөні / ФИО подтверждающего</label><input id="name" required maxlength="200">
@@ -66,7 +67,7 @@ async function load() {
   const r = await post('api/confirmations/view', { token });
   if (!r.ok) { show(r.body.detail || 'Қате / Ошибка'); return; }
   const v = r.body;
-  for (const [id, value] of [['graduate', v.graduateName], ['employer', v.employerName], ['bin', v.employerBin], ['position', v.position], ['start', v.startDate], ['region', v.regionName]]) {
+  for (const [id, value] of [['graduate', v.graduateName], ['employer', v.employerName], ['bin', v.employerBin], ['position', v.position], ['start', v.startDate], ['region', v.regionName], ['kinds', (v.organisationKindNames || []).join(', ')]]) {
     document.getElementById(id).textContent = value;
   }
   status.textContent = 'Деректерді тексеріп, шешім қабылдаңыз. / Проверьте данные и примите решение.';

@@ -27,6 +27,34 @@ public sealed class OpenApiFunction
         where function is not null && trigger is not null
         select (function.Name, trigger.Route ?? function.Name, (trigger.Methods ?? ["get", "post"]).Select(m => m.ToLowerInvariant()).ToArray());
 
+    /// <summary>The metadata of an employment-confirmation upload (the multipart field "metadata", a JSON object).</summary>
+    private static JsonObject EmploymentMetadataSchema()
+    {
+        static JsonObject Text() => new() { ["type"] = "string" };
+        static JsonObject Kinds() => new() { ["type"] = "string", ["enum"] = new JsonArray([.. Domain.Wire.All<Domain.OrganisationKind>().Select(k => JsonValue.Create(k))]) };
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("employerBin", "employerName", "employerEmail", "ownership", "region", "settlementType", "position", "startDate"),
+            ["description"] = "Give organisationKind, organisationKinds, or both (then the list contains the single value; with only the list, organisationKind is its first). The work counts if any kind qualifies.",
+            ["properties"] = new JsonObject
+            {
+                ["employerBin"] = Text(),
+                ["employerName"] = Text(),
+                ["employerEmail"] = Text(),
+                ["organisationKind"] = Kinds(),
+                ["organisationKinds"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = Kinds() },
+                ["ownership"] = Text(),
+                ["region"] = Text(),
+                ["settlementType"] = Text(),
+                ["katoCode"] = Text(),
+                ["position"] = Text(),
+                ["startDate"] = new JsonObject { ["type"] = "string", ["format"] = "date" },
+                ["endDate"] = new JsonObject { ["type"] = "string", ["format"] = "date" },
+            },
+        };
+    }
+
     private static string Build()
     {
         var paths = new JsonObject();
@@ -68,6 +96,7 @@ public sealed class OpenApiFunction
                 ["securitySchemes"] = new JsonObject { ["bearer"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT" } },
                 ["schemas"] = new JsonObject
                 {
+                    ["EmploymentConfirmationMetadata"] = EmploymentMetadataSchema(),
                     ["Problem"] = new JsonObject
                     {
                         ["type"] = "object",

@@ -8,7 +8,8 @@ namespace Otrabotka.Functions.UseCases;
 
 public sealed record ConfirmationView(
     string GraduateName, string EmployerName, string EmployerBin, string Position, DateOnly StartDate, DateOnly? EndDate,
-    OrganisationKind OrganisationKind, string OrganisationKindName, Region Region, string RegionName, SettlementType SettlementType, DocumentStatus Status);
+    OrganisationKind OrganisationKind, string OrganisationKindName, Region Region, string RegionName, SettlementType SettlementType, DocumentStatus Status,
+    IReadOnlyList<OrganisationKind> OrganisationKinds, IReadOnlyList<string> OrganisationKindNames);
 
 public sealed record ConfirmationResult(DocumentStatus Status, string StatusName);
 
@@ -30,7 +31,8 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
         var job = DocumentMetadata.Read<EmploymentMeta>(d!.Metadata);
         return Outcome<ConfirmationView>.Ok(new ConfirmationView(
             g!.FullName, job.EmployerName, job.EmployerBin, job.Position, job.StartDate, job.EndDate, job.OrganisationKind, Names.Of(job.OrganisationKind).In(language),
-            job.Region, Names.Of(job.Region).In(language), job.SettlementType, d.Status));
+            job.Region, Names.Of(job.Region).In(language), job.SettlementType, d.Status,
+            job.AllKinds, job.AllKinds.Select(k => Names.Of(k).In(language)).ToList()));
     }
 
     public async Task<Outcome<ConfirmationResult>> DecideAsync(Fields body, Language language, CancellationToken cancellationToken)

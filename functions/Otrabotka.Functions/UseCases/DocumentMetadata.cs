@@ -4,11 +4,16 @@ using Otrabotka.Functions.Http;
 
 namespace Otrabotka.Functions.UseCases;
 
+/// <summary>An employment confirmation's metadata. OrganisationKinds (optional on the wire, always stored) lists every kind, OrganisationKind among them.</summary>
 public sealed record EmploymentMeta(
     string EmployerBin, string EmployerName, string EmployerEmail, OrganisationKind OrganisationKind, Ownership Ownership,
-    Region Region, SettlementType SettlementType, string? KatoCode, string Position, DateOnly StartDate, DateOnly? EndDate)
+    Region Region, SettlementType SettlementType, string? KatoCode, string Position, DateOnly StartDate, DateOnly? EndDate,
+    IReadOnlyList<OrganisationKind>? OrganisationKinds = null)
 {
-    public Workplace Workplace => new(OrganisationKind, Ownership, Region, SettlementType, KatoCode);
+    public Workplace Workplace => new(OrganisationKind, Ownership, Region, SettlementType, KatoCode, OrganisationKinds);
+
+    /// <summary>Every kind, the single one first (metadata stored before organisationKinds existed has only the single one).</summary>
+    public IReadOnlyList<OrganisationKind> AllKinds => Workplace.AllKinds;
 }
 
 public sealed record EmploymentEndMeta(DateOnly EndDate, string? EmploymentDocumentId);
@@ -31,10 +36,7 @@ public static class DocumentMetadata
     {
         object meta = kind switch
         {
-            DocumentKind.EmploymentConfirmation => new EmploymentMeta(
-                f.Required("employerBin", 12), f.Required("employerName", 300), f.Email("employerEmail"), f.Enum<OrganisationKind>("organisationKind"),
-                f.Enum<Ownership>("ownership"), f.Enum<Region>("region"), f.Enum<SettlementType>("settlementType"), f.Optional("katoCode"),
-                f.Required("position", 200), f.Date("startDate"), f.OptionalDate("endDate")),
+            DocumentKind.EmploymentConfirmation => Employment(f),
             DocumentKind.EmploymentEnd => new EmploymentEndMeta(f.Date("endDate"), f.Optional("employmentDocumentId")),
             DocumentKind.ExemptionProof => new ExemptionMeta(
                 f.Enum<ExemptionGround>("ground"), f.Date("commissionDecisionDate"), f.Optional("spouseLocality"), f.OptionalInt("disabilityGroup", 1, 3),
@@ -44,6 +46,41 @@ public static class DocumentMetadata
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return f.Errors.Count > 0 ? (null, f.Errors) : (JsonSerializer.Serialize(meta, meta.GetType(), Json.Options), []);
+    }
+
+    private static EmploymentMeta Employment(Fields f)
+    {
+        var bin = f.Required("employerBin", 12);
+        var name = f.Required("employerName", 300);
+        var email = f.Email("employerEmail");
+        var (kind, kinds) = Kinds(f);
+        return new EmploymentMeta(
+            bin, name, email, kind, f.Enum<Ownership>("ownership"), f.Enum<Region>("region"), f.Enum<SettlementType>("settlementType"),
+            f.Optional("katoCode"), f.Required("position", 200), f.Date("startDate"), f.OptionalDate("endDate"), kinds);
+    }
+
+    /// <summary>
+    /// organisationKind (one) and organisationKinds (a list, optional): given both, the list must contain the
+    /// one; given only the list, the one is its first. Both are stored.
+    /// </summary>
+    private static (OrganisationKind Kind, IReadOnlyList<OrganisationKind> Kinds) Kinds(Fields f)
+    {
+        var list = f.OptionalEnumList<OrganisationKind>("organisationKinds");
+        if (list is not { Count: > 0 } || f.Has("organisationKind"))
+        {
+            var kind = f.Enum<OrganisationKind>("organisationKind");
+            if (list is { Count: > 0 } && !list.Contains(kind))
+            {
+                f.Add("organisationKinds", "organisation-kind-not-listed", new(
+                    "'organisationKinds' тізімінде 'organisationKind' мәні болуы керек.",
+                    "Список 'organisationKinds' должен содержать значение 'organisationKind'.",
+                    "'organisationKinds' must contain the value of 'organisationKind'."));
+            }
+
+            return (kind, list is { Count: > 0 } ? list : [kind]);
+        }
+
+        return (list[0], list);
     }
 
     public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json.Options) ?? throw new InvalidDataException("Stored metadata is empty.");

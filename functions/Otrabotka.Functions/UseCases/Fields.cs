@@ -76,6 +76,51 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 
     public T? OptionalEnum<T>(string name) where T : struct, System.Enum => Has(name) ? Enum<T>(name) : null;
 
+    /// <summary>An optional JSON array of enum values (distinct, in the order given); null when absent.</summary>
+    public IReadOnlyList<T>? OptionalEnumList<T>(string name) where T : struct, System.Enum
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var values = new List<T>();
+        var allowed = string.Join(", ", Wire.All<T>());
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Array || document.RootElement.GetArrayLength() == 0)
+            {
+                Add(name, "invalid-list", new($"'{name}' бос емес тізім болуы керек: {allowed}.", $"'{name}' должно быть непустым списком: {allowed}.", $"'{name}' must be a non-empty list of: {allowed}."));
+                return null;
+            }
+
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && Wire.TryParse<T>(item.GetString(), out var value))
+                {
+                    if (!values.Contains(value))
+                    {
+                        values.Add(value);
+                    }
+                }
+                else
+                {
+                    Add(name, "unknown-value", new($"'{name}' мәні белгісіз; рұқсат етілгендер: {allowed}.", $"Неизвестное значение '{name}'; допустимые: {allowed}.", $"Unknown '{name}'; allowed: {allowed}."));
+                    return null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            Add(name, "invalid-list", new($"'{name}' бос емес тізім болуы керек: {allowed}.", $"'{name}' должно быть непустым списком: {allowed}.", $"'{name}' must be a non-empty list of: {allowed}."));
+            return null;
+        }
+
+        return values;
+    }
+
     public DateOnly Date(string name)
     {
         var text = Required(name);
