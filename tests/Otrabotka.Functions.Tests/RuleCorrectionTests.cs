@@ -145,4 +145,33 @@ public sealed class RuleCorrectionTests(LocalHostFixture host)
         Assert.Contains("id=\"kinds\"", html, StringComparison.Ordinal);
         Assert.Contains("organisationKindNames", html, StringComparison.Ordinal);
     }
+
+    private async Task<string> ConfirmedJobAsync(string token, string start)
+    {
+        var employer = $"hr-{Guid.NewGuid():N}@employer.example.kz";
+        var id = await api.SubmitAsync(token, "employment-confirmation", Api.Employment(start: start, email: employer), Api.Pdf());
+        await api.SettledAsync(token, id);
+        var link = await api.EmployerTokenAsync(employer);
+        await api.JsonAsync(HttpMethod.Post, "/api/confirmations/decision", null, new { token = link, decision = "confirm", confirmerName = "Б. Омаров", confirmerPosition = "HR" });
+        return id;
+    }
+
+    [Fact]
+    public async Task A_change_of_employer_is_not_a_late_start_and_an_end_closes_the_job_the_ledger_closes()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        var first = await ConfirmedJobAsync(token, "2025-09-01");
+        var second = await api.SubmitAsync(token, "employment-confirmation", Api.Employment(start: "2026-01-10", email: $"hr-{Guid.NewGuid():N}@employer.example.kz"), Api.Pdf());
+        var secondDoc = await api.SettledAsync(token, second);
+        Assert.Empty(secondDoc["warnings"]!.AsArray());
+        var link = await api.EmployerTokenAsync(secondDoc["metadata"]!["employerEmail"]!.GetValue<string>());
+        await api.JsonAsync(HttpMethod.Post, "/api/confirmations/decision", null, new { token = link, decision = "confirm", confirmerName = "А. Бек", confirmerPosition = "HR" });
+
+        // Dated before the second job began: it can only end the first, and validation now agrees with the ledger.
+        var end = await api.SettledAsync(token, await api.SubmitAsync(token, "employment-end", new { endDate = "2025-12-31" }, Api.Pdf()));
+        Assert.Equal("accepted", end["status"]!.GetValue<string>());
+        var periods = (await api.JsonAsync(HttpMethod.Get, "/api/me/obligation", token))["periods"]!.AsArray();
+        Assert.Equal("2025-12-31", periods.Single(p => p!["source"]!.GetValue<string>() == first)!["to"]!.GetValue<string>());
+        Assert.Null(periods.Single(p => p!["source"]!.GetValue<string>() == second)!["to"]);
+    }
 }
