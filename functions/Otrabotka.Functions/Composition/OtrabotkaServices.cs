@@ -25,7 +25,8 @@ public static class OtrabotkaServices
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => StorageConnection.From(configuration));
-        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>()));
+        services.AddSingleton<StorageCallCounter>();
+        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), counter: sp.GetRequiredService<StorageCallCounter>()));
         services.AddSingleton<ProbeStorageClients>();
         services.AddAzureClients(clients =>
         {

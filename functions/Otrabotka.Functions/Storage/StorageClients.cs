@@ -44,11 +44,17 @@ public sealed record StorageConnection(string? ConnectionString, Uri? BlobUri, U
 /// <summary>The three storage service clients. Queue messages are Base64, as queue triggers expect.</summary>
 public sealed class StorageClients
 {
-    public StorageClients(StorageConnection connection, bool probe = false)
+    public StorageClients(StorageConnection connection, bool probe = false, StorageCallCounter? counter = null)
     {
         var blobOptions = new BlobClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         var tableOptions = new TableClientOptions();
+        Counter = counter ?? new StorageCallCounter();
+        foreach (var options in new Azure.Core.ClientOptions[] { blobOptions, queueOptions, tableOptions })
+        {
+            options.AddPolicy(Counter, HttpPipelinePosition.PerRetry);
+        }
+
         if (probe)
         {
             // A health probe must answer quickly: no retries, short network timeout.
@@ -73,6 +79,9 @@ public sealed class StorageClients
             Tables = new TableServiceClient(connection.TableUri, credential, tableOptions);
         }
     }
+
+    /// <summary>Every round trip these clients make (issue 12 pins the count of one upload with it).</summary>
+    public StorageCallCounter Counter { get; }
 
     public BlobServiceClient Blobs { get; }
     public QueueServiceClient Queues { get; }

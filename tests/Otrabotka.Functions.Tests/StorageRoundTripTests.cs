@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using Otrabotka.Functions.Storage;
+using Xunit.Abstractions;
+
+namespace Otrabotka.Functions.Tests;
+
+/// <summary>
+/// Storage round trips of one multipart upload, counted by the clients' pipeline policy: from the request
+/// to the last of its e-mails recorded as sent (validation, index sync, reminder plan and dispatch included).
+/// Runs on the isolated host, whose timers are idle, so nothing else uses its clients meanwhile.
+/// </summary>
+[Collection(IsolatedHostCollection.Name)]
+public sealed class StorageRoundTripTests(IsolatedHostFixture host, ITestOutputHelper output)
+{
+    /// <summary>Before the graduate repository: 62 measured. A change that adds calls must raise it with a reason.</summary>
+    public const int MaxCallsPerMultipartUpload = 70;
+
+    private readonly Api api = new(host);
+
+    [Fact]
+    public async Task One_multipart_upload_up_to_the_employer_email_stays_within_its_storage_call_budget()
+    {
+        var (graduateId, _, token) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        var employer = $"hr-{Guid.NewGuid():N}@employer.example.kz";
+        await QuietAsync();
+        var counter = host.Storage.Counter;
+        var before = counter.Total;
+
+        await api.SubmitAsync(token, "employment-confirmation", Api.Employment(start: "2027-08-15", email: employer), Api.Pdf());
+        await api.EmployerTokenAsync(employer);
+        Assert.True(await LocalHostFixture.Eventually(() => NothingPendingAsync(graduateId), TimeSpan.FromSeconds(30)), "outbox rows were left pending");
+        await QuietAsync();
+
+        var calls = counter.Total - before;
+        output.WriteLine($"storage calls for one multipart upload: {calls}");
+        foreach (var call in counter.Recent.TakeLast((int)calls))
+        {
+            output.WriteLine(call);
+        }
+
+        Assert.InRange(calls, 1, MaxCallsPerMultipartUpload);
+    }
+
+    /// <summary>Waits until the app's clients have made no call for a second (a dispatch still in flight would).</summary>
+    private async Task QuietAsync()
+    {
+        var last = -1L;
+        while (host.Storage.Counter.Total != last)
+        {
+            last = host.Storage.Counter.Total;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private async Task<bool> NothingPendingAsync(string graduateId)
+    {
+        // Read with a client of the test's own, so the check is not counted.
+        var table = new TableClient(IsolatedHostFixture.IsolatedConnectionString, StorageNames.GraduatesTable);
+        await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{graduateId}' and RowKey ge 'ntf|' and RowKey lt 'ntf}}'"))
+        {
+            if (row.GetString("Status") == "pending")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
