@@ -80,8 +80,8 @@ public static class DocumentLifecycle
     }
 }
 
-/// <summary>One entry of a document's history, kept forever.</summary>
-public sealed record StatusChange(DocumentStatus Status, DateTimeOffset At, string Actor, string? Reason);
+/// <summary>One entry of a document's history, kept forever. <see cref="ActorId"/>: the operator's subject, if any.</summary>
+public sealed record StatusChange(DocumentStatus Status, DateTimeOffset At, string Actor, string? Reason, string? ActorId = null);
 
 /// <summary>A document's status and history; it guards its own transitions.</summary>
 public sealed class DocumentRecord
@@ -101,7 +101,10 @@ public sealed class DocumentRecord
     public IReadOnlyList<StatusChange> History => history;
 
     /// <summary>Moves the document, or refuses with the reason and leaves it as it was.</summary>
-    public Reason? MoveTo(DocumentStatus to, DateTimeOffset at, string actor, string? reason)
+    public Reason? MoveTo(DocumentStatus to, DateTimeOffset at, string actor, string? reason) =>
+        MoveTo(to, at, new Actor(ActorRole.System, actor), reason);
+
+    public Reason? MoveTo(DocumentStatus to, DateTimeOffset at, Actor actor, string? reason)
     {
         if (DocumentLifecycle.Check(Status, to, Contested) is { } refused)
         {
@@ -114,7 +117,7 @@ public sealed class DocumentRecord
         }
 
         Status = to;
-        history.Add(new StatusChange(to, at, actor, reason));
+        history.Add(new StatusChange(to, at, actor.Label, reason, actor.Id));
         return null;
     }
 

@@ -99,7 +99,9 @@ public sealed class Authenticator
             return Fail(request, 403, "forbidden", new("Бұл әрекетке рұқсатыңыз жоқ.", "У вас нет прав на это действие.", "Your role does not allow this."));
         }
 
-        return new Authentication(new Caller(subject, roles), null);
+        var caller = new Caller(subject, roles);
+        request.HttpContext.Items[typeof(Caller)] = caller;
+        return new Authentication(caller, null);
     }
 
     public static SymmetricSecurityKey DevelopmentKey(AuthSettings settings) =>
@@ -129,6 +131,6 @@ public sealed class Authenticator
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
         }
 
-        return new Authentication(null, Problems.Create(request, new Problem(status, code, detail)));
+        return new Authentication(null, Problems.Create(request, new UseCases.Problem(status == 401 ? UseCases.Refusal.Unauthorized : UseCases.Refusal.Forbidden, code, detail)));
     }
 }

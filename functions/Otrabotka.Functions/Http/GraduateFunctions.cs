@@ -50,7 +50,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (submission, bad) = await ReadMultipartAsync(request, cancellationToken);
-        return bad ?? (await documents.SubmitAsync(g!, "graduate", submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
+        return bad ?? (await documents.SubmitAsync(g!, Domain.Actor.Graduate, submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
             .ToResult(request, v => v.StatusUrl);
     }
 
@@ -120,7 +120,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     {
         if (!request.HasFormContentType)
         {
-            return (null, Problems.Create(request, new Problem(415, "unsupported-media-type", new("Сұрау multipart/form-data болуы керек.", "Запрос должен быть multipart/form-data.", "The request must be multipart/form-data."))));
+            return (null, Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", new("Сұрау multipart/form-data болуы керек.", "Запрос должен быть multipart/form-data.", "The request must be multipart/form-data."))));
         }
 
         IFormCollection form;
@@ -130,13 +130,13 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return (null, Problems.Create(request, new Problem(400, "invalid-multipart", new("multipart денесі бүлінген.", "Тело multipart повреждено.", "The multipart body is malformed."))));
+            return (null, Problems.Create(request, new Problem(Refusal.Invalid, "invalid-multipart", new("multipart денесі бүлінген.", "Тело multipart повреждено.", "The multipart body is malformed."))));
         }
 
         var file = form.Files.GetFile("file");
         if (file is { Length: > MaxUploadBytes })
         {
-            return (null, Problems.Create(request, new Problem(413, FileRules.TooLarge.Code, FileRules.TooLarge.Message)));
+            return (null, Problems.Create(request, new Problem(Refusal.TooLarge, FileRules.TooLarge.Code, FileRules.TooLarge.Message)));
         }
 
         byte[]? bytes = null;

@@ -30,7 +30,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
 
         if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Create(request, new Problem(415, "unsupported-media-type", new("Сұрау денесі text/csv болуы керек.", "Тело запроса должно быть text/csv.", "The request body must be text/csv.")));
+            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", new("Сұрау денесі text/csv болуы керек.", "Тело запроса должно быть text/csv.", "The request body must be text/csv.")));
         }
 
         return (await operators.ImportAsync(request.Body, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
@@ -79,7 +79,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (submission, bad) = await GraduateFunctions.ReadMultipartAsync(request, cancellationToken);
-        return bad ?? (await documents.SubmitAsync(g!, "operator", submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken))
+        return bad ?? (await documents.SubmitAsync(g!, RequestParsing.OperatorActor(request), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken))
             .ToResult(request, v => $"/api/review/documents/{v.Id}");
     }
 
@@ -93,7 +93,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await operators.RecordExemptionAsync(g!, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await operators.RecordExemptionAsync(g!, RequestParsing.OperatorActor(request), body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("DeclareDefault")]
@@ -140,6 +140,6 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await reviews.DecideAsync(id, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await reviews.DecideAsync(id, RequestParsing.OperatorActor(request), body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 }

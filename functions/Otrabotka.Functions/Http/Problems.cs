@@ -17,8 +17,8 @@ public static class Problems
         var body = new Dictionary<string, object?>
         {
             ["type"] = "urn:otrabotka:problem:" + problem.Code,
-            ["title"] = TitleOf(problem.Status).In(language),
-            ["status"] = problem.Status,
+            ["title"] = TitleOf(HttpStatus.Of(problem.Kind)).In(language),
+            ["status"] = HttpStatus.Of(problem.Kind),
             ["detail"] = problem.Detail.In(language),
             ["code"] = problem.Code,
         };
@@ -34,7 +34,7 @@ public static class Problems
 
         return new ContentResult
         {
-            StatusCode = problem.Status,
+            StatusCode = HttpStatus.Of(problem.Kind),
             ContentType = "application/problem+json; charset=utf-8",
             Content = JsonSerializer.Serialize(body, Json.Options),
         };
@@ -53,54 +53,4 @@ public static class Problems
         422 => new("Өңделмейтін деректер", "Необрабатываемые данные", "Unprocessable content"),
         _ => new("Қате", "Ошибка", "Error"),
     };
-}
-
-/// <summary>A field that failed validation.</summary>
-public sealed record FieldError(string Field, string Code, Text Detail);
-
-/// <summary>A refusal a use case returns instead of a value.</summary>
-public sealed record Problem(int Status, string Code, Text Detail, IReadOnlyList<FieldError>? Errors = null, IReadOnlyDictionary<string, object?>? Extensions = null)
-{
-    public static Problem NotFound => new(404, "not-found", new("Сұралған жазба табылмады.", "Запрошенная запись не найдена.", "The requested record was not found."));
-
-    public static Problem BadContinuationToken => new(400, "invalid-continuation-token",
-        new("Жалғастыру токені жарамсыз; іздеуді басынан бастаңыз.", "Токен продолжения недействителен; начните поиск сначала.", "The continuation token is invalid; start the search again."));
-
-    public static Problem Invalid(IReadOnlyList<FieldError> errors) =>
-        new(400, "validation-failed", new("Деректерде қателер бар.", "В данных есть ошибки.", "The request has invalid fields."), errors);
-
-    public static Problem FromReasons(int status, string code, IEnumerable<Reason> reasons, string field) =>
-        new(status, code, new("Деректер ережелерге сәйкес келмейді.", "Данные не соответствуют правилам.", "The data breaks the rules."), reasons.Select(r => new FieldError(field, r.Code, r.Message)).ToList());
-}
-
-/// <summary>A use case's answer: a value with its status code, or a problem.</summary>
-public sealed record Outcome<T>(T? Value, Problem? Problem, int Status = 200)
-{
-    public static implicit operator Outcome<T>(Problem problem) => new(default, problem, problem.Status);
-
-    public static Outcome<T> Ok(T value, int status = 200) => new(value, null, status);
-}
-
-public static class OutcomeResults
-{
-    public static IActionResult ToResult<T>(this Outcome<T> outcome, HttpRequest request, Func<T, string?>? location = null)
-    {
-        if (outcome.Problem is { } problem)
-        {
-            return Problems.Create(request, problem);
-        }
-
-        if (outcome.Status == 204 || outcome.Value is null)
-        {
-            return new StatusCodeResult(outcome.Status == 200 ? 204 : outcome.Status);
-        }
-
-        var result = ApiResults.Json(outcome.Value, outcome.Status);
-        if (location?.Invoke(outcome.Value) is { } url)
-        {
-            request.HttpContext.Response.Headers.Location = url;
-        }
-
-        return result;
-    }
 }

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
 
@@ -16,9 +15,9 @@ public sealed class FailedNotifications(StorageClients storage, Outbox outbox, T
     public async Task<Outcome<Paged<FailedNotificationView>>> ListAsync(string? continuationToken, CancellationToken cancellationToken)
     {
         var (page, bad) = await TablePages.FirstAsync(storage.Table(StorageNames.FailedNotificationsTable), $"PartitionKey eq '{Partition}'", continuationToken, 100, cancellationToken);
-        if (bad is not null)
+        if (bad)
         {
-            return bad;
+            return Problem.BadContinuationToken;
         }
 
         if (page is not null)
@@ -62,7 +61,7 @@ public sealed class FailedNotifications(StorageClients storage, Outbox outbox, T
         }
 
         await failed.DeleteEntityAsync(Partition, notificationId, ETag.All, cancellationToken);
-        return Outcome<FailedNotificationView>.Ok(new FailedNotificationView(notificationId, graduateId, entry.GetString("To") ?? "", entry.GetString("Subject") ?? "", null, null, 0, time.GetUtcNow()), 202);
+        return Outcome<FailedNotificationView>.Accepted(new FailedNotificationView(notificationId, graduateId, entry.GetString("To") ?? "", entry.GetString("Subject") ?? "", null, null, 0, time.GetUtcNow()));
     }
 }
 

@@ -63,23 +63,23 @@ public sealed class GraduateData(StorageClients storage)
         $"PartitionKey eq '{partition}' and RowKey ge '{prefix}' and RowKey lt '{prefix[..^1]}{(char)(prefix[^1] + 1)}'";
 }
 
-/// <summary>One page of a table query from a caller's continuation token; a token that is not ours is a 400, not a 500.</summary>
+/// <summary>One page of a table query from a caller's continuation token; a token that is not ours is reported, never thrown.</summary>
 public static class TablePages
 {
-    public static async Task<(Azure.Page<TableEntity>? Page, Http.Problem? Problem)> FirstAsync(TableClient table, string filter, string? continuationToken, int size, CancellationToken cancellationToken)
+    public static async Task<(Azure.Page<TableEntity>? Page, bool BadToken)> FirstAsync(TableClient table, string filter, string? continuationToken, int size, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: cancellationToken).AsPages(continuationToken, size))
             {
-                return (page, null);
+                return (page, false);
             }
 
-            return (null, null);
+            return (null, false);
         }
         catch (Exception ex) when (continuationToken is not null && ex is Azure.RequestFailedException { Status: 400 } or FormatException or ArgumentException or IndexOutOfRangeException)
         {
-            return (null, Http.Problem.BadContinuationToken);
+            return (null, true);
         }
     }
 }

@@ -93,7 +93,14 @@ public static class GraduateStore
             throw new InvalidOperationException("A transaction must stay in one partition, with no '/' in a row key.");
         }
 
-        await table.SubmitTransactionAsync(actions, cancellationToken);
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new ConcurrentChangeException("A row of the transaction changed or was added concurrently.", ex);
+        }
     }
 
     public static TableEntity ToEntity(GraduateRecord g)
@@ -211,11 +218,12 @@ public static class GraduateStore
             ["Status"] = Wire.Name(change.Status),
             ["At"] = change.At,
             ["Actor"] = change.Actor,
+            ["ActorId"] = change.ActorId,
             ["Reason"] = change.Reason,
         };
 
     public static StatusChange ToHistory(TableEntity e) =>
-        new(Enum<DocumentStatus>(e, "Status"), e.GetDateTimeOffset("At") ?? default, e.GetString("Actor") ?? "", e.GetString("Reason"));
+        new(Enum<DocumentStatus>(e, "Status"), e.GetDateTimeOffset("At") ?? default, e.GetString("Actor") ?? "", e.GetString("Reason"), e.GetString("ActorId"));
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

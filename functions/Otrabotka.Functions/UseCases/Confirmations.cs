@@ -1,6 +1,5 @@
 using Otrabotka.Domain;
 using Otrabotka.Functions.Adapters;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
@@ -52,7 +51,11 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
             return Problem.Invalid(body.Errors);
         }
 
-        for (var attempt = 0; attempt < 10; attempt++)
+        return await RetryPolicy.RunAsync(attempt => DecideOnceAsync(token, decision, $"employer {(decision == "confirm" ? "confirmed" : "declined")}: {name}, {position}" + (note is null ? "" : $" — {note}"), language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
+    }
+
+    private async Task<Outcome<ConfirmationResult>> DecideOnceAsync(string token, string decision, string reason, Language language, CancellationToken cancellationToken)
+    {
         {
             var (g, d, problem) = await ResolveAsync(token, cancellationToken);
             if (problem is not null)
@@ -63,7 +66,6 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
             var confirm = decision == "confirm";
             var publicMail = tokens.IsPublicMail(d!.EmployerEmail ?? "");
             var to = !confirm ? DocumentStatus.Rejected : publicMail ? DocumentStatus.AwaitingReview : DocumentStatus.Accepted;
-            var reason = $"employer {(confirm ? "confirmed" : "declined")}: {name}, {position}" + (note is null ? "" : $" — {note}");
             var model = new NoticeModel(GraduateName: g!.FullName, Document: d.Kind,
                 Reasons: confirm ? null : [new Text("Жұмыс беруші жұмысқа қабылдауды растамады.", "Работодатель не подтвердил трудоустройство.", "The employer did not confirm the employment.")]);
             var kind = to switch
@@ -73,7 +75,7 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
                 _ => NotificationKind.DocumentRejected,
             };
             var (result, refusal, next) = await transitions.ApplyAsync(
-                g, d, [new Move(to, "employer", reason)],
+                g, d, [new Move(to, Actor.Employer, reason)],
                 row => row with
                 {
                     TokenUsed = true,
@@ -82,18 +84,8 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
                 null,
                 [new Notice(g.Email, kind, g.Language, model)],
                 cancellationToken);
-            switch (result)
-            {
-                case MoveResult.Refused:
-                    return DocumentTransitions.Refusal(refusal!);
-                case MoveResult.Done:
-                    return Outcome<ConfirmationResult>.Ok(new ConfirmationResult(next.Status, Names.Of(next.Status).In(language)));
-            }
-
-            await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
+            return result == MoveResult.Refused ? Problem.Refused(refusal!) : Outcome<ConfirmationResult>.Ok(new ConfirmationResult(next.Status, Names.Of(next.Status).In(language)));
         }
-
-        return Graduates.Conflict;
     }
 
     private async Task<(GraduateRecord? Graduate, DocumentRow? Document, Problem? Problem)> ResolveAsync(string? token, CancellationToken cancellationToken)
@@ -103,26 +95,26 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
         {
             case TokenProblem.Malformed:
             case TokenProblem.Tampered:
-                return (null, null, new Problem(400, "token-invalid", new("Сілтеме жарамсыз.", "Ссылка недействительна.", "The link is invalid.")));
+                return (null, null, new Problem(Refusal.Invalid, "token-invalid", new("Сілтеме жарамсыз.", "Ссылка недействительна.", "The link is invalid.")));
             case TokenProblem.Expired:
-                return (null, null, new Problem(410, "token-expired", new("Сілтеменің мерзімі өтті (14 күн). Түлектен жаңа сілтеме сұраңыз.", "Срок действия ссылки истёк (14 дней). Попросите выпускника выслать новую.", "The link has expired (14 days). Ask the graduate for a new one.")));
+                return (null, null, new Problem(Refusal.Gone, "token-expired", new("Сілтеменің мерзімі өтті (14 күн). Түлектен жаңа сілтеме сұраңыз.", "Срок действия ссылки истёк (14 дней). Попросите выпускника выслать новую.", "The link has expired (14 days). Ask the graduate for a new one.")));
         }
 
         var g = await graduates.GetAsync(claim!.GraduateId, cancellationToken);
         var d = g is null ? null : await data.DocumentAsync(g.Id, claim.DocumentId, cancellationToken);
         if (g is null || d is null || d.Kind != DocumentKind.EmploymentConfirmation)
         {
-            return (null, null, new Problem(404, "not-found", new("Растау сұрауы табылмады.", "Запрос на подтверждение не найден.", "The confirmation request was not found.")));
+            return (null, null, new Problem(Refusal.NotFound, "not-found", new("Растау сұрауы табылмады.", "Запрос на подтверждение не найден.", "The confirmation request was not found.")));
         }
 
         if (claim.Version != d.TokenVersion || !string.Equals(claim.Email, d.EmployerEmail, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, null, new Problem(410, "token-revoked", new("Бұл сілтеме жаңасымен ауыстырылды.", "Эта ссылка заменена новой.", "This link was replaced by a newer one.")));
+            return (null, null, new Problem(Refusal.Gone, "token-revoked", new("Бұл сілтеме жаңасымен ауыстырылды.", "Эта ссылка заменена новой.", "This link was replaced by a newer one.")));
         }
 
         if (d.TokenUsed || d.Status != DocumentStatus.AwaitingEmployer)
         {
-            return (null, null, new Problem(409, "token-used", new("Бұл сілтеме бойынша жауап берілген.", "По этой ссылке уже дан ответ.", "This link has already been answered.")));
+            return (null, null, new Problem(Refusal.Conflict, "token-used", new("Бұл сілтеме бойынша жауап берілген.", "По этой ссылке уже дан ответ.", "This link has already been answered.")));
         }
 
         return (g, d, null);
@@ -131,7 +123,11 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
     /// <summary>Re-issues the employer link (new version; the old link stops working) and e-mails it again.</summary>
     public async Task<Outcome<ConfirmationResult>> ReissueAsync(GraduateRecord g, string documentId, string publicBaseUrl, TimeProvider time, Language language, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 10; attempt++)
+        return await RetryPolicy.RunAsync(token => ReissueOnceAsync(g, documentId, publicBaseUrl, time, language, token), () => Problem.ConcurrentUpdate, cancellationToken);
+    }
+
+    private async Task<Outcome<ConfirmationResult>> ReissueOnceAsync(GraduateRecord g, string documentId, string publicBaseUrl, TimeProvider time, Language language, CancellationToken cancellationToken)
+    {
         {
             var d = await data.DocumentAsync(g.Id, documentId, cancellationToken);
             if (d is null || d.Kind != DocumentKind.EmploymentConfirmation)
@@ -141,7 +137,7 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
 
             if (d.Status != DocumentStatus.AwaitingEmployer)
             {
-                return DocumentTransitions.Refusal(DomainReasons.IllegalTransition);
+                return Problem.Refused(DomainReasons.IllegalTransition);
             }
 
             var job = DocumentMetadata.Read<EmploymentMeta>(d.Metadata);
@@ -151,12 +147,8 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
             var (result, _, next) = await transitions.ReissueAsync(g, d with { TokenVersion = version, TokenIssuedAt = now, TokenUsed = false },
                 new Notice(job.EmployerEmail, NotificationKind.EmployerRequest, Language.Kk, new NoticeModel(GraduateName: g.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link), Bilingual: true),
                 cancellationToken);
-            if (result == MoveResult.Done)
-            {
-                return Outcome<ConfirmationResult>.Ok(new ConfirmationResult(next.Status, Names.Of(next.Status).In(language)));
-            }
+            _ = result;
+            return Outcome<ConfirmationResult>.Ok(new ConfirmationResult(next.Status, Names.Of(next.Status).In(language)));
         }
-
-        return Graduates.Conflict;
     }
 }

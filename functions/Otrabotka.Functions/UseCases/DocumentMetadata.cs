@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Http;
 
 namespace Otrabotka.Functions.UseCases;
 

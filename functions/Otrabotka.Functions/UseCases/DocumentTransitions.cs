@@ -1,14 +1,13 @@
 using Azure;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>One status move: where to, who, and why.</summary>
-public sealed record Move(DocumentStatus To, string Actor, string? Reason);
+public sealed record Move(DocumentStatus To, Actor Actor, string? Reason);
 
 /// <summary>A message to send with a move, written to the outbox in the same transaction.</summary>
 public sealed record Notice(string To, NotificationKind Kind, Language Language, NoticeModel Model, bool Bilingual = false);
@@ -17,7 +16,6 @@ public enum MoveResult
 {
     Done,
     Refused,
-    Conflict,
 }
 
 /// <summary>
@@ -69,18 +67,7 @@ public sealed class DocumentTransitions(Outbox outbox, IndexSync indexes, TimePr
             actions.Add(action);
         }
 
-        try
-        {
-            await outbox.CommitAsync(graduate.Id, actions, ids, cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
-        {
-            return (MoveResult.Conflict, null, document);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 409)
-        {
-            return (MoveResult.Conflict, null, document);
-        }
+        await outbox.CommitAsync(graduate.Id, actions, ids, cancellationToken);
 
         await indexes.RunAsync(graduate.Id, document.Id, cancellationToken);
         return (MoveResult.Done, null, next);
@@ -92,20 +79,12 @@ public sealed class DocumentTransitions(Outbox outbox, IndexSync indexes, TimePr
         var (id, action) = outbox.Row(graduate.Id, notice.To, notice.Kind, notice.Language, notice.Model, notice.Bilingual);
         var (syncId, sync) = outbox.IndexRow(graduate.Id, updated.Id);
         var next = updated with { UpdatedAt = time.GetUtcNow() };
-        try
-        {
-            await outbox.CommitAsync(graduate.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(next), updated.ETag), action, sync], [id, syncId], cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
-        {
-            return (MoveResult.Conflict, null, updated);
-        }
+        await outbox.CommitAsync(graduate.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(next), updated.ETag), action, sync], [id, syncId], cancellationToken);
 
         await indexes.RunAsync(graduate.Id, updated.Id, cancellationToken);
         return (MoveResult.Done, null, next);
     }
 
-    public static Problem Refusal(Reason reason) => new(409, reason.Code, reason.Message);
 }
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Adapters;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
@@ -17,7 +16,8 @@ public sealed record UploadView(string Id, Uri UploadUrl, DateTimeOffset Expires
 
 public sealed record ReasonView(string Code, string Message);
 
-public sealed record HistoryView(DocumentStatus Status, DateTimeOffset At, string Actor, string? Reason);
+/// <summary>One history entry; <see cref="ActorId"/> (an operator's subject) is shown on operator routes only.</summary>
+public sealed record HistoryView(DocumentStatus Status, DateTimeOffset At, string Actor, string? Reason, string? ActorId = null);
 
 public sealed record DocumentView(
     string Id, DocumentKind Kind, string KindName, DocumentStatus Status, string StatusName, bool Contested, JsonElement Metadata,
@@ -40,7 +40,7 @@ public sealed class Documents(
     public static string StatusUrl(string documentId) => $"/api/me/documents/{documentId}";
 
     /// <summary>Multipart submission: the document is recorded, then its file lands in intake, where the blob trigger validates it.</summary>
-    public async Task<Outcome<SubmittedView>> SubmitAsync(GraduateRecord g, string actor, DocumentSubmission submission, string? idempotencyKey, string route, CancellationToken cancellationToken)
+    public async Task<Outcome<SubmittedView>> SubmitAsync(GraduateRecord g, Actor actor, DocumentSubmission submission, string? idempotencyKey, string route, CancellationToken cancellationToken)
     {
         var fields = new Fields(new Dictionary<string, string?> { ["kind"] = submission.Kind });
         var kind = fields.Enum<DocumentKind>("kind");
@@ -56,6 +56,13 @@ public sealed class Documents(
         }
 
         var requestHash = Idempotency.Hash(Wire.Name(kind), parsed.Json, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(submission.File!)));
+
+        // A concurrent request with the same key that commits first is answered as it was, on the next attempt.
+        return await RetryPolicy.RunAsync(token => SubmitOnceAsync(g, actor, submission, kind, parsed.Json, requestHash, idempotencyKey, route, token), () => Problem.ConcurrentUpdate, cancellationToken);
+    }
+
+    private async Task<Outcome<SubmittedView>> SubmitOnceAsync(GraduateRecord g, Actor actor, DocumentSubmission submission, DocumentKind kind, string metadata, string requestHash, string? idempotencyKey, string route, CancellationToken cancellationToken)
+    {
         var check = await idempotency.CheckAsync(g.Id, route, idempotencyKey, requestHash, cancellationToken);
         if (check.Problem is not null)
         {
@@ -64,21 +71,13 @@ public sealed class Documents(
 
         if (check.Replay is { } replay)
         {
-            return Outcome<SubmittedView>.Ok(JsonSerializer.Deserialize<SubmittedView>(replay.Body, Json.Options)!, replay.Status);
+            return new Outcome<SubmittedView>(JsonSerializer.Deserialize<SubmittedView>(replay.Body, Json.Options)!, null, replay.Kind);
         }
 
         var id = GraduateStore.NewId('d');
         var view = new SubmittedView(id, DocumentStatus.Received, StatusUrl(id));
-        var recorded = idempotency.Record(g.Id, route, idempotencyKey, requestHash, new StoredAnswer(202, JsonSerializer.Serialize(view, Json.Options), view.StatusUrl), check.Expired);
-        try
-        {
-            await CreateAsync(g, id, kind, parsed.Json, actor, recorded, cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (recorded is not null && ex.Status is 409 or 412)
-        {
-            // A concurrent request with the same key committed first: answer as it did.
-            return await SubmitAsync(g, actor, submission, idempotencyKey, route, cancellationToken);
-        }
+        var recorded = idempotency.Record(g.Id, route, idempotencyKey, requestHash, new StoredAnswer(Success.Accepted, JsonSerializer.Serialize(view, Json.Options), view.StatusUrl), check.Expired);
+        await CreateAsync(g, id, kind, metadata, actor, recorded, cancellationToken);
 
         var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id));
         await blob.UploadAsync(new BinaryData(submission.File!), overwrite: true, cancellationToken);
@@ -97,7 +96,7 @@ public sealed class Documents(
         {
         }
 
-        return Outcome<SubmittedView>.Ok(view, 202);
+        return Outcome<SubmittedView>.Accepted(view);
     }
 
     /// <summary>Direct-to-blob: records the document and hands out a create-only link to its one server-named blob, valid 15 minutes.</summary>
@@ -116,10 +115,10 @@ public sealed class Documents(
         }
 
         var id = GraduateStore.NewId('d');
-        await CreateAsync(g, id, kind, parsed.Json, "graduate", null, cancellationToken);
+        await CreateAsync(g, id, kind, parsed.Json, Actor.Graduate, null, cancellationToken);
         var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id));
         var link = await links.CreateOnlyAsync(blob, UploadLinkLifetime, cancellationToken);
-        return Outcome<UploadView>.Ok(new UploadView(id, link.Url, link.ExpiresAt, StatusUrl(id)), 201);
+        return Outcome<UploadView>.Created(new UploadView(id, link.Url, link.ExpiresAt, StatusUrl(id)));
     }
 
     /// <summary>Starts validation at once after a direct upload, instead of waiting for the blob trigger.</summary>
@@ -134,7 +133,7 @@ public sealed class Documents(
         var document = await validate.RunAsync(g.Id, documentId, blob, cancellationToken, ValidateDocument.ByComplete);
         if (document is { Status: DocumentStatus.Received })
         {
-            return new Problem(409, "file-not-uploaded", new("Файл әлі жүктелмеген.", "Файл ещё не загружен.", "The file has not been uploaded yet."));
+            return new Problem(Refusal.Conflict, "file-not-uploaded", new("Файл әлі жүктелмеген.", "Файл ещё не загружен.", "The file has not been uploaded yet."));
         }
 
         return await ViewAsync(g, documentId, language, false, cancellationToken);
@@ -151,7 +150,7 @@ public sealed class Documents(
         return Outcome<IReadOnlyList<DocumentView>>.Ok(list);
     }
 
-    public async Task<Outcome<DocumentView>> ViewAsync(GraduateRecord g, string documentId, Language language, bool withReadUrl, CancellationToken cancellationToken)
+    public async Task<Outcome<DocumentView>> ViewAsync(GraduateRecord g, string documentId, Language language, bool withReadUrl, CancellationToken cancellationToken, bool forOperator = false)
     {
         var d = await data.DocumentAsync(g.Id, documentId, cancellationToken);
         if (d is null)
@@ -165,11 +164,11 @@ public sealed class Documents(
             readUrl = (await links.ReadOnlyAsync(storage.Container(container).GetBlobClient(name), TimeSpan.FromMinutes(5), cancellationToken)).Url;
         }
 
-        return Outcome<DocumentView>.Ok(View(d, await data.HistoryAsync(g.Id, d.Id, cancellationToken), language) with { ReadUrl = readUrl });
+        return Outcome<DocumentView>.Ok(View(d, await data.HistoryAsync(g.Id, d.Id, cancellationToken), language, forOperator) with { ReadUrl = readUrl });
     }
 
     public Task<Outcome<DocumentView>> WithdrawAsync(GraduateRecord g, string documentId, Language language, CancellationToken cancellationToken) =>
-        MoveAsync(g, documentId, new Move(DocumentStatus.Withdrawn, "graduate", null), _ => [], language, cancellationToken);
+        MoveAsync(g, documentId, new Move(DocumentStatus.Withdrawn, Actor.Graduate, null), _ => [], language, cancellationToken);
 
     public Task<Outcome<DocumentView>> ContestAsync(GraduateRecord g, string documentId, Fields body, Language language, CancellationToken cancellationToken)
     {
@@ -179,46 +178,39 @@ public sealed class Documents(
             return Task.FromResult<Outcome<DocumentView>>(Problem.Invalid(body.Errors));
         }
 
-        return MoveAsync(g, documentId, new Move(DocumentStatus.AwaitingReview, "graduate", note),
+        return MoveAsync(g, documentId, new Move(DocumentStatus.AwaitingReview, Actor.Graduate, note),
             d => [new Notice(g.Email, NotificationKind.DocumentInReview, g.Language, new NoticeModel(GraduateName: g.FullName, Document: d.Kind))], language, cancellationToken);
     }
 
     /// <summary>A move that reloads and retries on a concurrent change (412), and refuses what the domain refuses (409).</summary>
     public async Task<Outcome<DocumentView>> MoveAsync(GraduateRecord g, string documentId, Move move, Func<DocumentRow, IReadOnlyList<Notice>> notices, Language language, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var d = await data.DocumentAsync(g.Id, documentId, cancellationToken);
-            if (d is null)
+        return await RetryPolicy.RunAsync(
+            async token =>
             {
-                return Problem.NotFound;
-            }
+                var document = await data.DocumentAsync(g.Id, documentId, token);
+                if (document is null)
+                {
+                    return Problem.NotFound;
+                }
 
-            var (result, refusal, _) = await transitions.ApplyAsync(g, d, [move], null, null, notices(d), cancellationToken);
-            switch (result)
-            {
-                case MoveResult.Refused:
-                    return DocumentTransitions.Refusal(refusal!);
-                case MoveResult.Done:
-                    return await ViewAsync(g, documentId, language, false, cancellationToken);
-            }
-
-            await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
-        }
-
-        return Graduates.Conflict;
+                var (_, refusal, _) = await transitions.ApplyAsync(g, document, [move], null, null, notices(document), token);
+                return refusal is null ? await ViewAsync(g, documentId, language, false, token) : Problem.Refused(refusal);
+            },
+            () => Problem.ConcurrentUpdate,
+            cancellationToken);
     }
 
-    private async Task CreateAsync(GraduateRecord g, string id, DocumentKind kind, string metadata, string actor, TableTransactionAction? extra, CancellationToken cancellationToken)
+    private async Task CreateAsync(GraduateRecord g, string id, DocumentKind kind, string metadata, Actor actor, TableTransactionAction? extra, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var row = new DocumentRow(g.Id, id, kind, DocumentStatus.Received, false, metadata, null, null, null, [], [], now, now, 1, actor,
+        var row = new DocumentRow(g.Id, id, kind, DocumentStatus.Received, false, metadata, null, null, null, [], [], now, now, 1, actor.Label,
             EmployerEmail: kind == DocumentKind.EmploymentConfirmation ? DocumentMetadata.Read<EmploymentMeta>(metadata).EmployerEmail : null);
         var (noticeId, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DocumentReceived, g.Language, new NoticeModel(GraduateName: g.FullName, Document: kind));
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, GraduateStore.ToEntity(row)),
-            new(TableTransactionActionType.Add, GraduateStore.HistoryEntity(g.Id, id, 0, new StatusChange(DocumentStatus.Received, now, actor, null))),
+            new(TableTransactionActionType.Add, GraduateStore.HistoryEntity(g.Id, id, 0, new StatusChange(DocumentStatus.Received, now, actor.Label, null, actor.Id))),
             notice,
         };
         if (extra is not null)
@@ -254,7 +246,7 @@ public sealed class Documents(
         }
     }
 
-    public static DocumentView View(DocumentRow d, IReadOnlyList<StatusChange> history, Language language)
+    public static DocumentView View(DocumentRow d, IReadOnlyList<StatusChange> history, Language language, bool forOperator = false)
     {
         using var meta = JsonDocument.Parse(d.Metadata);
         return new DocumentView(
@@ -262,6 +254,6 @@ public sealed class Documents(
             d.Reasons.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
             d.Warnings.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
             d.DuplicateOf, d.ReceivedAt, d.UpdatedAt,
-            history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason)).ToList());
+            history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason, forOperator ? h.ActorId : null)).ToList());
     }
 }

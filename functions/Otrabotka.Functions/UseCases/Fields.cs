@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Http;
 
 namespace Otrabotka.Functions.UseCases;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
@@ -83,16 +82,20 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
         return await RegisterAsync(record, cancellationToken);
     }
 
-    public async Task<Outcome<RegistrationResult>> RegisterAsync(GraduateRecord record, CancellationToken cancellationToken)
+    public Task<Outcome<RegistrationResult>> RegisterAsync(GraduateRecord record, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(token => RegisterOnceAsync(record, token), () => RegisteredConcurrently, cancellationToken);
+
+    private static Problem RegisteredConcurrently => new(Refusal.Conflict, "graduate-exists", new("Тіркеу бір уақытта жүрді; қайталап көріңіз.", "Регистрация шла одновременно; повторите.", "A concurrent registration happened; try again."));
+
+    private async Task<Outcome<RegistrationResult>> RegisterOnceAsync(GraduateRecord record, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
         {
             var existing = await FindByIinAsync(record.Iin, cancellationToken);
             if (existing is not null)
             {
                 return existing.ImportHash == record.ImportHash
                     ? Outcome<RegistrationResult>.Ok(new RegistrationResult(existing.Id, false))
-                    : new Problem(409, "graduate-exists", new("Бұл ЖСН бар түлек басқа деректермен тіркелген.", "Выпускник с этим ИИН уже зарегистрирован с другими данными.", "A graduate with this IIN is registered with different data."),
+                    : new Problem(Refusal.Conflict, "graduate-exists", new("Бұл ЖСН бар түлек басқа деректермен тіркелген.", "Выпускник с этим ИИН уже зарегистрирован с другими данными.", "A graduate with this IIN is registered with different data."),
                         Extensions: new Dictionary<string, object?> { ["graduateId"] = existing.Id });
             }
 
@@ -114,16 +117,14 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
                 }
                 else
                 {
-                    continue;
+                    throw new ConcurrentChangeException("The IIN was registered concurrently.", ex);
                 }
             }
 
             await Table.AddEntityAsync(GraduateStore.ToEntity(record with { Id = id }), cancellationToken);
             await reminders.RefreshAsync(id, cancellationToken);
-            return Outcome<RegistrationResult>.Ok(new RegistrationResult(id, true), 201);
+            return Outcome<RegistrationResult>.Created(new RegistrationResult(id, true));
         }
-
-        return new Problem(409, "graduate-exists", new("Тіркеу бір уақытта жүрді; қайталап көріңіз.", "Регистрация шла одновременно; повторите.", "A concurrent registration happened; try again."));
     }
 
     public async Task<GraduateRecord?> FindByIinAsync(string iin, CancellationToken cancellationToken)
@@ -165,7 +166,11 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
             return Problem.Invalid(fields.Errors);
         }
 
-        for (var attempt = 0; attempt < 5; attempt++)
+        return await RetryPolicy.RunAsync(token => UpdateContactOnceAsync(iin, email, preferred, language, token), () => Problem.ConcurrentUpdate, cancellationToken);
+    }
+
+    private async Task<Outcome<GraduateView>> UpdateContactOnceAsync(string iin, string? email, Language? preferred, Language language, CancellationToken cancellationToken)
+    {
         {
             var g = await FindByIinAsync(iin, cancellationToken);
             if (g is null)
@@ -187,13 +192,10 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
             }
             catch (RequestFailedException ex) when (ex.Status == 412)
             {
+                throw new ConcurrentChangeException("The profile changed concurrently.", ex);
             }
         }
-
-        return Conflict;
     }
-
-    internal static Problem Conflict => new(409, "concurrent-update", new("Жазба бір уақытта өзгертілді; қайталап көріңіз.", "Запись изменялась одновременно; повторите.", "The record changed concurrently; try again."));
 
     private static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
 }

@@ -2,12 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using Otrabotka.Functions.Http;
+using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
-public sealed record StoredAnswer(int Status, string Body, string? Location);
+public sealed record StoredAnswer(Success Kind, string Body, string? Location);
 
 /// <summary>What a check found: a first answer to replay, a refusal, or nothing (with the ETag of an expired record to replace).</summary>
 public sealed record IdempotencyCheck(StoredAnswer? Replay, Problem? Problem, ETag? Expired = null);
@@ -33,7 +33,7 @@ public sealed class Idempotency(StorageClients storage, TimeProvider time)
 
         if (key.Length is 0 or > 200)
         {
-            return new(null, new Problem(400, "idempotency-key-invalid", new("Idempotency-Key 1–200 таңбадан тұруы керек.", "Idempotency-Key должен содержать от 1 до 200 символов.", "Idempotency-Key must be 1–200 characters.")));
+            return new(null, new Problem(Refusal.Invalid, "idempotency-key-invalid", new("Idempotency-Key 1–200 таңбадан тұруы керек.", "Idempotency-Key должен содержать от 1 до 200 символов.", "Idempotency-Key must be 1–200 characters.")));
         }
 
         var found = await storage.Table(StorageNames.GraduatesTable).GetEntityIfExistsAsync<TableEntity>(graduateId, RowKey(route, key), cancellationToken: cancellationToken);
@@ -49,10 +49,10 @@ public sealed class Idempotency(StorageClients storage, TimeProvider time)
 
         if (row.GetString("RequestHash") != requestHash)
         {
-            return new(null, new Problem(422, "idempotency-key-reused", new("Бұл Idempotency-Key басқа сұрауға қолданылған.", "Этот Idempotency-Key уже использован для другого запроса.", "This Idempotency-Key was used for a different request.")));
+            return new(null, new Problem(Refusal.Unprocessable, "idempotency-key-reused", new("Бұл Idempotency-Key басқа сұрауға қолданылған.", "Этот Idempotency-Key уже использован для другого запроса.", "This Idempotency-Key was used for a different request.")));
         }
 
-        return new(new StoredAnswer(row.GetInt32("Status") ?? 200, row.GetString("Body") ?? "", row.GetString("Location")), null);
+        return new(new StoredAnswer(Wire.TryParse<Success>(row.GetString("Outcome"), out var kind) ? kind : Success.Ok, row.GetString("Body") ?? "", row.GetString("Location")), null);
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ public sealed class Idempotency(StorageClients storage, TimeProvider time)
         key is null ? null : new TableTransactionAction(expired is null ? TableTransactionActionType.Add : TableTransactionActionType.UpdateReplace, new TableEntity(graduateId, RowKey(route, key))
         {
             ["RequestHash"] = requestHash,
-            ["Status"] = answer.Status,
+            ["Outcome"] = Wire.Name(answer.Kind),
             ["Body"] = answer.Body,
             ["Location"] = answer.Location,
             ["CreatedAt"] = time.GetUtcNow(),

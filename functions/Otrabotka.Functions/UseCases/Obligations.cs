@@ -1,5 +1,4 @@
 using Otrabotka.Domain;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
@@ -76,9 +75,11 @@ public sealed class Obligations(Graduates graduates, GraduateData data, StorageC
     /// Keeps the profile's status and region (from the latest accepted job) current, for operators' search.
     /// ETag-conditional; a 412 is retried from fresh state.
     /// </summary>
-    public async Task RefreshSnapshotAsync(string graduateId, CancellationToken cancellationToken)
+    public Task RefreshSnapshotAsync(string graduateId, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(token => RefreshSnapshotOnceAsync(graduateId, token), cancellationToken);
+
+    private async Task RefreshSnapshotOnceAsync(string graduateId, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
         {
             if (await graduates.GetAsync(graduateId, cancellationToken) is not { } g)
             {
@@ -101,6 +102,7 @@ public sealed class Obligations(Graduates graduates, GraduateData data, StorageC
             }
             catch (Azure.RequestFailedException ex) when (ex.Status == 412)
             {
+                throw new ConcurrentChangeException("The profile changed concurrently.", ex);
             }
         }
     }

@@ -1,7 +1,6 @@
 using System.Text;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
@@ -25,7 +24,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
         var header = await reader.ReadLineAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(header))
         {
-            return new Problem(400, "csv-empty", new("CSV файлы бос.", "CSV-файл пуст.", "The CSV file is empty."));
+            return new Problem(Refusal.Invalid, "csv-empty", new("CSV файлы бос.", "CSV-файл пуст.", "The CSV file is empty."));
         }
 
         var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
@@ -157,9 +156,9 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
         do
         {
             var (page, bad) = await TablePages.FirstAsync(storage.Table(StorageNames.GraduatesTable), string.Join(" and ", filter), next, 100, cancellationToken);
-            if (bad is not null)
+            if (bad)
             {
-                return bad;
+                return Problem.BadContinuationToken;
             }
 
             if (page is null)
@@ -181,7 +180,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
     private static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
 
     /// <summary>A commission's exemption decision recorded directly by an operator: checked by the same rules, accepted at once.</summary>
-    public async Task<Outcome<DocumentView>> RecordExemptionAsync(GraduateRecord g, Fields body, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<DocumentView>> RecordExemptionAsync(GraduateRecord g, Actor actor, Fields body, Language language, CancellationToken cancellationToken)
     {
         var (json, errors) = DocumentMetadata.Parse(DocumentKind.ExemptionProof, body);
         if (json is null)
@@ -193,21 +192,21 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
         var reasons = ExemptionRules.Check(g.Obligation.Resolve(RuleTable.Default).Value!, meta.Claim, obligations.Today());
         if (reasons.Count > 0)
         {
-            return Problem.FromReasons(422, "exemption-refused", reasons, "ground");
+            return Problem.FromReasons(Refusal.Unprocessable, "exemption-refused", reasons, "ground");
         }
 
         var now = time.GetUtcNow();
         var id = GraduateStore.NewId('d');
-        var row = new DocumentRow(g.Id, id, DocumentKind.ExemptionProof, DocumentStatus.Received, false, json, null, null, null, [], [], now, now, 1, "operator");
+        var row = new DocumentRow(g.Id, id, DocumentKind.ExemptionProof, DocumentStatus.Received, false, json, null, null, null, [], [], now, now, 1, actor.Label);
         await DocumentIndex.AddAsync(storage, g.Id, id, cancellationToken);
         await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable),
-            [new(TableTransactionActionType.Add, GraduateStore.ToEntity(row)), new(TableTransactionActionType.Add, GraduateStore.HistoryEntity(g.Id, id, 0, new StatusChange(DocumentStatus.Received, now, "operator", "commission decision")))],
+            [new(TableTransactionActionType.Add, GraduateStore.ToEntity(row)), new(TableTransactionActionType.Add, GraduateStore.HistoryEntity(g.Id, id, 0, new StatusChange(DocumentStatus.Received, now, actor.Label, "commission decision", actor.Id)))],
             cancellationToken);
         var stored = await data.DocumentAsync(g.Id, id, cancellationToken);
-        await transitions.ApplyAsync(g, stored!, [new Move(DocumentStatus.Validating, "operator", null), new Move(DocumentStatus.Accepted, "operator", "commission decision")], null, null,
+        await transitions.ApplyAsync(g, stored!, [new Move(DocumentStatus.Validating, actor, null), new Move(DocumentStatus.Accepted, actor, "commission decision")], null, null,
             [new Notice(g.Email, NotificationKind.DocumentAccepted, g.Language, new NoticeModel(GraduateName: g.FullName, Document: DocumentKind.ExemptionProof))], cancellationToken);
-        var view = Documents.View((await data.DocumentAsync(g.Id, id, cancellationToken))!, await data.HistoryAsync(g.Id, id, cancellationToken), language);
-        return Outcome<DocumentView>.Ok(view, 201);
+        var view = Documents.View((await data.DocumentAsync(g.Id, id, cancellationToken))!, await data.HistoryAsync(g.Id, id, cancellationToken), language, forOperator: true);
+        return Outcome<DocumentView>.Created(view);
     }
 
     /// <summary>Declares default as of a date: the amount owed is fixed then (п.17-1), and the graduate is told how it was computed.</summary>
@@ -225,34 +224,29 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
             return Problem.Invalid([new FieldError("asOf", DomainReasons.DateInFuture.Code, DomainReasons.DateInFuture.Message)]);
         }
 
-        for (var attempt = 0; attempt < 5; attempt++)
+        return await RetryPolicy.RunAsync(token => DeclareOnceAsync(g, asOf, note, language, token), () => Problem.ConcurrentUpdate, cancellationToken);
+    }
+
+    private async Task<Outcome<ObligationView>> DeclareOnceAsync(GraduateRecord g, DateOnly asOf, string note, Language language, CancellationToken cancellationToken)
+    {
         {
             var fresh = await graduates.GetAsync(g.Id, cancellationToken);
             var ledger = await obligations.LedgerAsync(fresh!, asOf, cancellationToken);
             var declaration = DefaultRules.Declare(ledger, fresh!.Default, note);
             if (!declaration.IsValid)
             {
-                return new Problem(409, declaration.Reasons[0].Code, declaration.Reasons[0].Message);
+                return new Problem(Refusal.Conflict, declaration.Reasons[0].Code, declaration.Reasons[0].Message);
             }
 
             var declared = fresh with { Default = declaration.Value, DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted };
             var (syncId, sync) = outbox.IndexRow(g.Id, null);
             var (id, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DefaultDeclared, g.Language, new NoticeModel(
                 GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));
-            try
-            {
-                await outbox.CommitAsync(g.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice, sync], [id, syncId], cancellationToken);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412)
-            {
-                continue;
-            }
+            await outbox.CommitAsync(g.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice, sync], [id, syncId], cancellationToken);
 
             await indexes.RunAsync(g.Id, null, cancellationToken);
             return await obligations.ForIdAsync(g.Id, language, cancellationToken);
         }
-
-        return Graduates.Conflict;
     }
 }
 

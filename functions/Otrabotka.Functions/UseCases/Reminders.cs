@@ -20,11 +20,13 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, T
 {
     public const string PlanKey = "plan";
 
-    public async Task RefreshAsync(string graduateId, CancellationToken cancellationToken, bool rewrite = false)
+    public Task RefreshAsync(string graduateId, CancellationToken cancellationToken, bool rewrite = false) =>
+        RetryPolicy.RunAsync(token => RefreshOnceAsync(graduateId, rewrite, token), cancellationToken);
+
+    private async Task RefreshOnceAsync(string graduateId, bool rewrite, CancellationToken cancellationToken)
     {
         var table = storage.Table(StorageNames.GraduatesTable);
         var due = storage.Table(StorageNames.ReminderDueTable);
-        for (var attempt = 0; attempt < 5; attempt++)
         {
             var profile = await table.GetEntityIfExistsAsync<TableEntity>(graduateId, GraduateStore.ProfileKey, cancellationToken: cancellationToken);
             if (!profile.HasValue || profile.Value is null)
@@ -54,7 +56,7 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, T
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
-                continue;
+                throw new ConcurrentChangeException("The reminder plan changed concurrently.", ex);
             }
 
             foreach (var gone in old.Except(next))
@@ -217,8 +219,9 @@ public sealed class RunReminders(StorageClients storage, Outbox outbox, Employer
             await outbox.CommitAsync(graduateId, [new(TableTransactionActionType.Add, marker), action], [id], cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        catch (ConcurrentChangeException)
         {
+            // The marker is there: another run sent this reminder.
             return false;
         }
     }

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
@@ -37,9 +36,9 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
         }
 
         var (page, bad) = await TablePages.FirstAsync(storage.Table(StorageNames.ReviewQueueTable), string.Join(" and ", filter), token, 50, cancellationToken);
-        if (bad is not null)
+        if (bad)
         {
-            return bad;
+            return Problem.BadContinuationToken;
         }
 
         if (page is not null)
@@ -58,10 +57,10 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
     public async Task<Outcome<DocumentView>> GetAsync(string documentId, Language language, CancellationToken cancellationToken)
     {
         var owner = await OwnerAsync(documentId, cancellationToken);
-        return owner is null ? Problem.NotFound : await documents.ViewAsync(owner, documentId, language, withReadUrl: true, cancellationToken);
+        return owner is null ? Problem.NotFound : await documents.ViewAsync(owner, documentId, language, withReadUrl: true, cancellationToken, forOperator: true);
     }
 
-    public async Task<Outcome<DocumentView>> DecideAsync(string documentId, Fields body, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<DocumentView>> DecideAsync(string documentId, Actor actor, Fields body, Language language, CancellationToken cancellationToken)
     {
         var decision = body.Required("decision");
         var reasonCode = body.Optional("reasonCode");
@@ -92,7 +91,7 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
         var outcome = await documents.MoveAsync(
             owner,
             documentId,
-            new Move(approve ? DocumentStatus.Accepted : DocumentStatus.Rejected, "operator", approve ? note : $"{reasonCode}: {note}"),
+            new Move(approve ? DocumentStatus.Accepted : DocumentStatus.Rejected, actor, approve ? note : $"{reasonCode}: {note}"),
             d => [new Notice(owner.Email, approve ? NotificationKind.DocumentAccepted : NotificationKind.DocumentRejected, owner.Language,
                 new NoticeModel(GraduateName: owner.FullName, Document: d.Kind, Reasons: approve ? null : [reasonText]))],
             language,

@@ -58,9 +58,11 @@ public sealed partial class ValidateDocument(
     }
 
     /// <summary>Returns the document as it stands after the step (null when there is no such document).</summary>
-    public async Task<DocumentRow?> RunAsync(string graduateId, string documentId, BlobClient blob, CancellationToken cancellationToken, string actor)
+    public Task<DocumentRow?> RunAsync(string graduateId, string documentId, BlobClient blob, CancellationToken cancellationToken, string actor) =>
+        RetryPolicy.RunAsync(token => RunOnceAsync(graduateId, documentId, blob, actor, token), token => data.DocumentAsync(graduateId, documentId, token), cancellationToken);
+
+    private async Task<DocumentRow?> RunOnceAsync(string graduateId, string documentId, BlobClient blob, string actor, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 8; attempt++)
         {
             var graduate = await graduates.GetAsync(graduateId, cancellationToken);
             var document = graduate is null ? null : await data.DocumentAsync(graduateId, documentId, cancellationToken);
@@ -87,14 +89,8 @@ public sealed partial class ValidateDocument(
                 return await data.DocumentAsync(graduateId, documentId, cancellationToken);
             }
 
-            var (outcome, done) = await DecideAsync(graduate, document, blob, properties, actor, cancellationToken);
-            if (done)
-            {
-                return outcome;
-            }
+            return (await DecideAsync(graduate, document, blob, properties, actor, cancellationToken)).Document;
         }
-
-        return await data.DocumentAsync(graduateId, documentId, cancellationToken);
     }
 
     private async Task<(DocumentRow? Document, bool Done)> DecideAsync(GraduateRecord graduate, DocumentRow document, BlobClient blob, Azure.Storage.Blobs.Models.BlobProperties properties, string actor, CancellationToken cancellationToken)
@@ -171,7 +167,7 @@ public sealed partial class ValidateDocument(
         var (result, _, next) = await transitions.ApplyAsync(
             graduate,
             document,
-            [new Move(DocumentStatus.Validating, actor, null), new Move(to, actor, reasonCodes)],
+            [new Move(DocumentStatus.Validating, Actor.System(actor), null), new Move(to, Actor.System(actor), reasonCodes)],
             d => d with
             {
                 BlobName = content is null ? d.BlobName : $"{target}/{targetName}",
@@ -187,10 +183,7 @@ public sealed partial class ValidateDocument(
             extra,
             notices,
             cancellationToken);
-        if (result != MoveResult.Done)
-        {
-            return (null, false);
-        }
+        _ = result;
 
         if (content is not null)
         {

@@ -1,0 +1,19 @@
+namespace Otrabotka.Functions.UseCases;
+
+/// <summary>Why a use case refused: a named outcome; the HTTP edge maps it to a status code.</summary>
+public enum Refusal
+{
+    /// <summary>Fields are missing or malformed (with field errors).</summary>
+    Invalid,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    /// <summary>The state forbids it now (an illegal move, a concurrent change, a duplicate).</summary>
+    Conflict,
+    /// <summary>It existed but is no more (an expired or replaced link).</summary>
+    Gone,
+    TooLarge,
+    UnsupportedMediaType,
+    /// <summary>Well-formed but the rules refuse it.</summary>
+    Unprocessable,
+}
