@@ -1,10 +1,16 @@
 namespace Otrabotka.Domain;
 
-/// <summary>An employment confirmation as the graduate states it.</summary>
-public sealed record EmploymentClaim(string EmployerBin, Workplace Workplace, DateOnly StartDate, DateOnly? EndDate);
+/// <summary>An employment confirmation as the graduate states it, with the employer to ask and the position.</summary>
+public sealed record EmploymentClaim(string EmployerBin, Workplace Workplace, DateOnly StartDate, DateOnly? EndDate, string EmployerName = "", string EmployerEmail = "", string Position = "") : IDocumentClaim
+{
+    DocumentKind IDocumentClaim.Kind => DocumentKind.EmploymentConfirmation;
+}
 
 /// <summary>An employment-centre registration after the commission's referral for lack of a vacancy.</summary>
-public sealed record UnemploymentClaim(DateOnly ReferralDate, DateOnly RegisteredFrom, DateOnly? RegisteredTo);
+public sealed record UnemploymentClaim(DateOnly ReferralDate, DateOnly RegisteredFrom, DateOnly? RegisteredTo) : IDocumentClaim
+{
+    DocumentKind IDocumentClaim.Kind => DocumentKind.UnemploymentRegistration;
+}
 
 /// <summary>The machine's checks of each document kind's content (file sanity is separate: FileRules).</summary>
 public static class DocumentChecks

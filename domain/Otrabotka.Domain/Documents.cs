@@ -47,7 +47,7 @@ public static class DocumentLifecycle
     {
         DocumentKind.EmploymentConfirmation => Checker.Employer,
         DocumentKind.EmploymentEnd => Checker.Machine,
-        _ => Checker.Operator,
+        DocumentKind.UnemploymentRegistration or DocumentKind.ExemptionProof or DocumentKind.DeferralProof => Checker.Operator,
     };
 
     /// <summary>Where a document goes when the machine's checks pass.</summary>
@@ -55,7 +55,7 @@ public static class DocumentLifecycle
     {
         Checker.Machine => DocumentStatus.Accepted,
         Checker.Employer => DocumentStatus.AwaitingEmployer,
-        _ => DocumentStatus.AwaitingReview,
+        Checker.Operator => DocumentStatus.AwaitingReview,
     };
 
     /// <summary>Null when the move is legal; otherwise the reason it is refused.</summary>

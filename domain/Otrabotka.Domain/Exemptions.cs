@@ -13,10 +13,16 @@ public sealed record ExemptionClaim(
     DateOnly? EnrolmentDate = null,
     DateOnly? PregnancyConfirmedOn = null,
     DateOnly? ChildBirthDate = null,
-    bool? StateOrder = null);
+    bool? StateOrder = null) : IDocumentClaim
+{
+    DocumentKind IDocumentClaim.Kind => DocumentKind.ExemptionProof;
+}
 
 /// <summary>A claimed deferral for compulsory military service; an open end means still serving.</summary>
-public sealed record DeferralClaim(DateOnly ServiceStart, DateOnly? ServiceEnd);
+public sealed record DeferralClaim(DateOnly ServiceStart, DateOnly? ServiceEnd) : IDocumentClaim
+{
+    DocumentKind IDocumentClaim.Kind => DocumentKind.DeferralProof;
+}
 
 /// <summary>
 /// The machine's part of the exemption and deferral rules: dates and kinds. An operator confirms the

@@ -26,6 +26,9 @@ public enum ObligationStatus
 /// <summary>One accepted period of a graduate's record. <see cref="To"/> is inclusive; null means it goes on.</summary>
 public sealed record Period(PeriodKind Kind, DateOnly From, DateOnly? To, string Source)
 {
+    /// <summary>What the period rests on: the document (id and kind), or later the pension feed.</summary>
+    public Evidence? Evidence { get; init; }
+
     public bool IsCredited => Kind is PeriodKind.Employment or PeriodKind.UnemploymentRegistration;
 }
 

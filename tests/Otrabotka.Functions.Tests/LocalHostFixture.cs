@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Otrabotka.Functions.Storage;
 using Otrabotka.LocalHost;
 
@@ -45,7 +46,14 @@ public class LocalHostFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        App = LocalHostApp.Build([], settings, triggers, clock is null ? null : services => services.AddSingleton(clock));
+        App = LocalHostApp.Build([], settings, triggers, services =>
+        {
+            services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, Microsoft.Extensions.Logging.LogLevel.Trace));
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -55,6 +63,9 @@ public class LocalHostFixture : IAsyncLifetime
             : throw new InvalidOperationException("AzureWebJobsStorage is not set: run the tests with scripts/test.sh, which starts Azurite.");
 
     public int Port { get; }
+
+    /// <summary>Everything the host logged (for tests that check what logs may carry).</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>The host's clock: the system's, or a fake one the test moves.</summary>
     public TimeProvider Clock { get; }

@@ -40,10 +40,15 @@ public static class OtrabotkaServices
         services.AddSingleton<Authenticator>();
         services.AddSingleton<RequestParsing>();
         services.AddSingleton<Outbox>();
-        services.AddSingleton<GraduateData>();
+        services.AddSingleton<EmployerLinks>();
+        services.AddSingleton<GraduateRepository>();
+        services.AddSingleton<GraduateRegistry>();
         services.AddSingleton<ReviewQueue>();
-        services.AddSingleton<DocumentTransitions>();
-        services.AddSingleton<Idempotency>();
+        services.AddSingleton<ReminderDueStore>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<NoticeComposer>();
+        services.AddSingleton<DocumentChanges>();
 
         services.AddSingleton<CheckHealth>();
         services.AddSingleton<Graduates>();

@@ -9,7 +9,7 @@ using Otrabotka.Functions.UseCases;
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Graduates act on their own data under /api/me: the IIN comes from the token, never the route.</summary>
-public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Confirmations confirmations, IOptions<OtrabotkaSettings> settings, TimeProvider time)
+public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Confirmations confirmations)
 {
     public const long MaxUploadBytes = FileRules.MaxBytes;
 
@@ -112,7 +112,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     public async Task<IActionResult> ReissueMyEmployerLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/employer-link")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await confirmations.ReissueAsync(g!, id, settings.Value.PublicBaseUrl, time, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return failure ?? (await confirmations.ReissueAsync(g!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     /// <summary>Multipart kind + metadata + file; the file's size is checked before it is read.</summary>

@@ -33,7 +33,7 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
         {
             ["Status"] = OutboxRow.Pending,
             ["Attempts"] = 0,
-            ["Kind"] = IndexSync.Kind,
+            ["Kind"] = OutboxRow.IndexSyncKind,
             ["DocumentId"] = documentId,
             ["CreatedAt"] = time.GetUtcNow(),
         };

@@ -9,4 +9,10 @@ public static class DocumentIndex
 
     public static Task AddAsync(StorageClients storage, string graduateId, string documentId, CancellationToken cancellationToken) =>
         storage.Table(StorageNames.DocumentIndexTable).UpsertEntityAsync(new TableEntity(Partition(documentId), documentId) { ["GraduateId"] = graduateId }, TableUpdateMode.Replace, cancellationToken);
+
+    public static async Task<string?> OwnerAsync(StorageClients storage, string documentId, CancellationToken cancellationToken)
+    {
+        var found = await storage.Table(StorageNames.DocumentIndexTable).GetEntityIfExistsAsync<TableEntity>(Partition(documentId), documentId, cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } entry ? entry.GetString("GraduateId") : null;
+    }
 }

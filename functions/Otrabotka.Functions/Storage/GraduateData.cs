@@ -3,50 +3,9 @@ using Otrabotka.Domain;
 
 namespace Otrabotka.Functions.Storage;
 
-/// <summary>Reads of one graduate's partition: documents and their history.</summary>
-public sealed class GraduateData(StorageClients storage)
+/// <summary>Table query helpers: opaque-key checks, equality clauses and RowKey prefix ranges.</summary>
+public static class GraduateData
 {
-    private TableClient Table => storage.Table(StorageNames.GraduatesTable);
-
-    public async Task<DocumentRow?> DocumentAsync(string graduateId, string documentId, CancellationToken cancellationToken)
-    {
-        if (!SafeKey(documentId))
-        {
-            return null;
-        }
-
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(graduateId, GraduateStore.DocumentKey(documentId), cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } e ? GraduateStore.ToDocument(e) : null;
-    }
-
-    public async Task<List<DocumentRow>> DocumentsAsync(string graduateId, CancellationToken cancellationToken)
-    {
-        var list = new List<DocumentRow>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(Range(graduateId, GraduateStore.DocumentPrefix), cancellationToken: cancellationToken))
-        {
-            list.Add(GraduateStore.ToDocument(e));
-        }
-
-        return list;
-    }
-
-    public async Task<List<StatusChange>> HistoryAsync(string graduateId, string documentId, CancellationToken cancellationToken)
-    {
-        var list = new List<StatusChange>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(Range(graduateId, $"{GraduateStore.HistoryPrefix}{documentId}|"), cancellationToken: cancellationToken))
-        {
-            list.Add(GraduateStore.ToHistory(e));
-        }
-
-        return list;
-    }
-
-    public async Task<string?> ShaOwnerAsync(string graduateId, string sha256, CancellationToken cancellationToken)
-    {
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(graduateId, GraduateStore.ShaPrefix + sha256, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } e ? e.GetString("DocumentId") : null;
-    }
-
     /// <summary>Adds "Property eq 'wire-value'" to a table filter when the value is given.</summary>
     public static void AddEquals<T>(List<string> filter, string property, T? value) where T : struct, Enum
     {
@@ -59,7 +18,8 @@ public sealed class GraduateData(StorageClients storage)
     /// <summary>Ids are opaque: letters and digits only, so they can never smuggle a filter or a path.</summary>
     public static bool SafeKey(string? id) => id is { Length: > 0 and <= 64 } && id.All(char.IsAsciiLetterOrDigit);
 
-    private static string Range(string partition, string prefix) =>
+    /// <summary>Rows of one partition whose RowKey starts with the prefix: one range query.</summary>
+    public static string Range(string partition, string prefix) =>
         $"PartitionKey eq '{partition}' and RowKey ge '{prefix}' and RowKey lt '{prefix[..^1]}{(char)(prefix[^1] + 1)}'";
 }
 

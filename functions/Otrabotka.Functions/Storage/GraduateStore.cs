@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
@@ -7,65 +6,22 @@ using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Storage;
 
-/// <summary>A graduate as registered by an operator (the row "profile" of the graduate's partition).</summary>
-public sealed record GraduateRecord(
-    string Id,
-    string Iin,
-    string FullName,
-    string Email,
-    Language Language,
-    Obligation Obligation,
-    string University,
-    DateTimeOffset RegisteredAt,
-    string ImportHash,
-    DefaultDeclaration? Default = null,
-    decimal? DefaultAmount = null,
-    Region? Region = null,
-    ObligationStatus? Status = null)
-{
-    public ETag ETag { get; init; }
-}
-
-public sealed record ReasonRecord(string Code, Text Message);
-
-/// <summary>A document's row: its kind, status, metadata as sent, and the employer-link state.</summary>
-public sealed record DocumentRow(
-    string GraduateId,
-    string Id,
-    DocumentKind Kind,
-    DocumentStatus Status,
-    bool Contested,
-    string Metadata,
-    string? BlobName,
-    string? Sha256,
-    string? ValidatedETag,
-    IReadOnlyList<ReasonRecord> Reasons,
-    IReadOnlyList<ReasonRecord> Warnings,
-    DateTimeOffset ReceivedAt,
-    DateTimeOffset UpdatedAt,
-    int HistoryCount,
-    string SubmittedBy,
-    string? EmployerEmail = null,
-    int TokenVersion = 0,
-    DateTimeOffset? TokenIssuedAt = null,
-    bool TokenUsed = false,
-    string? DuplicateOf = null)
-{
-    public ETag ETag { get; init; }
-}
-
 /// <summary>
 /// Row keys and mapping for the graduates table. One partition per graduate (PartitionKey = opaque id)
-/// holds the profile, documents, append-only history, outbox and idempotency rows, told apart by RowKey
-/// prefix, so that a status change, its history and its notifications commit in one transaction.
+/// holds the live rows — profile, documents, file fingerprints, reminder plan, all under "live|" so one
+/// range query reads them — and the append-only rows read only by the routes that show them: history,
+/// outbox, idempotency records, reminder markers. A status change, its history and its notifications
+/// commit in one transaction.
 /// </summary>
 public static class GraduateStore
 {
-    public const string ProfileKey = "profile";
-    public const string DocumentPrefix = "doc|";
+    public const string LivePrefix = "live|";
+    public const string ProfileKey = LivePrefix + "profile";
+    public const string DocumentPrefix = LivePrefix + "doc|";
+    public const string ShaPrefix = LivePrefix + "sha|";
+    public const string PlanKey = LivePrefix + "plan";
     public const string HistoryPrefix = "hist|";
     public const string IdempotencyPrefix = "idem|";
-    public const string ShaPrefix = "sha|";
     public const int MaxBatch = 100;
 
     public static string NewId(char prefix) => prefix + Guid.NewGuid().ToString("N");
@@ -163,54 +119,12 @@ public static class GraduateStore
             e.GetString("Status") is { } status && Wire.TryParse<ObligationStatus>(status, out var parsedStatus) ? parsedStatus : null) { ETag = e.ETag };
     }
 
-    public static TableEntity ToEntity(DocumentRow d)
-    {
-        var e = new TableEntity(d.GraduateId, DocumentKey(d.Id))
-        {
-            ["Kind"] = Wire.Name(d.Kind),
-            ["Status"] = Wire.Name(d.Status),
-            ["Contested"] = d.Contested,
-            ["Metadata"] = d.Metadata,
-            ["BlobName"] = d.BlobName,
-            ["Sha256"] = d.Sha256,
-            ["ValidatedETag"] = d.ValidatedETag,
-            ["Reasons"] = JsonSerializer.Serialize(d.Reasons, Json.Options),
-            ["Warnings"] = JsonSerializer.Serialize(d.Warnings, Json.Options),
-            ["ReceivedAt"] = d.ReceivedAt,
-            ["UpdatedAt"] = d.UpdatedAt,
-            ["HistoryCount"] = d.HistoryCount,
-            ["SubmittedBy"] = d.SubmittedBy,
-            ["EmployerEmail"] = d.EmployerEmail,
-            ["TokenVersion"] = d.TokenVersion,
-            ["TokenIssuedAt"] = d.TokenIssuedAt,
-            ["TokenUsed"] = d.TokenUsed,
-            ["DuplicateOf"] = d.DuplicateOf,
-        };
-        e.ETag = d.ETag;
-        return e;
-    }
-
-    public static DocumentRow ToDocument(TableEntity e) => new(
-        e.PartitionKey,
-        e.RowKey[DocumentPrefix.Length..],
-        Enum<DocumentKind>(e, "Kind"),
-        Enum<DocumentStatus>(e, "Status"),
-        e.GetBoolean("Contested") ?? false,
-        e.GetString("Metadata") ?? "{}",
-        e.GetString("BlobName"),
-        e.GetString("Sha256"),
-        e.GetString("ValidatedETag"),
-        JsonSerializer.Deserialize<List<ReasonRecord>>(e.GetString("Reasons") ?? "[]", Json.Options) ?? [],
-        JsonSerializer.Deserialize<List<ReasonRecord>>(e.GetString("Warnings") ?? "[]", Json.Options) ?? [],
-        e.GetDateTimeOffset("ReceivedAt") ?? default,
-        e.GetDateTimeOffset("UpdatedAt") ?? default,
-        e.GetInt32("HistoryCount") ?? 0,
-        e.GetString("SubmittedBy") ?? "",
-        e.GetString("EmployerEmail"),
-        e.GetInt32("TokenVersion") ?? 0,
-        e.GetDateTimeOffset("TokenIssuedAt"),
-        e.GetBoolean("TokenUsed") ?? false,
-        e.GetString("DuplicateOf")) { ETag = e.ETag };
+    public static LiveRow KindOf(string rowKey) =>
+        rowKey == ProfileKey ? LiveRow.Profile
+        : rowKey == PlanKey ? LiveRow.Plan
+        : rowKey.StartsWith(DocumentPrefix, StringComparison.Ordinal) ? LiveRow.Document
+        : rowKey.StartsWith(ShaPrefix, StringComparison.Ordinal) ? LiveRow.Fingerprint
+        : LiveRow.Unknown;
 
     public static TableEntity HistoryEntity(string graduateId, string documentId, int sequence, StatusChange change) =>
         new(graduateId, HistoryKey(documentId, sequence))
@@ -227,6 +141,6 @@ public static class GraduateStore
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static T Enum<T>(TableEntity e, string key) where T : struct, System.Enum =>
+    public static T Enum<T>(TableEntity e, string key) where T : struct, System.Enum =>
         Wire.TryParse<T>(e.GetString(key), out var value) ? value : throw new InvalidDataException($"Stored {key} '{e.GetString(key)}' is not a known {typeof(T).Name}.");
 }

@@ -1,36 +1,17 @@
+using System.Security.Cryptography;
 using System.Text.Json;
-using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Adapters;
-using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
-/// <summary>A document as sent: its kind and metadata (JSON), and the file (absent for a direct upload).</summary>
-public sealed record DocumentSubmission(string? Kind, string? Metadata, byte[]? File);
-
-public sealed record SubmittedView(string Id, DocumentStatus Status, string StatusUrl);
-
-public sealed record UploadView(string Id, Uri UploadUrl, DateTimeOffset ExpiresAt, string StatusUrl);
-
-public sealed record ReasonView(string Code, string Message);
-
-/// <summary>One history entry; <see cref="ActorId"/> (an operator's subject) is shown on operator routes only.</summary>
-public sealed record HistoryView(DocumentStatus Status, DateTimeOffset At, string Actor, string? Reason, string? ActorId = null);
-
-public sealed record DocumentView(
-    string Id, DocumentKind Kind, string KindName, DocumentStatus Status, string StatusName, bool Contested, JsonElement Metadata,
-    IReadOnlyList<ReasonView> Reasons, IReadOnlyList<ReasonView> Warnings, string? DuplicateOf,
-    DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt, IReadOnlyList<HistoryView> History, Uri? ReadUrl = null);
-
 /// <summary>What graduates (and operators on their behalf) do with documents.</summary>
 public sealed class Documents(
     StorageClients storage,
-    GraduateData data,
-    DocumentTransitions transitions,
-    Idempotency idempotency,
-    Outbox outbox,
+    GraduateRepository repository,
+    DocumentChanges changes,
+    IdempotencyStore idempotency,
     UploadLinks links,
     ValidateDocument validate,
     TimeProvider time)
@@ -50,53 +31,21 @@ public sealed class Documents(
         }
 
         var parsed = fields.Errors.Count == 0 ? ParseMetadata(kind, submission.Metadata) : (null, fields.Errors);
-        if (parsed.Json is null)
+        if (parsed.Claim is null)
         {
             return Problem.Invalid([.. fields.Errors, .. parsed.Errors]);
         }
 
-        var requestHash = Idempotency.Hash(Wire.Name(kind), parsed.Json, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(submission.File!)));
+        if (idempotencyKey is { Length: 0 or > 200 })
+        {
+            return new Problem(Refusal.Invalid, "idempotency-key-invalid", new("Idempotency-Key 1–200 таңбадан тұруы керек.", "Idempotency-Key должен содержать от 1 до 200 символов.", "Idempotency-Key must be 1–200 characters."));
+        }
+
+        var request = new Submission(g, actor, parsed.Claim, submission.File!, idempotencyKey, route,
+            IdempotencyStore.Hash(Wire.Name(kind), ClaimJson.Write(parsed.Claim), Convert.ToHexStringLower(SHA256.HashData(submission.File!))));
 
         // A concurrent request with the same key that commits first is answered as it was, on the next attempt.
-        return await RetryPolicy.RunAsync(token => SubmitOnceAsync(g, actor, submission, kind, parsed.Json, requestHash, idempotencyKey, route, token), () => Problem.ConcurrentUpdate, cancellationToken);
-    }
-
-    private async Task<Outcome<SubmittedView>> SubmitOnceAsync(GraduateRecord g, Actor actor, DocumentSubmission submission, DocumentKind kind, string metadata, string requestHash, string? idempotencyKey, string route, CancellationToken cancellationToken)
-    {
-        var check = await idempotency.CheckAsync(g.Id, route, idempotencyKey, requestHash, cancellationToken);
-        if (check.Problem is not null)
-        {
-            return check.Problem;
-        }
-
-        if (check.Replay is { } replay)
-        {
-            return new Outcome<SubmittedView>(JsonSerializer.Deserialize<SubmittedView>(replay.Body, Json.Options)!, null, replay.Kind);
-        }
-
-        var id = GraduateStore.NewId('d');
-        var view = new SubmittedView(id, DocumentStatus.Received, StatusUrl(id));
-        var recorded = idempotency.Record(g.Id, route, idempotencyKey, requestHash, new StoredAnswer(Success.Accepted, JsonSerializer.Serialize(view, Json.Options), view.StatusUrl), check.Expired);
-        await CreateAsync(g, id, kind, metadata, actor, recorded, cancellationToken);
-
-        var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id));
-        await blob.UploadAsync(new BinaryData(submission.File!), overwrite: true, cancellationToken);
-
-        // The request holds the file already, so the validation step runs now; the blob trigger that
-        // fires for the same blob later finds the document decided and does nothing. Should this attempt
-        // fail, the trigger (with its retries) is the safety net and the status stays "received".
-        try
-        {
-            if (await validate.RunAsync(g.Id, id, blob, cancellationToken, ValidateDocument.ByUpload) is { } validated)
-            {
-                view = view with { Status = validated.Status };
-            }
-        }
-        catch (Azure.RequestFailedException)
-        {
-        }
-
-        return Outcome<SubmittedView>.Accepted(view);
+        return await RetryPolicy.RunAsync(token => SubmitOnceAsync(request, token), () => Problem.ConcurrentUpdate, cancellationToken);
     }
 
     /// <summary>Direct-to-blob: records the document and hands out a create-only link to its one server-named blob, valid 15 minutes.</summary>
@@ -109,66 +58,66 @@ public sealed class Documents(
         }
 
         var parsed = ParseMetadata(kind, body.Optional("metadata"));
-        if (parsed.Json is null)
+        if (parsed.Claim is null)
         {
             return Problem.Invalid(parsed.Errors);
         }
 
-        var id = GraduateStore.NewId('d');
-        await CreateAsync(g, id, kind, parsed.Json, Actor.Graduate, null, cancellationToken);
-        var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id));
-        var link = await links.CreateOnlyAsync(blob, UploadLinkLifetime, cancellationToken);
-        return Outcome<UploadView>.Created(new UploadView(id, link.Url, link.ExpiresAt, StatusUrl(id)));
+        var unit = GraduateUnit.Starting(g);
+        var document = Document.Receive(GraduateStore.NewId('d'), parsed.Claim, time.GetUtcNow(), Actor.Graduate);
+        unit.Add(document);
+        await changes.CommitAsync(unit, cancellationToken);
+        var link = await links.CreateOnlyAsync(IntakeBlob(g.Id, document.Id), UploadLinkLifetime, cancellationToken);
+        return Outcome<UploadView>.Created(new UploadView(document.Id, link.Url, link.ExpiresAt, StatusUrl(document.Id)));
     }
 
     /// <summary>Starts validation at once after a direct upload, instead of waiting for the blob trigger.</summary>
     public async Task<Outcome<DocumentView>> CompleteAsync(GraduateRecord g, string documentId, Language language, CancellationToken cancellationToken)
     {
-        if (await data.DocumentAsync(g.Id, documentId, cancellationToken) is null)
+        var unit = await repository.LoadAsync(g.Id, cancellationToken);
+        if (unit?.Find(documentId) is null)
         {
             return Problem.NotFound;
         }
 
-        var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, documentId));
-        var document = await validate.RunAsync(g.Id, documentId, blob, cancellationToken, ValidateDocument.ByComplete);
-        if (document is { Status: DocumentStatus.Received })
+        var document = await validate.RunAsync(g.Id, documentId, IntakeBlob(g.Id, documentId), cancellationToken, ValidateDocument.ByComplete);
+        if (document is null or { Status: DocumentStatus.Received })
         {
             return new Problem(Refusal.Conflict, "file-not-uploaded", new("Файл әлі жүктелмеген.", "Файл ещё не загружен.", "The file has not been uploaded yet."));
         }
 
-        return await ViewAsync(g, documentId, language, false, cancellationToken);
+        return Outcome<DocumentView>.Ok(View(document, await repository.HistoryAsync(g.Id, documentId, cancellationToken), language));
     }
 
     public async Task<Outcome<IReadOnlyList<DocumentView>>> ListAsync(GraduateRecord g, Language language, CancellationToken cancellationToken)
     {
-        var list = new List<DocumentView>();
-        foreach (var d in (await data.DocumentsAsync(g.Id, cancellationToken)).OrderByDescending(d => d.ReceivedAt))
-        {
-            list.Add(View(d, [], language));
-        }
-
-        return Outcome<IReadOnlyList<DocumentView>>.Ok(list);
+        var unit = await repository.LoadAsync(g.Id, cancellationToken);
+        var documents = unit?.Documents ?? [];
+        return Outcome<IReadOnlyList<DocumentView>>.Ok(documents.OrderByDescending(d => d.ReceivedAt).Select(d => View(d, [], language)).ToList());
     }
 
-    public async Task<Outcome<DocumentView>> ViewAsync(GraduateRecord g, string documentId, Language language, bool withReadUrl, CancellationToken cancellationToken, bool forOperator = false)
+    public async Task<Outcome<DocumentView>> ViewAsync(string graduateId, string documentId, Language language, bool withReadUrl, CancellationToken cancellationToken, bool forOperator = false)
     {
-        var d = await data.DocumentAsync(g.Id, documentId, cancellationToken);
-        if (d is null)
+        var document = (await repository.LoadAsync(graduateId, cancellationToken))?.Find(documentId);
+        if (document is null)
         {
             return Problem.NotFound;
         }
 
         Uri? readUrl = null;
-        if (withReadUrl && d.BlobName is { } path && path.Split('/', 2) is [var container, var name])
+        if (withReadUrl && document.File.Location is { } path && path.Split('/', 2) is [var container, var name])
         {
             readUrl = (await links.ReadOnlyAsync(storage.Container(container).GetBlobClient(name), TimeSpan.FromMinutes(5), cancellationToken)).Url;
         }
 
-        return Outcome<DocumentView>.Ok(View(d, await data.HistoryAsync(g.Id, d.Id, cancellationToken), language, forOperator) with { ReadUrl = readUrl });
+        return Outcome<DocumentView>.Ok(View(document, await repository.HistoryAsync(graduateId, documentId, cancellationToken), language, forOperator) with { ReadUrl = readUrl });
     }
 
+    public Task<Outcome<DocumentView>> ViewAsync(GraduateRecord g, string documentId, Language language, bool withReadUrl, CancellationToken cancellationToken) =>
+        ViewAsync(g.Id, documentId, language, withReadUrl, cancellationToken);
+
     public Task<Outcome<DocumentView>> WithdrawAsync(GraduateRecord g, string documentId, Language language, CancellationToken cancellationToken) =>
-        MoveAsync(g, documentId, new Move(DocumentStatus.Withdrawn, Actor.Graduate, null), _ => [], language, cancellationToken);
+        MoveAsync(g.Id, documentId, document => document.Withdraw(time.GetUtcNow()), language, false, cancellationToken);
 
     public Task<Outcome<DocumentView>> ContestAsync(GraduateRecord g, string documentId, Fields body, Language language, CancellationToken cancellationToken)
     {
@@ -178,52 +127,86 @@ public sealed class Documents(
             return Task.FromResult<Outcome<DocumentView>>(Problem.Invalid(body.Errors));
         }
 
-        return MoveAsync(g, documentId, new Move(DocumentStatus.AwaitingReview, Actor.Graduate, note),
-            d => [new Notice(g.Email, NotificationKind.DocumentInReview, g.Language, new NoticeModel(GraduateName: g.FullName, Document: d.Kind))], language, cancellationToken);
+        return MoveAsync(g.Id, documentId, document => document.Contest(time.GetUtcNow(), note), language, false, cancellationToken);
     }
 
-    /// <summary>A move that reloads and retries on a concurrent change (412), and refuses what the domain refuses (409).</summary>
-    public async Task<Outcome<DocumentView>> MoveAsync(GraduateRecord g, string documentId, Move move, Func<DocumentRow, IReadOnlyList<Notice>> notices, Language language, CancellationToken cancellationToken)
-    {
-        return await RetryPolicy.RunAsync(
+    /// <summary>A move the document itself decides (a refusal is a conflict), committed; reloaded and retried on a concurrent change.</summary>
+    public Task<Outcome<DocumentView>> MoveAsync(string graduateId, string documentId, Func<Document, Reason?> move, Language language, bool forOperator, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(
             async token =>
             {
-                var document = await data.DocumentAsync(g.Id, documentId, token);
-                if (document is null)
+                var unit = await repository.LoadAsync(graduateId, token);
+                if (unit?.Find(documentId) is not { } document)
                 {
                     return Problem.NotFound;
                 }
 
-                var (_, refusal, _) = await transitions.ApplyAsync(g, document, [move], null, null, notices(document), token);
-                return refusal is null ? await ViewAsync(g, documentId, language, false, token) : Problem.Refused(refusal);
+                if (move(document) is { } refusal)
+                {
+                    return Problem.Refused(refusal);
+                }
+
+                await changes.CommitAsync(unit, token);
+                return Outcome<DocumentView>.Ok(View(document, await repository.HistoryAsync(graduateId, documentId, token), language, forOperator));
             },
             () => Problem.ConcurrentUpdate,
             cancellationToken);
-    }
 
-    private async Task CreateAsync(GraduateRecord g, string id, DocumentKind kind, string metadata, Actor actor, TableTransactionAction? extra, CancellationToken cancellationToken)
+    public static DocumentView View(Document document, IReadOnlyList<StatusChange> history, Language language, bool forOperator = false) => new(
+        document.Id, document.Kind, Names.Of(document.Kind).In(language), document.Status, Names.Of(document.Status).In(language), document.Contested,
+        ClaimJson.Element(document.Claim),
+        document.Reasons.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
+        document.Warnings.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
+        document.File.DuplicateOf, document.ReceivedAt, document.UpdatedAt,
+        history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason, forOperator ? h.ActorId : null)).ToList());
+
+    private async Task<Outcome<SubmittedView>> SubmitOnceAsync(Submission request, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var row = new DocumentRow(g.Id, id, kind, DocumentStatus.Received, false, metadata, null, null, null, [], [], now, now, 1, actor.Label,
-            EmployerEmail: kind == DocumentKind.EmploymentConfirmation ? DocumentMetadata.Read<EmploymentMeta>(metadata).EmployerEmail : null);
-        var (noticeId, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DocumentReceived, g.Language, new NoticeModel(GraduateName: g.FullName, Document: kind));
-        var actions = new List<TableTransactionAction>
+        var graduateId = request.Graduate.Id;
+        var check = request.Key is null ? new IdempotencyCheck(null, false) : await idempotency.CheckAsync(graduateId, request.Route, request.Key, request.Hash, cancellationToken);
+        if (check.Reused)
         {
-            new(TableTransactionActionType.Add, GraduateStore.ToEntity(row)),
-            new(TableTransactionActionType.Add, GraduateStore.HistoryEntity(g.Id, id, 0, new StatusChange(DocumentStatus.Received, now, actor.Label, null, actor.Id))),
-            notice,
-        };
-        if (extra is not null)
-        {
-            actions.Add(extra);
+            return new Problem(Refusal.Unprocessable, "idempotency-key-reused", new("Бұл Idempotency-Key басқа сұрауға қолданылған.", "Этот Idempotency-Key уже использован для другого запроса.", "This Idempotency-Key was used for a different request."));
         }
 
-        // The index first: a document it names but the partition lacks is harmless; the reverse would be unreachable.
-        await DocumentIndex.AddAsync(storage, g.Id, id, cancellationToken);
-        await outbox.CommitAsync(g.Id, actions, [noticeId], cancellationToken);
+        if (check.Replay is { } replay)
+        {
+            return new Outcome<SubmittedView>(JsonSerializer.Deserialize<SubmittedView>(replay.Body, Json.Options)!, null, Wire.TryParse<Success>(replay.Outcome, out var kind) ? kind : Success.Accepted);
+        }
+
+        var unit = GraduateUnit.Starting(request.Graduate);
+        var document = Document.Receive(GraduateStore.NewId('d'), request.Claim, time.GetUtcNow(), request.Actor);
+        unit.Add(document);
+        var view = new SubmittedView(document.Id, DocumentStatus.Received, StatusUrl(document.Id));
+        var answer = request.Key is null ? null
+            : new IdempotencyRecord(request.Route, request.Key, request.Hash, new StoredAnswer(Wire.Name(Success.Accepted), JsonSerializer.Serialize(view, Json.Options), view.StatusUrl), time.GetUtcNow(), check.Expired);
+        await changes.CommitAsync(unit, [], answer, cancellationToken);
+        return Outcome<SubmittedView>.Accepted(await ValidateNowAsync(view, request, cancellationToken));
     }
 
-    private static (string? Json, IReadOnlyList<FieldError> Errors) ParseMetadata(DocumentKind kind, string? metadata)
+    /// <summary>
+    /// The request holds the file already, so the validation step runs now; the blob trigger that fires for
+    /// the same blob later finds the document decided and does nothing. Should this attempt fail, the trigger
+    /// (with its retries) is the safety net and the status stays "received".
+    /// </summary>
+    private async Task<SubmittedView> ValidateNowAsync(SubmittedView view, Submission request, CancellationToken cancellationToken)
+    {
+        var blob = IntakeBlob(request.Graduate.Id, view.Id);
+        await blob.UploadAsync(new BinaryData(request.File), overwrite: true, cancellationToken);
+        try
+        {
+            return await validate.RunAsync(request.Graduate.Id, view.Id, blob, cancellationToken, ValidateDocument.ByUpload) is { } validated ? view with { Status = validated.Status } : view;
+        }
+        catch (Azure.RequestFailedException)
+        {
+            return view;
+        }
+    }
+
+    private Azure.Storage.Blobs.BlobClient IntakeBlob(string graduateId, string documentId) =>
+        storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(graduateId, documentId));
+
+    private static (IDocumentClaim? Claim, IReadOnlyList<FieldError> Errors) ParseMetadata(DocumentKind kind, string? metadata)
     {
         if (string.IsNullOrWhiteSpace(metadata))
         {
@@ -232,13 +215,13 @@ public sealed class Documents(
 
         try
         {
-            using var doc = JsonDocument.Parse(metadata);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            using var json = JsonDocument.Parse(metadata);
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new JsonException();
             }
 
-            return DocumentMetadata.Parse(kind, Fields.FromJson(doc.RootElement));
+            return ClaimFields.Parse(kind, Fields.FromJson(json.RootElement));
         }
         catch (JsonException)
         {
@@ -246,14 +229,5 @@ public sealed class Documents(
         }
     }
 
-    public static DocumentView View(DocumentRow d, IReadOnlyList<StatusChange> history, Language language, bool forOperator = false)
-    {
-        using var meta = JsonDocument.Parse(d.Metadata);
-        return new DocumentView(
-            d.Id, d.Kind, Names.Of(d.Kind).In(language), d.Status, Names.Of(d.Status).In(language), d.Contested, meta.RootElement.Clone(),
-            d.Reasons.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
-            d.Warnings.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
-            d.DuplicateOf, d.ReceivedAt, d.UpdatedAt,
-            history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason, forOperator ? h.ActorId : null)).ToList());
-    }
+    private sealed record Submission(GraduateRecord Graduate, Actor Actor, IDocumentClaim Claim, byte[] File, string? Key, string Route, string Hash);
 }

@@ -1,31 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
-using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
-public sealed record GraduateView(
-    string GraduateId, string Iin, string FullName, string Email, Language Language, Category Category, string CategoryName,
-    Level Level, SpecialtyGroup SpecialtyGroup, DateOnly GraduationDate, int AdmissionYear, decimal BudgetCost, string University,
-    int? GrantMonths, int? NormativeMonths, DateOnly ObligationStart, ObligationStatus? Status, Region? Region)
-{
-    public static GraduateView Of(GraduateRecord g, Language language) => new(
-        g.Id, g.Iin, g.FullName, g.Email, g.Language, g.Obligation.Category, Names.Of(g.Obligation.Category).In(language), g.Obligation.Level,
-        g.Obligation.Group, g.Obligation.GraduationDate, g.Obligation.AdmissionYear, g.Obligation.BudgetCost, g.University,
-        g.Obligation.GrantMonths, g.Obligation.NormativeMonths, g.Obligation.Start, g.Status, g.Region);
-}
-
-public sealed record RegistrationResult(string GraduateId, bool Created);
-
 /// <summary>Registers graduates, finds them by IIN or id, and keeps their profile. The IIN index is its own table.</summary>
-public sealed class Graduates(StorageClients storage, ReminderPlanner reminders, TimeProvider time)
+public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, TimeProvider time)
 {
-    private TableClient Table => storage.Table(StorageNames.GraduatesTable);
-    private TableClient IinIndex => storage.Table(StorageNames.IinIndexTable);
-
     /// <summary>Validates one graduate's fields (JSON body or CSV row) into a record, or the field errors.</summary>
     public static (GraduateRecord? Record, IReadOnlyList<FieldError> Errors) Parse(Fields f, DateTimeOffset now)
     {
@@ -83,72 +65,12 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
     }
 
     public Task<Outcome<RegistrationResult>> RegisterAsync(GraduateRecord record, CancellationToken cancellationToken) =>
-        RetryPolicy.RunAsync(token => RegisterOnceAsync(record, token), () => RegisteredConcurrently, cancellationToken);
+        RetryPolicy.RunAsync(attempt => RegisterOnceAsync(record, attempt), () => RegisteredConcurrently, cancellationToken);
 
-    private static Problem RegisteredConcurrently => new(Refusal.Conflict, "graduate-exists", new("Тіркеу бір уақытта жүрді; қайталап көріңіз.", "Регистрация шла одновременно; повторите.", "A concurrent registration happened; try again."));
+    public async Task<GraduateRecord?> FindByIinAsync(string iin, CancellationToken cancellationToken) =>
+        Iin.Parse(iin).IsValid && await registry.IdOfAsync(iin, cancellationToken) is { } id ? await registry.GetAsync(id, cancellationToken) : null;
 
-    private async Task<Outcome<RegistrationResult>> RegisterOnceAsync(GraduateRecord record, CancellationToken cancellationToken)
-    {
-        {
-            var existing = await FindByIinAsync(record.Iin, cancellationToken);
-            if (existing is not null)
-            {
-                return existing.ImportHash == record.ImportHash
-                    ? Outcome<RegistrationResult>.Ok(new RegistrationResult(existing.Id, false))
-                    : new Problem(Refusal.Conflict, "graduate-exists", new("Бұл ЖСН бар түлек басқа деректермен тіркелген.", "Выпускник с этим ИИН уже зарегистрирован с другими данными.", "A graduate with this IIN is registered with different data."),
-                        Extensions: new Dictionary<string, object?> { ["graduateId"] = existing.Id });
-            }
-
-            var id = GraduateStore.NewId('g');
-            var (partition, row) = IinKeys(record.Iin);
-            try
-            {
-                // The index first: it decides who owns the IIN; a profile without it is never reachable.
-                await IinIndex.AddEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = id }, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                var stale = await IinIndex.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
-                var owner = stale.Value.GetString("GraduateId")!;
-                if (await GetAsync(owner, cancellationToken) is null)
-                {
-                    // A registration that stopped between index and profile: take the id over.
-                    await IinIndex.UpdateEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = id }, stale.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    throw new ConcurrentChangeException("The IIN was registered concurrently.", ex);
-                }
-            }
-
-            await Table.AddEntityAsync(GraduateStore.ToEntity(record with { Id = id }), cancellationToken);
-            await reminders.RefreshAsync(id, cancellationToken);
-            return Outcome<RegistrationResult>.Created(new RegistrationResult(id, true));
-        }
-    }
-
-    public async Task<GraduateRecord?> FindByIinAsync(string iin, CancellationToken cancellationToken)
-    {
-        if (!Iin.Parse(iin).IsValid)
-        {
-            return null;
-        }
-
-        var (partition, row) = IinKeys(iin);
-        var index = await IinIndex.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
-        return index.HasValue && index.Value is { } entry ? await GetAsync(entry.GetString("GraduateId")!, cancellationToken) : null;
-    }
-
-    public async Task<GraduateRecord?> GetAsync(string graduateId, CancellationToken cancellationToken)
-    {
-        if (!GraduateData.SafeKey(graduateId))
-        {
-            return null;
-        }
-
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(graduateId, GraduateStore.ProfileKey, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } e ? GraduateStore.ToGraduate(e) : null;
-    }
+    public Task<GraduateRecord?> GetAsync(string graduateId, CancellationToken cancellationToken) => registry.GetAsync(graduateId, cancellationToken);
 
     public async Task<Outcome<GraduateView>> ProfileAsync(string iin, Language language, CancellationToken cancellationToken) =>
         await FindByIinAsync(iin, cancellationToken) is { } g ? Outcome<GraduateView>.Ok(GraduateView.Of(g, language)) : Problem.NotFound;
@@ -156,7 +78,7 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
     public async Task<Outcome<GraduateView>> ByIdAsync(string graduateId, Language language, CancellationToken cancellationToken) =>
         await GetAsync(graduateId, cancellationToken) is { } g ? Outcome<GraduateView>.Ok(GraduateView.Of(g, language)) : Problem.NotFound;
 
-    /// <summary>A graduate changes their e-mail and language (ETag-conditional, retried from fresh state on 412).</summary>
+    /// <summary>A graduate changes their e-mail and language (ETag-conditional, retried from fresh state on a concurrent change).</summary>
     public async Task<Outcome<GraduateView>> UpdateContactAsync(string iin, Fields fields, Language language, CancellationToken cancellationToken)
     {
         string? email = fields.Has("email") ? fields.Email("email") : null;
@@ -166,36 +88,43 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
             return Problem.Invalid(fields.Errors);
         }
 
-        return await RetryPolicy.RunAsync(token => UpdateContactOnceAsync(iin, email, preferred, language, token), () => Problem.ConcurrentUpdate, cancellationToken);
+        return await RetryPolicy.RunAsync(attempt => UpdateContactOnceAsync(iin, email, preferred, language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
+    }
+
+    private static Problem RegisteredConcurrently => new(Refusal.Conflict, "graduate-exists", new("Тіркеу бір уақытта жүрді; қайталап көріңіз.", "Регистрация шла одновременно; повторите.", "A concurrent registration happened; try again."));
+
+    private async Task<Outcome<RegistrationResult>> RegisterOnceAsync(GraduateRecord record, CancellationToken cancellationToken)
+    {
+        if (await FindByIinAsync(record.Iin, cancellationToken) is { } existing)
+        {
+            return existing.ImportHash == record.ImportHash
+                ? Outcome<RegistrationResult>.Ok(new RegistrationResult(existing.Id, false))
+                : new Problem(Refusal.Conflict, "graduate-exists", new("Бұл ЖСН бар түлек басқа деректермен тіркелген.", "Выпускник с этим ИИН уже зарегистрирован с другими данными.", "A graduate with this IIN is registered with different data."),
+                    Extensions: new Dictionary<string, object?> { ["graduateId"] = existing.Id });
+        }
+
+        var id = GraduateStore.NewId('g');
+        await registry.ClaimIinAsync(record.Iin, id, cancellationToken);
+        await registry.AddAsync(record with { Id = id }, cancellationToken);
+        await indexes.PlanRemindersAsync(id, rewrite: false, cancellationToken);
+        return Outcome<RegistrationResult>.Created(new RegistrationResult(id, true));
     }
 
     private async Task<Outcome<GraduateView>> UpdateContactOnceAsync(string iin, string? email, Language? preferred, Language language, CancellationToken cancellationToken)
     {
+        if (await FindByIinAsync(iin, cancellationToken) is not { } g)
         {
-            var g = await FindByIinAsync(iin, cancellationToken);
-            if (g is null)
-            {
-                return Problem.NotFound;
-            }
-
-            var updated = g with { Email = email ?? g.Email, Language = preferred ?? g.Language };
-            try
-            {
-                await Table.UpdateEntityAsync(GraduateStore.ToEntity(updated), g.ETag, TableUpdateMode.Replace, cancellationToken);
-                if (email is not null)
-                {
-                    // Due reminders carry the address they go to.
-                    await reminders.RefreshAsync(g.Id, cancellationToken, rewrite: true);
-                }
-
-                return Outcome<GraduateView>.Ok(GraduateView.Of(updated, language));
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                throw new ConcurrentChangeException("The profile changed concurrently.", ex);
-            }
+            return Problem.NotFound;
         }
-    }
 
-    private static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
+        var updated = g with { Email = email ?? g.Email, Language = preferred ?? g.Language };
+        await registry.UpdateAsync(updated, cancellationToken);
+        if (email is not null)
+        {
+            // Due reminders carry the address they go to.
+            await indexes.PlanRemindersAsync(g.Id, rewrite: true, cancellationToken);
+        }
+
+        return Outcome<GraduateView>.Ok(GraduateView.Of(updated, language));
+    }
 }

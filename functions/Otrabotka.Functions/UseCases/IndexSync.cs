@@ -1,30 +1,59 @@
+using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>
-/// Brings every index that crosses graduates up to date with one graduate's partition: the review queue
-/// (for a document), the reminder due index, and the profile's status/region snapshot used by search.
-/// Idempotent. Runs right after each change, and again from an outbox row written in the change's own
-/// transaction, so a crash between the commit and the first run is repaired by the dispatcher or sweeper.
+/// Brings every index that crosses graduates up to date with one graduate's live rows (read once): the
+/// review queue (for a document), the reminder due index, and the profile's status/region snapshot used
+/// by search. Idempotent. Runs right after each change, and again from an outbox row written in the
+/// change's own transaction, so a crash between the commit and the first run is repaired by the
+/// dispatcher or sweeper. The plan and the snapshot commit together, ETag-conditional.
 /// </summary>
-public sealed class IndexSync(Graduates graduates, GraduateData data, ReviewQueue review, ReminderPlanner reminders, Obligations obligations)
+public sealed class IndexSync(GraduateRepository repository, ReviewQueue review, ReminderPlanner reminders, TimeProvider time)
 {
     public const string Kind = "index-sync";
 
-    public async Task RunAsync(string graduateId, string? documentId, CancellationToken cancellationToken)
+    public Task RunAsync(string graduateId, string? documentId, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, documentId, snapshot: true, rewrite: false, attempt), cancellationToken);
+
+    /// <summary>Only the reminder plan: after registration, and with every due row rewritten after a change of address.</summary>
+    public Task PlanRemindersAsync(string graduateId, bool rewrite, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, null, snapshot: false, rewrite, attempt), cancellationToken);
+
+    private async Task SyncOnceAsync(string graduateId, string? documentId, bool snapshot, bool rewrite, CancellationToken cancellationToken)
     {
-        if (await graduates.GetAsync(graduateId, cancellationToken) is not { } g)
+        if (await repository.LoadAsync(graduateId, cancellationToken) is not { } unit)
         {
             return;
         }
 
-        if (documentId is not null && await data.DocumentAsync(g.Id, documentId, cancellationToken) is { } document)
+        if (documentId is not null && unit.Find(documentId) is { } document)
         {
-            await review.SyncAsync(g, document, cancellationToken);
+            await review.SyncAsync(unit.Graduate, document, cancellationToken);
         }
 
-        await reminders.RefreshAsync(g.Id, cancellationToken);
-        await obligations.RefreshSnapshotAsync(g.Id, cancellationToken);
+        var today = Almaty.Today(time);
+        var ledger = Obligations.Compute(unit.Graduate, unit.Documents, today);
+        var change = reminders.Plan(unit, ledger, today, rewrite);
+        if (snapshot)
+        {
+            Snapshot(unit, ledger);
+        }
+
+        await repository.CommitIndexesAsync(unit, cancellationToken);
+        await reminders.ApplyAsync(change, cancellationToken);
+    }
+
+    /// <summary>The profile's status and region (from the latest accepted job), kept current for operators' search.</summary>
+    private static void Snapshot(GraduateUnit unit, Ledger ledger)
+    {
+        var graduate = unit.Graduate;
+        var region = unit.Documents.Where(d => d.Kind == DocumentKind.EmploymentConfirmation && d.Status == DocumentStatus.Accepted)
+            .OrderByDescending(d => d.ReceivedAt).Select(d => (Region?)((EmploymentClaim)d.Claim).Workplace.Region).FirstOrDefault() ?? graduate.Region;
+        if (graduate.Status != ledger.Status || graduate.Region != region)
+        {
+            unit.Update(graduate with { Status = ledger.Status, Region = region });
+        }
     }
 }

@@ -38,7 +38,7 @@ public sealed class IntakeSweep(StorageClients storage, ValidateDocument validat
             }
 
             var document = await validate.RunAsync(graduateId, documentId, blob, cancellationToken, ValidateDocument.BySweep);
-            if (document is null ? modified < now - OrphanAge : document.Status != DocumentStatus.Received && document.ValidatedETag is not null)
+            if (document is null ? modified < now - OrphanAge : document.Status != DocumentStatus.Received && document.File.JudgedVersion is not null)
             {
                 removed += await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken) ? 1 : 0;
             }

@@ -1,19 +1,13 @@
 using System.Text;
-using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
-public sealed record ImportError(int Line, string Code, string Detail);
-
-public sealed record ImportResult(int Created, int Unchanged, IReadOnlyList<ImportError> Errors);
-
-public sealed record SearchHit(string GraduateId, string FullName, Category Category, ObligationStatus? Status, Region? Region, DateOnly GraduationDate, string University);
-
 /// <summary>What operators of the Financial Center do beyond review: register and import, search, record exemptions, declare default.</summary>
-public sealed partial class Operators(StorageClients storage, Graduates graduates, GraduateData data, Obligations obligations, DocumentTransitions transitions, Outbox outbox, IndexSync indexes, TimeProvider time, Microsoft.Extensions.Logging.ILogger<Operators> logger)
+public sealed partial class Operators(GraduateRegistry registry, Graduates graduates, GraduateRepository repository, Obligations obligations, DocumentChanges changes, TimeProvider time, ILogger<Operators> logger)
 {
     public const int MaxImportErrors = 1000;
 
@@ -130,9 +124,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
     {
         var iin = query.Optional("iin");
         var name = query.Optional("name");
-        var status = query.OptionalEnum<ObligationStatus>("status");
-        var category = query.OptionalEnum<Category>("category");
-        var region = query.OptionalEnum<Region>("region");
+        var filter = new GraduateFilter(query.OptionalEnum<ObligationStatus>("status"), query.OptionalEnum<Category>("category"), query.OptionalEnum<Region>("region"));
         var token = query.Optional("continuationToken");
         if (query.Errors.Count > 0)
         {
@@ -145,68 +137,45 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
             return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(g is null ? [] : [Hit(g)], null));
         }
 
-        var filter = new List<string> { $"RowKey eq '{GraduateStore.ProfileKey}'" };
-        GraduateData.AddEquals(filter, "Status", status);
-        GraduateData.AddEquals(filter, "Category", category);
-        GraduateData.AddEquals(filter, "Region", region);
-
         // Pages of profiles until 50 hits (a name filter may skip many); the token resumes where it stopped.
         var hits = new List<SearchHit>();
         string? next = token;
         do
         {
-            var (page, bad) = await TablePages.FirstAsync(storage.Table(StorageNames.GraduatesTable), string.Join(" and ", filter), next, 100, cancellationToken);
+            var (profiles, following, bad) = await registry.PageAsync(filter, next, cancellationToken);
             if (bad)
             {
                 return Problem.BadContinuationToken;
             }
 
-            if (page is null)
-            {
-                next = null;
-                break;
-            }
-
-            hits.AddRange(page.Values.Select(GraduateStore.ToGraduate)
-                .Where(g => name is null || g.FullName.Contains(name, StringComparison.CurrentCultureIgnoreCase))
-                .Select(Hit));
-            next = page.ContinuationToken;
+            hits.AddRange(profiles.Where(g => name is null || g.FullName.Contains(name, StringComparison.CurrentCultureIgnoreCase)).Select(Hit));
+            next = following;
         }
         while (hits.Count < 50 && next is not null);
 
         return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(hits, next));
     }
 
-    private static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
-
     /// <summary>A commission's exemption decision recorded directly by an operator: checked by the same rules, accepted at once.</summary>
     public async Task<Outcome<DocumentView>> RecordExemptionAsync(GraduateRecord g, Actor actor, Fields body, Language language, CancellationToken cancellationToken)
     {
-        var (json, errors) = DocumentMetadata.Parse(DocumentKind.ExemptionProof, body);
-        if (json is null)
+        var (claim, errors) = ClaimFields.Parse(DocumentKind.ExemptionProof, body);
+        if (claim is not ExemptionClaim exemption)
         {
             return Problem.Invalid(errors);
         }
 
-        var meta = DocumentMetadata.Read<ExemptionMeta>(json);
-        var reasons = ExemptionRules.Check(g.Obligation.Resolve(RuleTable.Default).Value!, meta.Claim, obligations.Today());
+        var reasons = ExemptionRules.Check(g.Obligation.Resolve(RuleTable.Default).Value!, exemption, obligations.Today());
         if (reasons.Count > 0)
         {
             return Problem.FromReasons(Refusal.Unprocessable, "exemption-refused", reasons, "ground");
         }
 
-        var now = time.GetUtcNow();
-        var id = GraduateStore.NewId('d');
-        var row = new DocumentRow(g.Id, id, DocumentKind.ExemptionProof, DocumentStatus.Received, false, json, null, null, null, [], [], now, now, 1, actor.Label);
-        await DocumentIndex.AddAsync(storage, g.Id, id, cancellationToken);
-        await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable),
-            [new(TableTransactionActionType.Add, GraduateStore.ToEntity(row)), new(TableTransactionActionType.Add, GraduateStore.HistoryEntity(g.Id, id, 0, new StatusChange(DocumentStatus.Received, now, actor.Label, "commission decision", actor.Id)))],
-            cancellationToken);
-        var stored = await data.DocumentAsync(g.Id, id, cancellationToken);
-        await transitions.ApplyAsync(g, stored!, [new Move(DocumentStatus.Validating, actor, null), new Move(DocumentStatus.Accepted, actor, "commission decision")], null, null,
-            [new Notice(g.Email, NotificationKind.DocumentAccepted, g.Language, new NoticeModel(GraduateName: g.FullName, Document: DocumentKind.ExemptionProof))], cancellationToken);
-        var view = Documents.View((await data.DocumentAsync(g.Id, id, cancellationToken))!, await data.HistoryAsync(g.Id, id, cancellationToken), language, forOperator: true);
-        return Outcome<DocumentView>.Created(view);
+        var unit = GraduateUnit.Starting(g);
+        var document = Document.FileDecided(GraduateStore.NewId('d'), exemption, time.GetUtcNow(), actor, "commission decision");
+        unit.Add(document);
+        await changes.CommitAsync(unit, cancellationToken);
+        return Outcome<DocumentView>.Created(Documents.View(document, document.NewHistory, language, forOperator: true));
     }
 
     /// <summary>Declares default as of a date: the amount owed is fixed then (п.17-1), and the graduate is told how it was computed.</summary>
@@ -224,29 +193,31 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
             return Problem.Invalid([new FieldError("asOf", DomainReasons.DateInFuture.Code, DomainReasons.DateInFuture.Message)]);
         }
 
-        return await RetryPolicy.RunAsync(token => DeclareOnceAsync(g, asOf, note, language, token), () => Problem.ConcurrentUpdate, cancellationToken);
+        return await RetryPolicy.RunAsync(attempt => DeclareOnceAsync(g.Id, new DefaultDeclaration(asOf, note), language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
     }
 
-    private async Task<Outcome<ObligationView>> DeclareOnceAsync(GraduateRecord g, DateOnly asOf, string note, Language language, CancellationToken cancellationToken)
+    private static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
+
+    private async Task<Outcome<ObligationView>> DeclareOnceAsync(string graduateId, DefaultDeclaration declaration, Language language, CancellationToken cancellationToken)
     {
+        if (await repository.LoadAsync(graduateId, cancellationToken) is not { } unit)
         {
-            var fresh = await graduates.GetAsync(g.Id, cancellationToken);
-            var ledger = await obligations.LedgerAsync(fresh!, asOf, cancellationToken);
-            var declaration = DefaultRules.Declare(ledger, fresh!.Default, note);
-            if (!declaration.IsValid)
-            {
-                return new Problem(Refusal.Conflict, declaration.Reasons[0].Code, declaration.Reasons[0].Message);
-            }
-
-            var declared = fresh with { Default = declaration.Value, DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted };
-            var (syncId, sync) = outbox.IndexRow(g.Id, null);
-            var (id, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DefaultDeclared, g.Language, new NoticeModel(
-                GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));
-            await outbox.CommitAsync(g.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice, sync], [id, syncId], cancellationToken);
-
-            await indexes.RunAsync(g.Id, null, cancellationToken);
-            return await obligations.ForIdAsync(g.Id, language, cancellationToken);
+            return Problem.NotFound;
         }
+
+        var fresh = unit.Graduate;
+        var ledger = Obligations.Compute(fresh, unit.Documents, declaration.AsOf);
+        var declared = DefaultRules.Declare(ledger, fresh.Default, declaration.Note);
+        if (!declared.IsValid)
+        {
+            return new Problem(Refusal.Conflict, declared.Reasons[0].Code, declared.Reasons[0].Message);
+        }
+
+        unit.Update(fresh with { Default = declared.Value, DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted });
+        var notice = new Notice(fresh.Email, NotificationKind.DefaultDeclared, fresh.Language, new NoticeModel(
+            GraduateName: fresh.FullName, Date: declaration.AsOf, Amount: ledger.OwedIfStopped, BudgetCost: fresh.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));
+        await changes.CommitAsync(unit, [notice], null, cancellationToken);
+        return await obligations.ForIdAsync(graduateId, language, cancellationToken);
     }
 }
 

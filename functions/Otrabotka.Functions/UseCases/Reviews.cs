@@ -1,64 +1,30 @@
-using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
-public sealed record ReviewItem(string DocumentId, string GraduateId, DocumentKind Kind, Category Category, Region? Region, DateTimeOffset ReceivedAt, int WaitingDays);
-
-public sealed record Paged<T>(IReadOnlyList<T> Items, string? ContinuationToken);
-
 /// <summary>The operators' review: the queue (oldest first), one document with a 5-minute read link, and the decision.</summary>
-public sealed class Reviews(StorageClients storage, Graduates graduates, Documents documents, TimeProvider time)
+public sealed class Reviews(StorageClients storage, ReviewQueue queue, Documents documents, TimeProvider time, ILogger<Reviews> logger)
 {
     public async Task<Outcome<Paged<ReviewItem>>> QueueAsync(Fields query, CancellationToken cancellationToken)
     {
-        var kind = query.OptionalEnum<DocumentKind>("kind");
-        var category = query.OptionalEnum<Category>("category");
-        var region = query.OptionalEnum<Region>("region");
-        var waiting = query.OptionalInt("waitingDays", 0, 3650);
+        var filter = new ReviewFilter(
+            query.OptionalEnum<DocumentKind>("kind"), query.OptionalEnum<Category>("category"), query.OptionalEnum<Region>("region"), query.OptionalInt("waitingDays", 0, 3650));
         var token = query.Optional("continuationToken");
         if (query.Errors.Count > 0)
         {
             return Problem.Invalid(query.Errors);
         }
 
-        var filter = new List<string> { $"PartitionKey eq '{ReviewQueue.Partition}'" };
-        GraduateData.AddEquals(filter, "Kind", kind);
-        GraduateData.AddEquals(filter, "Category", category);
-        GraduateData.AddEquals(filter, "Region", region);
-
-        var now = time.GetUtcNow();
-        if (waiting is { } days)
-        {
-            filter.Add($"RowKey lt '{now.AddDays(-days).UtcTicks:D19}'");
-        }
-
-        var (page, bad) = await TablePages.FirstAsync(storage.Table(StorageNames.ReviewQueueTable), string.Join(" and ", filter), token, 50, cancellationToken);
-        if (bad)
-        {
-            return Problem.BadContinuationToken;
-        }
-
-        if (page is not null)
-        {
-            var items = page.Values.Select(e => new ReviewItem(
-                e.GetString("DocumentId")!, e.GetString("GraduateId")!, Wire.TryParse<DocumentKind>(e.GetString("Kind"), out var dk) ? dk : default,
-                Wire.TryParse<Category>(e.GetString("Category"), out var dc) ? dc : default,
-                Wire.TryParse<Region>(e.GetString("Region"), out var dr) ? dr : null,
-                e.GetDateTimeOffset("ReceivedAt") ?? default, (int)(now - (e.GetDateTimeOffset("ReceivedAt") ?? now)).TotalDays)).ToList();
-            return Outcome<Paged<ReviewItem>>.Ok(new Paged<ReviewItem>(items, page.ContinuationToken));
-        }
-
-        return Outcome<Paged<ReviewItem>>.Ok(new Paged<ReviewItem>([], null));
+        var (page, bad) = await queue.PageAsync(filter, time.GetUtcNow(), token, cancellationToken);
+        return bad ? Problem.BadContinuationToken : Outcome<Paged<ReviewItem>>.Ok(page!);
     }
 
-    public async Task<Outcome<DocumentView>> GetAsync(string documentId, Language language, CancellationToken cancellationToken)
-    {
-        var owner = await OwnerAsync(documentId, cancellationToken);
-        return owner is null ? Problem.NotFound : await documents.ViewAsync(owner, documentId, language, withReadUrl: true, cancellationToken, forOperator: true);
-    }
+    public async Task<Outcome<DocumentView>> GetAsync(string documentId, Language language, CancellationToken cancellationToken) =>
+        await OwnerAsync(documentId, cancellationToken) is { } owner
+            ? await documents.ViewAsync(owner, documentId, language, withReadUrl: true, cancellationToken, forOperator: true)
+            : Problem.NotFound;
 
     public async Task<Outcome<DocumentView>> DecideAsync(string documentId, Actor actor, Fields body, Language language, CancellationToken cancellationToken)
     {
@@ -80,33 +46,23 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
             return Problem.Invalid(body.Errors);
         }
 
-        var owner = await OwnerAsync(documentId, cancellationToken);
-        if (owner is null)
+        if (await OwnerAsync(documentId, cancellationToken) is not { } owner)
         {
             return Problem.NotFound;
         }
 
         var approve = decision == "approve";
-        var reasonText = new Text(note ?? reasonCode ?? "", note ?? reasonCode ?? "", note ?? reasonCode ?? "");
+        var rejection = approve ? null : new Text(note ?? reasonCode ?? "", note ?? reasonCode ?? "", note ?? reasonCode ?? "");
         var outcome = await documents.MoveAsync(
-            owner,
-            documentId,
-            new Move(approve ? DocumentStatus.Accepted : DocumentStatus.Rejected, actor, approve ? note : $"{reasonCode}: {note}"),
-            d => [new Notice(owner.Email, approve ? NotificationKind.DocumentAccepted : NotificationKind.DocumentRejected, owner.Language,
-                new NoticeModel(GraduateName: owner.FullName, Document: d.Kind, Reasons: approve ? null : [reasonText]))],
-            language,
-            cancellationToken);
+            owner, documentId, document => document.Review(approve, time.GetUtcNow(), actor, approve ? note : $"{reasonCode}: {note}", rejection), language, true, cancellationToken);
+        if (outcome.Value is { } view)
+        {
+            logger.Reviewed(owner, documentId, decision, reasonCode, view.Status);
+        }
+
         return outcome;
     }
 
-    private async Task<GraduateRecord?> OwnerAsync(string documentId, CancellationToken cancellationToken)
-    {
-        if (!GraduateData.SafeKey(documentId))
-        {
-            return null;
-        }
-
-        var found = await storage.Table(StorageNames.DocumentIndexTable).GetEntityIfExistsAsync<TableEntity>(DocumentIndex.Partition(documentId), documentId, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } e ? await graduates.GetAsync(e.GetString("GraduateId")!, cancellationToken) : null;
-    }
+    private async Task<string?> OwnerAsync(string documentId, CancellationToken cancellationToken) =>
+        GraduateData.SafeKey(documentId) ? await DocumentIndex.OwnerAsync(storage, documentId, cancellationToken) : null;
 }

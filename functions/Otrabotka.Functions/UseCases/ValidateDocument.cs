@@ -1,13 +1,10 @@
 using System.Security.Cryptography;
 using Azure;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Adapters;
-using Otrabotka.Functions.Configuration;
-using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
@@ -18,16 +15,7 @@ namespace Otrabotka.Functions.UseCases;
 /// byte is read), then the domain's rules for the kind. Rejections are results: they never throw, so they
 /// never retry or reach a poison queue. Accepted files move to "documents", rejected ones to "quarantine".
 /// </summary>
-public sealed partial class ValidateDocument(
-    StorageClients storage,
-    Graduates graduates,
-    GraduateData data,
-    DocumentTransitions transitions,
-    EmployerTokens tokens,
-    Obligations obligations,
-    IOptions<OtrabotkaSettings> settings,
-    TimeProvider time,
-    ILogger<ValidateDocument> logger)
+public sealed class ValidateDocument(StorageClients storage, GraduateRepository repository, DocumentChanges changes, TimeProvider time, ILogger<ValidateDocument> logger)
 {
     /// <summary>Who ran the step, for the history: the blob trigger, the upload request, /complete, or the sweep.</summary>
     public const string ByTrigger = "blob-trigger";
@@ -50,7 +38,7 @@ public sealed partial class ValidateDocument(
     {
         if (!TryParseBlobName(name, out var graduateId, out var documentId))
         {
-            LogIgnored(logger, "unexpected blob name");
+            logger.IntakeIgnored("unexpected blob name");
             return;
         }
 
@@ -58,45 +46,69 @@ public sealed partial class ValidateDocument(
     }
 
     /// <summary>Returns the document as it stands after the step (null when there is no such document).</summary>
-    public Task<DocumentRow?> RunAsync(string graduateId, string documentId, BlobClient blob, CancellationToken cancellationToken, string actor) =>
-        RetryPolicy.RunAsync(token => RunOnceAsync(graduateId, documentId, blob, actor, token), token => data.DocumentAsync(graduateId, documentId, token), cancellationToken);
+    public Task<Document?> RunAsync(string graduateId, string documentId, BlobClient blob, CancellationToken cancellationToken, string actor) =>
+        RetryPolicy.RunAsync(token => RunOnceAsync(graduateId, documentId, blob, actor, token), token => ReloadAsync(graduateId, documentId, token), cancellationToken);
 
-    private async Task<DocumentRow?> RunOnceAsync(string graduateId, string documentId, BlobClient blob, string actor, CancellationToken cancellationToken)
+    private async Task<Document?> RunOnceAsync(string graduateId, string documentId, BlobClient blob, string actor, CancellationToken cancellationToken)
     {
+        var unit = await repository.LoadAsync(graduateId, cancellationToken);
+        if (unit?.Find(documentId) is not { } document)
         {
-            var graduate = await graduates.GetAsync(graduateId, cancellationToken);
-            var document = graduate is null ? null : await data.DocumentAsync(graduateId, documentId, cancellationToken);
-            if (graduate is null || document is null)
-            {
-                LogIgnored(logger, "no document for the blob");
-                return null;
-            }
+            logger.IntakeIgnored("no document for the blob");
+            return null;
+        }
 
-            if (document.Status != DocumentStatus.Received)
-            {
-                return document;
-            }
+        if (document.Status != DocumentStatus.Received)
+        {
+            return document;
+        }
 
-            Azure.Storage.Blobs.Models.BlobProperties properties;
-            try
-            {
-                properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                // Another delivery decided and moved the blob (the reload shows it), or nothing was uploaded
-                // yet (the document is still "received"): either way there is nothing to validate now.
-                return await data.DocumentAsync(graduateId, documentId, cancellationToken);
-            }
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Another delivery decided and moved the blob (the reload shows it), or nothing was uploaded
+            // yet (the document is still "received"): either way there is nothing to validate now.
+            return await ReloadAsync(graduateId, documentId, cancellationToken);
+        }
 
-            return (await DecideAsync(graduate, document, blob, properties, actor, cancellationToken)).Document;
+        await DecideAsync(unit, document, blob, properties, Actor.System(actor), cancellationToken);
+        return document;
+    }
+
+    private async Task DecideAsync(GraduateUnit unit, Document document, BlobClient blob, BlobProperties properties, Actor actor, CancellationToken cancellationToken)
+    {
+        var (validation, content) = await InspectAsync(unit, document, blob, properties, cancellationToken);
+
+        // Copy before the commit (same target name, so a repeated delivery writes the same bytes).
+        if (content is not null)
+        {
+            var (container, name) = Split(validation.File.Location!);
+            await storage.Container(container).GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
+        }
+
+        document.Validate(validation, time.GetUtcNow(), actor);
+        if (!validation.Rejected && validation.File.Sha256 is { } sha)
+        {
+            unit.Fingerprint(sha, document.Id);
+        }
+
+        await changes.CommitAsync(unit, cancellationToken);
+        logger.Validated(unit.Graduate.Id, document.Id, document.Kind, document.Status, Codes(validation.Reasons), Codes(validation.Warnings));
+        if (content is not null)
+        {
+            await blob.DeleteIfExistsAsync(conditions: new() { IfMatch = properties.ETag }, cancellationToken: cancellationToken);
         }
     }
 
-    private async Task<(DocumentRow? Document, bool Done)> DecideAsync(GraduateRecord graduate, DocumentRow document, BlobClient blob, Azure.Storage.Blobs.Models.BlobProperties properties, string actor, CancellationToken cancellationToken)
+    /// <summary>File sanity (the length before a byte is read, then the content once), then the rules of the document's kind.</summary>
+    private async Task<(DocumentValidation Validation, byte[]? Content)> InspectAsync(GraduateUnit unit, Document document, BlobClient blob, BlobProperties properties, CancellationToken cancellationToken)
     {
         var reasons = new List<Reason>();
-        var warnings = new List<Reason>();
+        IReadOnlyList<Reason> warnings = [];
         byte[]? content = null;
         string? sha = null;
         string? duplicateOf = null;
@@ -106,123 +118,30 @@ public sealed partial class ValidateDocument(
         }
         else
         {
-            var download = await blob.DownloadContentAsync(new Azure.Storage.Blobs.Models.BlobDownloadOptions { Conditions = new() { IfMatch = properties.ETag } }, cancellationToken);
+            var download = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new() { IfMatch = properties.ETag } }, cancellationToken);
             content = download.Value.Content.ToArray();
             sha = Convert.ToHexStringLower(SHA256.HashData(content));
-            var owner = await data.ShaOwnerAsync(graduate.Id, sha, cancellationToken);
-            duplicateOf = owner is not null && owner != document.Id ? owner : null;
+            duplicateOf = unit.FingerprintOwner(sha) is { } owner && owner != document.Id ? owner : null;
             reasons.AddRange(FileRules.Check(FileInspector.Inspect(content, duplicateOf)));
         }
 
         if (reasons.Count == 0)
         {
-            var (ruleReasons, ruleWarnings) = await CheckRulesAsync(graduate, document, cancellationToken);
-            reasons.AddRange(ruleReasons);
-            warnings.AddRange(ruleWarnings);
+            var terms = unit.Graduate.Obligation.Resolve(RuleTable.Default).Value!;
+            var eligibility = DocumentRules.Check(terms, document, unit.Documents, Almaty.Today(time));
+            reasons.AddRange(eligibility.Reasons);
+            warnings = eligibility.Warnings;
         }
 
-        var rejected = reasons.Count > 0;
-        var to = rejected ? DocumentStatus.Rejected : DocumentLifecycle.AfterValidation(document.Kind);
-        var now = time.GetUtcNow();
-        var target = rejected ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
-        var targetName = BlobName(graduate.Id, document.Id);
-        var extra = new List<TableTransactionAction>();
-        if (!rejected && sha is not null)
-        {
-            extra.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(graduate.Id, GraduateStore.ShaPrefix + sha) { ["DocumentId"] = document.Id }));
-        }
-
-        var notices = new List<Notice>();
-        var model = new NoticeModel(GraduateName: graduate.FullName, Document: document.Kind, Reasons: reasons.Select(r => r.Message).ToList());
-        EmploymentMeta? job = document.Kind == DocumentKind.EmploymentConfirmation ? DocumentMetadata.Read<EmploymentMeta>(document.Metadata) : null;
-        var tokenVersion = document.TokenVersion;
-        switch (to)
-        {
-            case DocumentStatus.Rejected:
-                notices.Add(new Notice(graduate.Email, NotificationKind.DocumentRejected, graduate.Language, model));
-                break;
-            case DocumentStatus.Accepted:
-                notices.Add(new Notice(graduate.Email, NotificationKind.DocumentAccepted, graduate.Language, model));
-                break;
-            case DocumentStatus.AwaitingReview:
-                notices.Add(new Notice(graduate.Email, NotificationKind.DocumentInReview, graduate.Language, model));
-                break;
-            case DocumentStatus.AwaitingEmployer when job is not null:
-                tokenVersion++;
-                var token = tokens.Issue(new EmployerClaim(graduate.Id, document.Id, job.EmployerEmail, tokenVersion, now));
-                var link = tokens.Link(settings.Value.PublicBaseUrl, token);
-                notices.Add(new Notice(graduate.Email, NotificationKind.AwaitingEmployer, graduate.Language, model with { EmployerName = job.EmployerName }));
-                notices.Add(new Notice(job.EmployerEmail, NotificationKind.EmployerRequest, Language.Kk,
-                    new NoticeModel(GraduateName: graduate.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link), Bilingual: true));
-                break;
-        }
-
-        // Copy before the commit (same target name, so a repeated delivery writes the same bytes).
-        if (content is not null)
-        {
-            await storage.Container(target).GetBlobClient(targetName).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
-        }
-
-        var reasonCodes = rejected ? string.Join(",", reasons.Select(r => r.Code)) : null;
-        var (result, _, next) = await transitions.ApplyAsync(
-            graduate,
-            document,
-            [new Move(DocumentStatus.Validating, Actor.System(actor), null), new Move(to, Actor.System(actor), reasonCodes)],
-            d => d with
-            {
-                BlobName = content is null ? d.BlobName : $"{target}/{targetName}",
-                Sha256 = sha,
-                ValidatedETag = properties.ETag.ToString(),
-                Reasons = reasons.Select(r => new ReasonRecord(r.Code, r.Message)).ToList(),
-                Warnings = warnings.Select(r => new ReasonRecord(r.Code, r.Message)).ToList(),
-                DuplicateOf = duplicateOf,
-                TokenVersion = tokenVersion,
-                TokenIssuedAt = to == DocumentStatus.AwaitingEmployer ? now : d.TokenIssuedAt,
-                EmployerEmail = job?.EmployerEmail ?? d.EmployerEmail,
-            },
-            extra,
-            notices,
-            cancellationToken);
-        _ = result;
-
-        if (content is not null)
-        {
-            await blob.DeleteIfExistsAsync(conditions: new() { IfMatch = properties.ETag }, cancellationToken: cancellationToken);
-        }
-
-        return (next, true);
+        var target = reasons.Count > 0 ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
+        var location = content is null ? document.File.Location : $"{target}/{BlobName(unit.Graduate.Id, document.Id)}";
+        return (new DocumentValidation(new DocumentFile(location, sha, properties.ETag.ToString(), duplicateOf), reasons, warnings), content);
     }
 
-    private async Task<(IReadOnlyList<Reason> Reasons, IReadOnlyList<Reason> Warnings)> CheckRulesAsync(GraduateRecord graduate, DocumentRow document, CancellationToken cancellationToken)
-    {
-        var terms = graduate.Obligation.Resolve(RuleTable.Default).Value!;
-        var today = obligations.Today();
-        switch (document.Kind)
-        {
-            case DocumentKind.EmploymentConfirmation:
-                var job = DocumentMetadata.Read<EmploymentMeta>(document.Metadata);
-                var otherJobs = Obligations.Periods(await data.DocumentsAsync(graduate.Id, cancellationToken)).Where(p => p.Source != document.Id);
-                var eligibility = DocumentChecks.Employment(terms, new EmploymentClaim(job.EmployerBin, job.Workplace, job.StartDate, job.EndDate), today, otherJobs);
-                return (eligibility.Reasons, eligibility.Warnings);
-            case DocumentKind.EmploymentEnd:
-                var end = DocumentMetadata.Read<EmploymentEndMeta>(document.Metadata);
-                var periods = Obligations.Periods(await data.DocumentsAsync(graduate.Id, cancellationToken));
-                return (DocumentChecks.EmploymentEnd(periods, end.EmploymentDocumentId, end.EndDate), []);
-            case DocumentKind.UnemploymentRegistration:
-                var u = DocumentMetadata.Read<UnemploymentMeta>(document.Metadata);
-                return (DocumentChecks.Unemployment(terms, new UnemploymentClaim(u.ReferralDate, u.RegisteredFrom, u.RegisteredTo), today), []);
-            case DocumentKind.ExemptionProof:
-                return (ExemptionRules.Check(terms, DocumentMetadata.Read<ExemptionMeta>(document.Metadata).Claim, today), []);
-            case DocumentKind.DeferralProof:
-                var m = DocumentMetadata.Read<DeferralMeta>(document.Metadata);
-                return (ExemptionRules.Check(terms, new DeferralClaim(m.ServiceStart, m.ServiceEnd), today), []);
-            default:
-                return ([], []);
-        }
-    }
+    private async Task<Document?> ReloadAsync(string graduateId, string documentId, CancellationToken cancellationToken) =>
+        (await repository.LoadAsync(graduateId, cancellationToken))?.Find(documentId);
 
-    public static readonly Reason NoEmploymentToEnd = DomainReasons.NoEmploymentToEnd;
+    private static (string Container, string Name) Split(string location) => (location[..location.IndexOf('/', StringComparison.Ordinal)], location[(location.IndexOf('/', StringComparison.Ordinal) + 1)..]);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Intake blob ignored: {Why}")]
-    private static partial void LogIgnored(ILogger logger, string why);
+    private static string Codes(IReadOnlyList<Reason> reasons) => reasons.Count == 0 ? "-" : string.Join(",", reasons.Select(r => r.Code));
 }

@@ -1,0 +1,27 @@
+using Otrabotka.Domain;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>
+/// One row of the reminder due index (PartitionKey = due date, RowKey = the reminder's key), carrying what
+/// its message needs so a run reads nothing else: the address, the name, the language, the employer link's claim.
+/// </summary>
+public sealed record DueReminder(
+    DateOnly DueOn,
+    string Key,
+    string GraduateId,
+    ReminderKind Kind,
+    Recipient Recipient,
+    string? DocumentId,
+    string To,
+    string Name,
+    Language Language,
+    string? EmployerEmail = null,
+    string? EmployerName = null,
+    int? TokenVersion = null,
+    DateTimeOffset? TokenIssuedAt = null,
+    DateOnly? Date = null)
+{
+    /// <summary>The series (graduate, kind, recipient, document) of which only the latest due step is sent.</summary>
+    public PlannedReminder Planned => new(Kind, Recipient, DueOn, Key, DocumentId);
+}

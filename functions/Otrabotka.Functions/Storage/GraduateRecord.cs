@@ -1,0 +1,23 @@
+using Azure;
+using Otrabotka.Domain;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>A graduate as registered by an operator (the row "profile" of the graduate's partition).</summary>
+public sealed record GraduateRecord(
+    string Id,
+    string Iin,
+    string FullName,
+    string Email,
+    Language Language,
+    Obligation Obligation,
+    string University,
+    DateTimeOffset RegisteredAt,
+    string ImportHash,
+    DefaultDeclaration? Default = null,
+    decimal? DefaultAmount = null,
+    Region? Region = null,
+    ObligationStatus? Status = null)
+{
+    public ETag ETag { get; init; }
+}

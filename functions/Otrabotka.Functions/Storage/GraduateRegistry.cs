@@ -1,0 +1,82 @@
+using Azure;
+using Azure.Data.Tables;
+using Otrabotka.Domain;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>
+/// Who is registered: the IIN index (its own table, IIN → opaque id) and the profiles, read by point
+/// reads and searched by operators. The index row is written first: it decides who owns an IIN, and a
+/// profile without it is never reachable.
+/// </summary>
+public sealed class GraduateRegistry(StorageClients storage)
+{
+    private TableClient Profiles => storage.Table(StorageNames.GraduatesTable);
+    private TableClient IinIndex => storage.Table(StorageNames.IinIndexTable);
+
+    public async Task<GraduateRecord?> GetAsync(string graduateId, CancellationToken cancellationToken)
+    {
+        if (!GraduateData.SafeKey(graduateId))
+        {
+            return null;
+        }
+
+        var found = await Profiles.GetEntityIfExistsAsync<TableEntity>(graduateId, GraduateStore.ProfileKey, cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } entity ? GraduateStore.ToGraduate(entity) : null;
+    }
+
+    public async Task<string?> IdOfAsync(string iin, CancellationToken cancellationToken)
+    {
+        var (partition, row) = IinKeys(iin);
+        var index = await IinIndex.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        return index.HasValue && index.Value is { } entry ? entry.GetString("GraduateId") : null;
+    }
+
+    /// <summary>Claims the IIN for a new id, taking over an index row whose profile was never written; a live owner is a concurrent change.</summary>
+    public async Task ClaimIinAsync(string iin, string graduateId, CancellationToken cancellationToken)
+    {
+        var (partition, row) = IinKeys(iin);
+        try
+        {
+            await IinIndex.AddEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = graduateId }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var stale = await IinIndex.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            if (await GetAsync(stale.Value.GetString("GraduateId")!, cancellationToken) is not null)
+            {
+                throw new ConcurrentChangeException("The IIN was registered concurrently.", ex);
+            }
+
+            await IinIndex.UpdateEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = graduateId }, stale.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    public Task AddAsync(GraduateRecord graduate, CancellationToken cancellationToken) =>
+        Profiles.AddEntityAsync(GraduateStore.ToEntity(graduate), cancellationToken);
+
+    public async Task UpdateAsync(GraduateRecord graduate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Profiles.UpdateEntityAsync(GraduateStore.ToEntity(graduate), graduate.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            throw new ConcurrentChangeException("The profile changed concurrently.", ex);
+        }
+    }
+
+    /// <summary>One page of profiles matching the filter; BadToken when the continuation token is not ours.</summary>
+    public async Task<(IReadOnlyList<GraduateRecord> Profiles, string? Next, bool BadToken)> PageAsync(GraduateFilter filter, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var clauses = new List<string> { $"RowKey eq '{GraduateStore.ProfileKey}'" };
+        GraduateData.AddEquals(clauses, "Status", filter.Status);
+        GraduateData.AddEquals(clauses, "Category", filter.Category);
+        GraduateData.AddEquals(clauses, "Region", filter.Region);
+        var (page, bad) = await TablePages.FirstAsync(Profiles, string.Join(" and ", clauses), continuationToken, 100, cancellationToken);
+        return page is null ? ([], null, bad) : (page.Values.Select(GraduateStore.ToGraduate).ToList(), page.ContinuationToken, false);
+    }
+
+    private static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
+}

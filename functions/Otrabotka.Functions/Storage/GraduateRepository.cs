@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Notifications;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>
+/// The graduate repository (unit of work). One partition per graduate; its live rows — the profile, the
+/// documents, the file fingerprints and the reminder plan — share the RowKey prefix "live|", so a request
+/// reads them with one range query however long the append-only history, outbox and reminder markers grow.
+/// A commit writes the changed rows (each conditional on the ETag it was read with), their history, the
+/// outbox rows of the messages they cause and the index-sync row in one transaction
+/// (docs/decisions/0009-graduate-repository-and-results.md).
+/// </summary>
+public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
+{
+    private TableClient Table => storage.Table(StorageNames.GraduatesTable);
+
+    public async Task<GraduateUnit?> LoadAsync(string graduateId, CancellationToken cancellationToken)
+    {
+        if (!GraduateData.SafeKey(graduateId))
+        {
+            return null;
+        }
+
+        GraduateRecord? graduate = null;
+        var documents = new List<Document>();
+        var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        var plan = ReminderPlan.None;
+        await foreach (var row in Table.QueryAsync<TableEntity>(GraduateData.Range(graduateId, GraduateStore.LivePrefix), cancellationToken: cancellationToken))
+        {
+            switch (GraduateStore.KindOf(row.RowKey))
+            {
+                case LiveRow.Profile:
+                    graduate = GraduateStore.ToGraduate(row);
+                    break;
+                case LiveRow.Document:
+                    var document = DocumentEntities.ToDocument(row);
+                    documents.Add(document);
+                    etags[document.Id] = row.ETag;
+                    break;
+                case LiveRow.Fingerprint:
+                    fingerprints[row.RowKey[GraduateStore.ShaPrefix.Length..]] = row.GetString("DocumentId") ?? "";
+                    break;
+                case LiveRow.Plan:
+                    plan = new ReminderPlan(JsonSerializer.Deserialize<List<string>>(row.GetString("Rows") ?? "[]") ?? [], row.ETag);
+                    break;
+            }
+        }
+
+        return graduate is null ? null : new GraduateUnit(graduate, documents, etags, fingerprints, plan);
+    }
+
+    /// <summary>Commits a change with the messages it causes; the cross-graduate indexes are synced after it (and again from its outbox row).</summary>
+    public async Task CommitAsync(GraduateUnit unit, IReadOnlyList<Notice> notices, IdempotencyRecord? answer, CancellationToken cancellationToken)
+    {
+        var graduateId = unit.Graduate.Id;
+        var actions = ChangedRows(unit);
+        if (answer is not null)
+        {
+            actions.Add(IdempotencyStore.Action(graduateId, answer));
+        }
+
+        var ids = new List<string>();
+        if (NeedsIndexSync(unit, out var documentId))
+        {
+            var (syncId, sync) = outbox.IndexRow(graduateId, documentId);
+            ids.Add(syncId);
+            actions.Add(sync);
+        }
+
+        foreach (var notice in notices)
+        {
+            var (id, action) = outbox.Row(graduateId, notice.To, notice.Kind, notice.Language, notice.Model, notice.Bilingual);
+            ids.Add(id);
+            actions.Add(action);
+        }
+
+        // The index first: a document it names but the partition lacks is harmless; the reverse would be unreachable.
+        foreach (var document in unit.Documents.Where(d => d.IsNew))
+        {
+            await DocumentIndex.AddAsync(storage, graduateId, document.Id, cancellationToken);
+        }
+
+        await outbox.CommitAsync(graduateId, actions, ids, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether a change touches the cross-graduate indexes: a document moved beyond "received" (a document
+    /// only received yet is synced when it is validated), or the profile changed.
+    /// </summary>
+    public static bool NeedsIndexSync(GraduateUnit unit, out string? documentId)
+    {
+        documentId = unit.Documents.FirstOrDefault(d => d.Changed && d.Status != DocumentStatus.Received)?.Id;
+        return documentId is not null || unit.ProfileChanged;
+    }
+
+    /// <summary>Commits what index sync keeps in the partition itself (the reminder plan, the profile's status snapshot): no messages, no new sync.</summary>
+    public Task CommitIndexesAsync(GraduateUnit unit, CancellationToken cancellationToken) =>
+        GraduateStore.CommitAsync(Table, ChangedRows(unit), cancellationToken);
+
+    /// <summary>A document's history, read only by the routes that show it.</summary>
+    public async Task<IReadOnlyList<StatusChange>> HistoryAsync(string graduateId, string documentId, CancellationToken cancellationToken)
+    {
+        var list = new List<StatusChange>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(GraduateData.Range(graduateId, $"{GraduateStore.HistoryPrefix}{documentId}|"), cancellationToken: cancellationToken))
+        {
+            list.Add(GraduateStore.ToHistory(entity));
+        }
+
+        return list;
+    }
+
+    private static List<TableTransactionAction> ChangedRows(GraduateUnit unit)
+    {
+        var graduateId = unit.Graduate.Id;
+        var actions = new List<TableTransactionAction>();
+        if (unit.ProfileChanged)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(unit.Graduate), unit.Graduate.ETag));
+        }
+
+        foreach (var document in unit.Documents.Where(d => d.Changed))
+        {
+            actions.Add(document.IsNew
+                ? new(TableTransactionActionType.Add, DocumentEntities.ToEntity(graduateId, document))
+                : new(TableTransactionActionType.UpdateReplace, DocumentEntities.ToEntity(graduateId, document), unit.ETagOf(document)));
+            var sequence = document.State.HistoryCount - document.NewHistory.Count;
+            actions.AddRange(document.NewHistory.Select(change => new TableTransactionAction(TableTransactionActionType.Add, GraduateStore.HistoryEntity(graduateId, document.Id, sequence++, change))));
+        }
+
+        actions.AddRange(unit.NewFingerprints.Select(pair => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace, new TableEntity(graduateId, GraduateStore.ShaPrefix + pair.Key) { ["DocumentId"] = pair.Value })));
+        if (unit.PlanChanged)
+        {
+            var plan = new TableEntity(graduateId, GraduateStore.PlanKey) { ["Rows"] = JsonSerializer.Serialize(unit.Plan.Entries) };
+            actions.Add(unit.Plan.ETag is { } etag ? new(TableTransactionActionType.UpdateReplace, plan, etag) : new(TableTransactionActionType.Add, plan));
+        }
+
+        return actions;
+    }
+}

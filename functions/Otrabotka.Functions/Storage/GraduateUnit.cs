@@ -1,0 +1,66 @@
+using Azure;
+using Otrabotka.Domain;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>
+/// One graduate's live rows, loaded at once, and the changes a use case makes to them: the profile, the
+/// documents (domain aggregates), the file fingerprints and the reminder plan. The repository commits
+/// what changed in one transaction, each row guarded by the ETag it was read with.
+/// </summary>
+public sealed class GraduateUnit
+{
+    private readonly List<Document> documents;
+    private readonly Dictionary<string, ETag> documentETags;
+    private readonly Dictionary<string, string> fingerprints;
+    private readonly Dictionary<string, string> newFingerprints = new(StringComparer.Ordinal);
+
+    internal GraduateUnit(GraduateRecord graduate, List<Document> documents, Dictionary<string, ETag> documentETags, Dictionary<string, string> fingerprints, ReminderPlan plan)
+    {
+        Graduate = graduate;
+        this.documents = documents;
+        this.documentETags = documentETags;
+        this.fingerprints = fingerprints;
+        Plan = plan;
+    }
+
+    /// <summary>A unit for adding new documents, without reading the partition (nothing else is written).</summary>
+    public static GraduateUnit Starting(GraduateRecord graduate) => new(graduate, [], [], [], ReminderPlan.None);
+
+    public GraduateRecord Graduate { get; private set; }
+
+    public bool ProfileChanged { get; private set; }
+
+    public IReadOnlyList<Document> Documents => documents;
+
+    /// <summary>The reminders planned for this graduate when the unit was loaded (or as replanned).</summary>
+    public ReminderPlan Plan { get; private set; }
+
+    public bool PlanChanged { get; private set; }
+
+    public Document? Find(string documentId) => documents.FirstOrDefault(d => d.Id == documentId);
+
+    public void Add(Document document) => documents.Add(document);
+
+    public void Update(GraduateRecord graduate)
+    {
+        Graduate = graduate with { ETag = Graduate.ETag };
+        ProfileChanged = true;
+    }
+
+    public void Replan(IReadOnlyList<string> entries)
+    {
+        Plan = Plan with { Entries = entries };
+        PlanChanged = true;
+    }
+
+    /// <summary>The document whose accepted file had this SHA-256, if any.</summary>
+    public string? FingerprintOwner(string sha256) =>
+        newFingerprints.TryGetValue(sha256, out var owner) || fingerprints.TryGetValue(sha256, out owner) ? owner : null;
+
+    public void Fingerprint(string sha256, string documentId) => newFingerprints[sha256] = documentId;
+
+    internal IReadOnlyDictionary<string, string> NewFingerprints => newFingerprints;
+
+    internal ETag ETagOf(Document document) => documentETags.GetValueOrDefault(document.Id);
+}

@@ -1,0 +1,48 @@
+using Azure;
+using Azure.Data.Tables;
+using Otrabotka.Functions.Adapters;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>Point reads and ETag-conditional records of outbox rows, and the operators' list of e-mails that failed for good.</summary>
+public sealed class OutboxStore(StorageClients storage)
+{
+    public const string FailedPartition = "failed";
+
+    private TableClient Graduates => storage.Table(StorageNames.GraduatesTable);
+
+    public async Task<OutboxRow?> FindAsync(string graduateId, string notificationId, CancellationToken cancellationToken)
+    {
+        var found = await Graduates.GetEntityIfExistsAsync<TableEntity>(graduateId, OutboxRow.RowKeyFor(notificationId), cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } entity ? new OutboxRow(entity) : null;
+    }
+
+    /// <summary>False when a concurrent delivery of the same message recorded its outcome first (that outcome stands).</summary>
+    public async Task<bool> SaveAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Graduates.UpdateEntityAsync(row.Entity, row.Entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    public Task ListFailedAsync(OutboxRow row, EmailResult result, DateTimeOffset at, CancellationToken cancellationToken) =>
+        storage.Table(StorageNames.FailedNotificationsTable).UpsertEntityAsync(
+            new TableEntity(FailedPartition, row.NotificationId)
+            {
+                ["GraduateId"] = row.GraduateId,
+                ["To"] = row.Entity.GetString("To"),
+                ["Subject"] = row.Entity.GetString("Subject"),
+                ["LastStatusCode"] = result.StatusCode,
+                ["LastError"] = result.Error,
+                ["Attempts"] = row.Attempts,
+                ["FailedAt"] = at,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace Otrabotka.Functions.UseCases;
+
+public sealed record RegistrationResult(string GraduateId, bool Created);

@@ -1,0 +1,3 @@
+namespace Otrabotka.Functions.UseCases;
+
+public sealed record UploadView(string Id, Uri UploadUrl, DateTimeOffset ExpiresAt, string StatusUrl);
