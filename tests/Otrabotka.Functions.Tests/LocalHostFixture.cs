@@ -38,6 +38,7 @@ public class LocalHostFixture : IAsyncLifetime
             ["IntakeSweepSchedule"] = "*/5 * * * * *",
             ["Intake:SweepMinimumAgeSeconds"] = "3",
             ["Notifications:RetryBaseSeconds"] = "0.2",
+            ["Logging:LogLevel:Default"] = "Information",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
         };
@@ -48,7 +49,7 @@ public class LocalHostFixture : IAsyncLifetime
 
         App = LocalHostApp.Build([], settings, triggers, services =>
         {
-            services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, Microsoft.Extensions.Logging.LogLevel.Trace));
+            services.AddLogging(logging => logging.AddProvider(Logs));
             if (clock is not null)
             {
                 services.AddSingleton(clock);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Otrabotka.Functions.Adapters;
 using Otrabotka.Functions.Configuration;
 using Otrabotka.Functions.Http;
@@ -17,6 +18,9 @@ public static class OtrabotkaServices
     public static IServiceCollection AddOtrabotka(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+
+        // The Azure SDK logs request URLs at Information; a table key may be an IIN (the IIN index), so only its warnings are kept.
+        services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
 
         services.AddOptions<SendGridSettings>().Bind(configuration.GetSection(SendGridSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OtrabotkaSettings>().Bind(configuration.GetSection(OtrabotkaSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
