@@ -5,6 +5,7 @@ using Otrabotka.Functions.Adapters;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -46,7 +47,7 @@ public sealed class Documents(
         var kind = fields.Enum<DocumentKind>("kind");
         if (submission.File is null)
         {
-            fields.Add("file", "required", new("'file' өрісі міндетті.", "Поле 'file' обязательно.", "'file' is required."));
+            fields.Add("file", "required", TextCatalog.Default.Text("problems.field.required", ("field", "'file'")));
         }
 
         var parsed = fields.Errors.Count == 0 ? ParseMetadata(kind, submission.Metadata) : (null, fields.Errors);
@@ -134,7 +135,7 @@ public sealed class Documents(
         var document = await validate.RunAsync(g.Id, documentId, blob, cancellationToken, ValidateDocument.ByComplete);
         if (document is { Status: DocumentStatus.Received })
         {
-            return new Problem(409, "file-not-uploaded", new("Файл әлі жүктелмеген.", "Файл ещё не загружен.", "The file has not been uploaded yet."));
+            return new Problem(409, "file-not-uploaded", TextCatalog.Default.Text("problems.file-not-uploaded"));
         }
 
         return await ViewAsync(g, documentId, language, false, cancellationToken);
@@ -235,7 +236,7 @@ public sealed class Documents(
     {
         if (string.IsNullOrWhiteSpace(metadata))
         {
-            return (null, [new FieldError("metadata", "required", new("'metadata' өрісі міндетті (JSON).", "Поле 'metadata' обязательно (JSON).", "'metadata' (JSON) is required."))]);
+            return (null, [new FieldError("metadata", "required", TextCatalog.Default.Text("problems.field.required-json", ("field", "'metadata'")))]);
         }
 
         try
@@ -250,7 +251,7 @@ public sealed class Documents(
         }
         catch (JsonException)
         {
-            return (null, [new FieldError("metadata", "invalid-json", new("'metadata' JSON нысаны болуы керек.", "'metadata' должно быть объектом JSON.", "'metadata' must be a JSON object."))]);
+            return (null, [new FieldError("metadata", "invalid-json", TextCatalog.Default.Text("problems.field.not-json-object", ("field", "'metadata'")))]);
         }
     }
 

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -25,7 +27,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
         var header = await reader.ReadLineAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(header))
         {
-            return new Problem(400, "csv-empty", new("CSV файлы бос.", "CSV-файл пуст.", "The CSV file is empty."));
+            return new Problem(400, "csv-empty", TextCatalog.Default.Text("problems.csv-empty"));
         }
 
         var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
@@ -45,7 +47,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
             var cells = Csv.Split(text, separator);
             if (cells.Count != columns.Length)
             {
-                Add(errors, line, "column-count", new($"{columns.Length} баған күтілді, {cells.Count} табылды.", $"Ожидалось {columns.Length} столбцов, найдено {cells.Count}.", $"Expected {columns.Length} columns, found {cells.Count}."), language);
+                Add(errors, line, "column-count", TextCatalog.Default.Text("problems.csv-column-count", ("expected", columns.Length.ToString(CultureInfo.InvariantCulture)), ("found", cells.Count.ToString(CultureInfo.InvariantCulture))), language);
                 continue;
             }
 

@@ -3,6 +3,7 @@ using Otrabotka.Domain;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -68,12 +69,12 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
         var note = body.Optional("note");
         if (decision.Length > 0 && decision is not ("approve" or "reject"))
         {
-            body.Add("decision", "unknown-value", new("'decision' мәні approve немесе reject болуы керек.", "'decision' должно быть approve или reject.", "'decision' must be approve or reject."));
+            body.Add("decision", "unknown-value", TextCatalog.Default.Text("problems.field.one-of", ("field", "'decision'"), ("allowed", "approve | reject")));
         }
 
         if (decision == "reject" && reasonCode is null)
         {
-            body.Add("reasonCode", "required", new("Бас тарту себебінің коды міндетті.", "Код причины отказа обязателен.", "A reason code is required to reject."));
+            body.Add("reasonCode", "required", TextCatalog.Default.Text("problems.reason-code-required"));
         }
 
         if (body.Errors.Count > 0)
