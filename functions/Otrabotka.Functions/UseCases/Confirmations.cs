@@ -67,7 +67,10 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
             var to = !confirm ? DocumentStatus.Rejected : publicMail ? DocumentStatus.AwaitingReview : DocumentStatus.Accepted;
             var reason = $"employer {(confirm ? "confirmed" : "declined")}: {name}, {position}" + (note is null ? "" : $" — {note}");
             var model = new NoticeModel(GraduateName: g!.FullName, Document: d.Kind,
-                Reasons: confirm ? null : [TextCatalog.Default.Text("reasons.employer-declined")]);
+                Reasons: confirm ? null : [TextCatalog.Default.Text("reasons.employer-declined")])
+            {
+                GraduateSex = NoticeModel.SexOf(g.Iin), ByEmployer = !confirm, EmployerNote = confirm ? null : note,
+            };
             var kind = to switch
             {
                 DocumentStatus.Accepted => NotificationKind.DocumentAccepted,
@@ -151,7 +154,7 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
             var version = d.TokenVersion + 1;
             var link = tokens.Link(publicBaseUrl, tokens.Issue(new EmployerClaim(g.Id, d.Id, job.EmployerEmail, version, now)));
             var (result, _, next) = await transitions.ReissueAsync(g, d with { TokenVersion = version, TokenIssuedAt = now, TokenUsed = false },
-                new Notice(job.EmployerEmail, NotificationKind.EmployerRequest, Language.Kk, new NoticeModel(GraduateName: g.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link), Bilingual: true),
+                new Notice(job.EmployerEmail, NotificationKind.EmployerRequest, Language.Kk, new NoticeModel(GraduateName: g.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link) { LinkDays = tokens.LinkDays }, Bilingual: true),
                 cancellationToken);
             if (result == MoveResult.Done)
             {

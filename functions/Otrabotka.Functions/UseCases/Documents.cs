@@ -181,11 +181,11 @@ public sealed class Documents(
         }
 
         return MoveAsync(g, documentId, new Move(DocumentStatus.AwaitingReview, "graduate", note),
-            d => [new Notice(g.Email, NotificationKind.DocumentInReview, g.Language, new NoticeModel(GraduateName: g.FullName, Document: d.Kind))], language, cancellationToken);
+            d => [new Notice(g.Email, NotificationKind.DocumentInReview, g.Language, new NoticeModel(GraduateName: g.FullName, Document: d.Kind) { GraduateSex = NoticeModel.SexOf(g.Iin) })], language, cancellationToken);
     }
 
     /// <summary>A move that reloads and retries on a concurrent change (412), and refuses what the domain refuses (409).</summary>
-    public async Task<Outcome<DocumentView>> MoveAsync(GraduateRecord g, string documentId, Move move, Func<DocumentRow, IReadOnlyList<Notice>> notices, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<DocumentView>> MoveAsync(GraduateRecord g, string documentId, Move move, Func<DocumentRow, IReadOnlyList<Notice>> notices, Language language, CancellationToken cancellationToken, Func<DocumentRow, DocumentRow>? update = null)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -195,7 +195,7 @@ public sealed class Documents(
                 return Problem.NotFound;
             }
 
-            var (result, refusal, _) = await transitions.ApplyAsync(g, d, [move], null, null, notices(d), cancellationToken);
+            var (result, refusal, _) = await transitions.ApplyAsync(g, d, [move], update, null, notices(d), cancellationToken);
             switch (result)
             {
                 case MoveResult.Refused:
@@ -215,7 +215,7 @@ public sealed class Documents(
         var now = time.GetUtcNow();
         var row = new DocumentRow(g.Id, id, kind, DocumentStatus.Received, false, metadata, null, null, null, [], [], now, now, 1, actor,
             EmployerEmail: kind == DocumentKind.EmploymentConfirmation ? DocumentMetadata.Read<EmploymentMeta>(metadata).EmployerEmail : null);
-        var (noticeId, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DocumentReceived, g.Language, new NoticeModel(GraduateName: g.FullName, Document: kind));
+        var (noticeId, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DocumentReceived, g.Language, new NoticeModel(GraduateName: g.FullName, Document: kind) { GraduateSex = NoticeModel.SexOf(g.Iin) });
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, GraduateStore.ToEntity(row)),

@@ -207,7 +207,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
             cancellationToken);
         var stored = await data.DocumentAsync(g.Id, id, cancellationToken);
         await transitions.ApplyAsync(g, stored!, [new Move(DocumentStatus.Validating, "operator", null), new Move(DocumentStatus.Accepted, "operator", "commission decision")], null, null,
-            [new Notice(g.Email, NotificationKind.DocumentAccepted, g.Language, new NoticeModel(GraduateName: g.FullName, Document: DocumentKind.ExemptionProof))], cancellationToken);
+            [new Notice(g.Email, NotificationKind.DocumentAccepted, g.Language, new NoticeModel(GraduateName: g.FullName, Document: DocumentKind.ExemptionProof) { GraduateSex = NoticeModel.SexOf(g.Iin) })], cancellationToken);
         var view = Documents.View((await data.DocumentAsync(g.Id, id, cancellationToken))!, await data.HistoryAsync(g.Id, id, cancellationToken), language);
         return Outcome<DocumentView>.Ok(view, 201);
     }
@@ -240,7 +240,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
             var declared = fresh with { Default = declaration.Value, DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted };
             var (syncId, sync) = outbox.IndexRow(g.Id, null);
             var (id, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DefaultDeclared, g.Language, new NoticeModel(
-                GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));
+                GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays) { GraduateSex = NoticeModel.SexOf(g.Iin) });
             try
             {
                 await outbox.CommitAsync(g.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice, sync], [id, syncId], cancellationToken);
