@@ -74,6 +74,11 @@ public sealed class EmailSnapshotTests
             File.WriteAllText(file, actual, new UTF8Encoding(false));
         }
 
+        if (language != "en")
+        {
+            Assert.Empty(TextCatalogTests.LatinWords(subject + "\n" + text));
+        }
+
         Assert.True(File.Exists(file), $"No approved snapshot {file}; run with {ApproveVariable}=1 and review the new file.");
         Assert.Equal(File.ReadAllText(file, Encoding.UTF8).ReplaceLineEndings("\n"), actual);
     }
