@@ -255,7 +255,7 @@ internal sealed class Api(LocalHostFixture host)
         return c ^ 0xFFFFFFFFu;
     }
 
-    private static void Chunk(Stream s, string type, byte[] data)
+    internal static void Chunk(Stream s, string type, byte[] data)
     {
         var length = new byte[4];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(length, (uint)data.Length);
