@@ -68,6 +68,11 @@ public static class LocalHostApp
         builder.Services.AddOtrabotka(builder.Configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<MailCapture>();
+        builder.Services.AddSingleton<BlobFaults>();
+        builder.Services.AddSingleton<Otrabotka.Functions.Adapters.ConfiguredMalwareVerdicts>();
+        builder.Services.AddSingleton<DevMalwareVerdicts>();
+        builder.Services.AddSingleton<Otrabotka.Functions.Adapters.IMalwareVerdicts>(sp => sp.GetRequiredService<DevMalwareVerdicts>());
+        builder.Services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), blobPolicy: sp.GetRequiredService<BlobFaults>()));
         builder.Services.AddSingleton<FunctionTable>();
         services?.Invoke(builder.Services);
 
@@ -89,6 +94,8 @@ public static class LocalHostApp
         var http = HttpFunctionEndpoints.Map(app, hostJson.RoutePrefix);
         app.Services.GetRequiredService<FunctionTable>().Http = http.Select(h => h.Entry).ToList();
         MailCapture.Map(app);
+        BlobFaults.Map(app);
+        DevMalwareVerdicts.Map(app);
         return app;
     }
 

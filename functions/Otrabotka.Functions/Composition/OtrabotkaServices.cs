@@ -24,6 +24,7 @@ public static class OtrabotkaServices
         services.AddOptions<OtrabotkaSettings>().Bind(configuration.GetSection(OtrabotkaSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MalwareSettings>().Bind(configuration.GetSection(MalwareSettings.Section));
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => StorageConnection.From(configuration));
@@ -36,6 +37,8 @@ public static class OtrabotkaServices
         });
 
         services.AddSingleton<IEmailSender, SendGridEmailSender>();
+        services.TryAddSingleton<IMalwareVerdicts, ConfiguredMalwareVerdicts>();
+        services.AddSingleton<FileVerdicts>();
         services.AddSingleton<EmployerTokens>();
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<Authenticator>();
@@ -58,6 +61,7 @@ public static class OtrabotkaServices
         services.AddSingleton<IndexSync>();
         services.AddSingleton<OutboxSweep>();
         services.AddSingleton<IntakeSweep>();
+        services.AddSingleton<ReceivedSweep>();
         services.AddSingleton<FailedNotifications>();
         services.AddSingleton<DispatchNotification>();
         services.AddSingleton<RunReminders>();

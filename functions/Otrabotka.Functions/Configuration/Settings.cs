@@ -69,6 +69,9 @@ public sealed class IntakeSettings : IValidatableObject
     /// <summary>The intake sweep leaves files younger than this to the blob trigger.</summary>
     public double SweepMinimumAgeSeconds { get; set; } = 60;
 
+    /// <summary>A document still "received" this long after it was recorded is swept (validated again, or failed); longer than an upload link lives.</summary>
+    public double ReceivedTimeoutMinutes { get; set; } = 60;
+
     /// <summary>Public mail services whose addresses cannot confirm a hire alone (comma-separated; '*.' prefixes allowed).</summary>
     public string PublicMailDomains { get; set; } =
         "gmail.com,googlemail.com,mail.ru,inbox.ru,list.ru,bk.ru,internet.ru,yandex.*,ya.ru,outlook.com,hotmail.com,live.com,yahoo.com,icloud.com,me.com,rambler.ru,proton.me,protonmail.com";
@@ -78,6 +81,11 @@ public sealed class IntakeSettings : IValidatableObject
         if (EmployerLinkKey is null || EmployerLinkKey.Length < 32)
         {
             yield return new ValidationResult("Setting 'Intake__EmployerLinkKey' (32+ characters) is missing.");
+        }
+
+        if (ReceivedTimeoutMinutes <= 15)
+        {
+            yield return new ValidationResult("Setting 'Intake__ReceivedTimeoutMinutes' must be more than 15 (an upload link lives 15 minutes).");
         }
     }
 }
@@ -89,4 +97,12 @@ public sealed class NotificationSettings
 
     [Range(0.01, 3600, ErrorMessage = "Setting 'Notifications__RetryBaseSeconds' must be between 0.01 and 3600.")]
     public double RetryBaseSeconds { get; set; } = 2;
+}
+
+/// <summary>Malware verdicts: the configured source's one verdict (clean by default; malicious, pending or none for tests).</summary>
+public sealed class MalwareSettings
+{
+    public const string Section = "Malware";
+
+    public Adapters.MalwareVerdict Verdict { get; set; } = Adapters.MalwareVerdict.Clean;
 }

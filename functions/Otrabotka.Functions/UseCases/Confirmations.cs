@@ -20,7 +20,7 @@ public sealed record ConfirmationResult(DocumentStatus Status, string StatusName
 /// token (mail scanners open links); a decision does, once. An employer at a public mail service cannot
 /// confirm alone: the answer sends the document to an operator's review.
 /// </summary>
-public sealed class Confirmations(Graduates graduates, GraduateData data, DocumentTransitions transitions, EmployerTokens tokens)
+public sealed class Confirmations(Graduates graduates, GraduateData data, DocumentTransitions transitions, EmployerTokens tokens, FileVerdicts verdicts)
 {
     public async Task<Outcome<ConfirmationView>> ViewAsync(string? token, Language language, CancellationToken cancellationToken)
     {
@@ -65,9 +65,15 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
             var confirm = decision == "confirm";
             var publicMail = tokens.IsPublicMail(d!.EmployerEmail ?? "");
             var to = !confirm ? DocumentStatus.Rejected : publicMail ? DocumentStatus.AwaitingReview : DocumentStatus.Accepted;
+
+            // Accepted only with a clean verdict on the file: else review, or rejection and quarantine if malicious.
+            var verdict = to == DocumentStatus.Accepted ? await verdicts.OfAsync(d, cancellationToken) : Adapters.MalwareVerdict.Clean;
+            to = FileVerdicts.Gate(to, verdict);
+            var malicious = verdict == Adapters.MalwareVerdict.Malicious;
+            var blobName = malicious ? await verdicts.QuarantineAsync(d, cancellationToken) : d.BlobName;
             var reason = $"employer {(confirm ? "confirmed" : "declined")}: {name}, {position}" + (note is null ? "" : $" — {note}");
             var model = new NoticeModel(GraduateName: g!.FullName, Document: d.Kind,
-                Reasons: confirm ? null : [TextCatalog.Default.Text("reasons.employer-declined")])
+                Reasons: malicious ? [FileVerdicts.Malicious.Message] : confirm ? null : [TextCatalog.Default.Text("reasons.employer-declined")])
             {
                 GraduateSex = NoticeModel.SexOf(g.Iin), ByEmployer = !confirm, EmployerNote = confirm ? null : note,
             };
@@ -82,7 +88,9 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
                 row => row with
                 {
                     TokenUsed = true,
-                    Reasons = confirm ? row.Reasons : [new ReasonRecord("employer-declined", model.Reasons![0])],
+                    BlobName = blobName,
+                    Reasons = malicious ? [new ReasonRecord(FileVerdicts.Malicious.Code, FileVerdicts.Malicious.Message)]
+                        : confirm ? row.Reasons : [new ReasonRecord("employer-declined", model.Reasons![0])],
                 },
                 null,
                 [new Notice(g.Email, kind, g.Language, model)],

@@ -68,7 +68,13 @@ public sealed class Documents(
             return Outcome<SubmittedView>.Ok(JsonSerializer.Deserialize<SubmittedView>(replay.Body, Json.Options)!, replay.Status);
         }
 
+        // The bytes first: the document and its stored 202 commit only once the file is safe, so no answer
+        // (first or replayed) can promise a document whose file is missing. A blob without a document is
+        // ignored by validation and removed by the intake sweep after a day.
         var id = GraduateStore.NewId('d');
+        var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id));
+        await blob.UploadAsync(new BinaryData(submission.File!), overwrite: true, cancellationToken);
+
         var view = new SubmittedView(id, DocumentStatus.Received, StatusUrl(id));
         var recorded = idempotency.Record(g.Id, route, idempotencyKey, requestHash, new StoredAnswer(202, JsonSerializer.Serialize(view, Json.Options), view.StatusUrl), check.Expired);
         try
@@ -78,11 +84,9 @@ public sealed class Documents(
         catch (TableTransactionFailedException ex) when (recorded is not null && ex.Status is 409 or 412)
         {
             // A concurrent request with the same key committed first: answer as it did.
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
             return await SubmitAsync(g, actor, submission, idempotencyKey, route, cancellationToken);
         }
-
-        var blob = storage.Container(StorageNames.IntakeContainer).GetBlobClient(ValidateDocument.BlobName(g.Id, id));
-        await blob.UploadAsync(new BinaryData(submission.File!), overwrite: true, cancellationToken);
 
         // The request holds the file already, so the validation step runs now; the blob trigger that
         // fires for the same blob later finds the document decided and does nothing. Should this attempt
@@ -229,6 +233,7 @@ public sealed class Documents(
 
         // The index first: a document it names but the partition lacks is harmless; the reverse would be unreachable.
         await DocumentIndex.AddAsync(storage, g.Id, id, cancellationToken);
+        await ReceivedIndex.AddAsync(storage, g.Id, id, now, cancellationToken);
         await outbox.CommitAsync(g.Id, actions, [noticeId], cancellationToken);
     }
 

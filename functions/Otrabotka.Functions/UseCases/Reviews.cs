@@ -12,7 +12,7 @@ public sealed record ReviewItem(string DocumentId, string GraduateId, DocumentKi
 public sealed record Paged<T>(IReadOnlyList<T> Items, string? ContinuationToken);
 
 /// <summary>The operators' review: the queue (oldest first), one document with a 5-minute read link, and the decision.</summary>
-public sealed class Reviews(StorageClients storage, Graduates graduates, Documents documents, TimeProvider time)
+public sealed class Reviews(StorageClients storage, Graduates graduates, Documents documents, GraduateData data, FileVerdicts verdicts, TimeProvider time)
 {
     public async Task<Outcome<Paged<ReviewItem>>> QueueAsync(Fields query, CancellationToken cancellationToken)
     {
@@ -59,7 +59,15 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
     public async Task<Outcome<DocumentView>> GetAsync(string documentId, Language language, CancellationToken cancellationToken)
     {
         var owner = await OwnerAsync(documentId, cancellationToken);
-        return owner is null ? Problem.NotFound : await documents.ViewAsync(owner, documentId, language, withReadUrl: true, cancellationToken);
+        if (owner is null)
+        {
+            return Problem.NotFound;
+        }
+
+        // The read link only for a file the scanner found clean.
+        var document = await data.DocumentAsync(owner.Id, documentId, cancellationToken);
+        var clean = document is not null && await verdicts.OfAsync(document, cancellationToken) == Adapters.MalwareVerdict.Clean;
+        return await documents.ViewAsync(owner, documentId, language, withReadUrl: clean, cancellationToken);
     }
 
     public async Task<Outcome<DocumentView>> DecideAsync(string documentId, Fields body, Language language, CancellationToken cancellationToken)
@@ -97,6 +105,13 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
         }
 
         var approve = decision == "approve";
+        if (approve && await data.DocumentAsync(owner.Id, documentId, cancellationToken) is { } document
+            && await verdicts.OfAsync(document, cancellationToken) is var verdict and not Adapters.MalwareVerdict.Clean)
+        {
+            var refusal = verdict == Adapters.MalwareVerdict.Malicious ? FileVerdicts.Malicious : FileVerdicts.NotScanned;
+            return new Problem(409, refusal.Code, refusal.Message);
+        }
+
         var reasons = approve ? null : new[] { new ReasonRecord(reasonCode!, OperatorReasons.Text(reasonCode!)) };
         var outcome = await documents.MoveAsync(
             owner,

@@ -25,6 +25,7 @@ public sealed partial class ValidateDocument(
     DocumentTransitions transitions,
     EmployerTokens tokens,
     Obligations obligations,
+    IMalwareVerdicts malware,
     IOptions<OtrabotkaSettings> settings,
     TimeProvider time,
     ILogger<ValidateDocument> logger)
@@ -125,8 +126,15 @@ public sealed partial class ValidateDocument(
             warnings.AddRange(ruleWarnings);
         }
 
+        // The scanner's verdict on the uploaded file: only a clean file may be accepted without a person.
+        var verdict = reasons.Count == 0 ? await malware.VerdictAsync(blob, cancellationToken) : MalwareVerdict.Clean;
+        if (verdict == MalwareVerdict.Malicious)
+        {
+            reasons.Add(FileVerdicts.Malicious);
+        }
+
         var rejected = reasons.Count > 0;
-        var to = rejected ? DocumentStatus.Rejected : DocumentLifecycle.AfterValidation(document.Kind);
+        var to = rejected ? DocumentStatus.Rejected : FileVerdicts.Gate(DocumentLifecycle.AfterValidation(document.Kind), verdict);
         var now = time.GetUtcNow();
         var target = rejected ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
         var targetName = BlobName(graduate.Id, document.Id);
