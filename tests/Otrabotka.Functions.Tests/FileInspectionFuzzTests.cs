@@ -37,7 +37,7 @@ public sealed class FileInspectionFuzzTests(ITestOutputHelper output)
     public static long Count => long.TryParse(Environment.GetEnvironmentVariable("FUZZ_FILES_COUNT"), out var n) && n > 0 ? n : 3_000;
 
     /// <summary>A seed (or random bytes) with 1–8 mutations drawn from one generated number.</summary>
-    private static readonly Gen<byte[]> Inputs = Gen.Frequency(
+    internal static readonly Gen<byte[]> Inputs = Gen.Frequency(
         (1, Gen.Byte.Array[0, 2048].Select(bytes => bytes)),
         (1, Gen.Byte.Array[0, 2048].Select(bytes => Prefix(bytes))),
         (6, Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Int[1, 8], Gen.Int).Select((seed, count, random) => Mutate(Seeds[seed], count, new Random(random)))));
