@@ -69,6 +69,17 @@ public static class LocalHostApp
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<MailCapture>();
         builder.Services.AddSingleton<FunctionTable>();
+        // The OIDC stand-in: Development only; the local API trusts it besides the development key unless told not to.
+        var oidc = builder.Environment.IsDevelopment() && builder.Configuration.GetValue("LocalHost:Oidc:Enabled", true);
+        if (oidc)
+        {
+            builder.Services.AddSingleton<OidcStandIn>();
+            if (builder.Configuration.GetValue("LocalHost:Oidc:TrustedByApi", true))
+            {
+                builder.Services.AddSingleton(sp => sp.GetRequiredService<OidcStandIn>().Trusted);
+            }
+        }
+
         services?.Invoke(builder.Services);
 
         if (triggers)
@@ -89,6 +100,11 @@ public static class LocalHostApp
         var http = HttpFunctionEndpoints.Map(app, hostJson.RoutePrefix);
         app.Services.GetRequiredService<FunctionTable>().Http = http.Select(h => h.Entry).ToList();
         MailCapture.Map(app);
+        if (oidc)
+        {
+            OidcEndpoints.Map(app);
+        }
+
         return app;
     }
 

@@ -42,7 +42,8 @@ public class LocalHostFixture : IAsyncLifetime
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
-            settings[key] = value;
+            // "{base}" stands for this host's own address (known only once the port is chosen).
+            settings[key] = value?.Replace("{base}", BaseUrl, StringComparison.Ordinal);
         }
 
         App = LocalHostApp.Build([], settings, triggers, clock is null ? null : services => services.AddSingleton(clock));
@@ -66,10 +67,10 @@ public class LocalHostFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public string Token(string role, string subject) =>
+    public virtual string Token(string role, string subject) =>
         Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value, Clock, role, subject);
 
-    public Task InitializeAsync() => App.StartAsync();
+    public virtual Task InitializeAsync() => App.StartAsync();
 
     public virtual async Task DisposeAsync()
     {
