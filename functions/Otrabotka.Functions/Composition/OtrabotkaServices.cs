@@ -39,6 +39,8 @@ public static class OtrabotkaServices
         services.AddSingleton<EmployerTokens>();
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<Authenticator>();
+        services.AddSingleton<EmployerMailQuota>();
+        services.AddSingleton<EmployerMailLimit>();
         services.AddSingleton<RequestParsing>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<GraduateData>();

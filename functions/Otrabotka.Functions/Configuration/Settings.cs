@@ -119,6 +119,14 @@ public sealed class IntakeSettings : IValidatableObject
 
     public int EmployerLinkDays { get; set; } = 14;
 
+    /// <summary>Employer e-mails (uploads, re-issues, reminders) per graduate per Almaty day.</summary>
+    [Range(1, 1000, ErrorMessage = "Setting 'Intake__EmployerMailsPerDay' must be between 1 and 1000.")]
+    public int EmployerMailsPerDay { get; set; } = 10;
+
+    /// <summary>Distinct employer addresses written to per graduate per Almaty day.</summary>
+    [Range(1, 100, ErrorMessage = "Setting 'Intake__EmployerAddressesPerDay' must be between 1 and 100.")]
+    public int EmployerAddressesPerDay { get; set; } = 3;
+
     /// <summary>The intake sweep leaves files younger than this to the blob trigger.</summary>
     public double SweepMinimumAgeSeconds { get; set; } = 60;
 

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.Notifications;
+
+/// <summary>Whether one more employer e-mail may go out today for a graduate, and if not, when it may.</summary>
+public sealed record QuotaDecision(bool Allowed, TimeSpan RetryAfter)
+{
+    public static QuotaDecision Yes { get; } = new(true, TimeSpan.Zero);
+}
+
+/// <summary>
+/// The Center's sender cannot be aimed at anyone: per graduate and Almaty day, at most
+/// <see cref="IntakeSettings.EmployerMailsPerDay"/> employer e-mails (uploads, re-issues, reminders) to at
+/// most <see cref="IntakeSettings.EmployerAddressesPerDay"/> distinct addresses. One counter row per
+/// graduate and day (ETag-conditional, so concurrent requests cannot overshoot); addresses are kept
+/// only as hashes.
+/// </summary>
+public sealed class EmployerMailQuota(StorageClients storage, IOptions<IntakeSettings> settings, TimeProvider time)
+{
+    private const int Attempts = 8;
+
+    private TableClient Table => storage.Table(StorageNames.EmployerMailTable);
+
+    /// <summary>Counts one employer e-mail to <paramref name="address"/>, or refuses it with the time until the next Almaty day.</summary>
+    public async Task<QuotaDecision> TryReserveAsync(string graduateId, string address, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var day = Almaty.DateOf(now);
+        var rowKey = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var addressKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address.Trim().ToLowerInvariant())))[..20];
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var found = await Table.GetEntityIfExistsAsync<TableEntity>(graduateId, rowKey, cancellationToken: cancellationToken);
+            var existing = found.HasValue ? found.Value : null;
+            var count = existing?.GetInt32("Count") ?? 0;
+            var addresses = (existing?.GetString("Addresses") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+            var isNew = !addresses.Contains(addressKey, StringComparer.Ordinal);
+            if (count >= settings.Value.EmployerMailsPerDay || (isNew && addresses.Count >= settings.Value.EmployerAddressesPerDay))
+            {
+                return new QuotaDecision(false, UntilNextDay(now, day));
+            }
+
+            if (isNew)
+            {
+                addresses.Add(addressKey);
+            }
+
+            var entity = new TableEntity(graduateId, rowKey) { ["Count"] = count + 1, ["Addresses"] = string.Join(',', addresses) };
+            try
+            {
+                if (existing is null)
+                {
+                    await Table.AddEntityAsync(entity, cancellationToken);
+                }
+                else
+                {
+                    await Table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return QuotaDecision.Yes;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another request counted first: read again.
+            }
+        }
+
+        return new QuotaDecision(false, TimeSpan.FromSeconds(1));
+    }
+
+    private static TimeSpan UntilNextDay(DateTimeOffset now, DateOnly day)
+    {
+        var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var next = new DateTimeOffset(midnight, Almaty.Zone.GetUtcOffset(midnight));
+        return next - now;
+    }
+}
