@@ -41,6 +41,8 @@ public static class OtrabotkaServices
         services.AddSingleton<Authenticator>();
         services.AddSingleton<EmployerMailQuota>();
         services.AddSingleton<EmployerMailLimit>();
+        services.AddSingleton<EmployerDomains>();
+        services.AddSingleton<EmployerAddressChecks>();
         services.AddSingleton<RequestParsing>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<GraduateData>();
