@@ -19,7 +19,7 @@ public sealed class EmployerMailLimit(EmployerMailQuota quota, GraduateData data
     /// <summary>For an upload: counts it when it is an employment confirmation naming an employer address.</summary>
     public async Task<IActionResult?> ForUploadAsync(HttpRequest request, GraduateRecord graduate, string? kind, string? metadata, CancellationToken cancellationToken) =>
         kind == Wire.Name(DocumentKind.EmploymentConfirmation) && EmployerAddress(metadata) is { } address
-            ? await CheckAsync(request, graduate.Id, address, cancellationToken)
+            ? await CheckAsync(request, graduate.Id, address, request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? "upload|" + key : null, cancellationToken)
             : null;
 
     /// <summary>For a re-issue: counts it when the document is waiting for its employer (otherwise the use case refuses it).</summary>
@@ -31,12 +31,12 @@ public sealed class EmployerMailLimit(EmployerMailQuota quota, GraduateData data
             return null;
         }
 
-        return EmployerAddress(document.Metadata) is { } address ? await CheckAsync(request, graduate.Id, address, cancellationToken) : null;
+        return EmployerAddress(document.Metadata) is { } address ? await CheckAsync(request, graduate.Id, address, null, cancellationToken) : null;
     }
 
-    private async Task<IActionResult?> CheckAsync(HttpRequest request, string graduateId, string address, CancellationToken cancellationToken)
+    private async Task<IActionResult?> CheckAsync(HttpRequest request, string graduateId, string address, string? requestKey, CancellationToken cancellationToken)
     {
-        var decision = await quota.TryReserveAsync(graduateId, address, cancellationToken);
+        var decision = await quota.TryReserveAsync(graduateId, address, requestKey, cancellationToken);
         if (decision.Allowed)
         {
             return null;

@@ -24,23 +24,34 @@ public sealed record QuotaDecision(bool Allowed, TimeSpan RetryAfter)
 /// </summary>
 public sealed class EmployerMailQuota(StorageClients storage, IOptions<IntakeSettings> settings, TimeProvider time)
 {
-    private const int Attempts = 8;
+    private const int Attempts = 20;
 
     private TableClient Table => storage.Table(StorageNames.EmployerMailTable);
 
-    /// <summary>Counts one employer e-mail to <paramref name="address"/>, or refuses it with the time until the next Almaty day.</summary>
-    public async Task<QuotaDecision> TryReserveAsync(string graduateId, string address, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts one employer e-mail to <paramref name="address"/>, or refuses it with the time until the next
+    /// Almaty day. A retry of a request already counted (same <paramref name="requestKey"/>, e.g. its
+    /// Idempotency-Key) is not counted again.
+    /// </summary>
+    public async Task<QuotaDecision> TryReserveAsync(string graduateId, string address, string? requestKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var day = Almaty.DateOf(now);
         var rowKey = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var addressKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address.Trim().ToLowerInvariant())))[..20];
+        var addressKey = Hash(address.Trim().ToLowerInvariant());
+        var request = requestKey is null ? null : Hash(requestKey);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var found = await Table.GetEntityIfExistsAsync<TableEntity>(graduateId, rowKey, cancellationToken: cancellationToken);
             var existing = found.HasValue ? found.Value : null;
             var count = existing?.GetInt32("Count") ?? 0;
             var addresses = (existing?.GetString("Addresses") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+            var requests = (existing?.GetString("Requests") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+            if (request is not null && requests.Contains(request, StringComparer.Ordinal))
+            {
+                return QuotaDecision.Yes;
+            }
+
             var isNew = !addresses.Contains(addressKey, StringComparer.Ordinal);
             if (count >= settings.Value.EmployerMailsPerDay || (isNew && addresses.Count >= settings.Value.EmployerAddressesPerDay))
             {
@@ -52,7 +63,12 @@ public sealed class EmployerMailQuota(StorageClients storage, IOptions<IntakeSet
                 addresses.Add(addressKey);
             }
 
-            var entity = new TableEntity(graduateId, rowKey) { ["Count"] = count + 1, ["Addresses"] = string.Join(',', addresses) };
+            if (request is not null)
+            {
+                requests.Add(request);
+            }
+
+            var entity = new TableEntity(graduateId, rowKey) { ["Count"] = count + 1, ["Addresses"] = string.Join(',', addresses), ["Requests"] = string.Join(',', requests) };
             try
             {
                 if (existing is null)
@@ -68,12 +84,15 @@ public sealed class EmployerMailQuota(StorageClients storage, IOptions<IntakeSet
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
-                // Another request counted first: read again.
+                // Another request counted first: read again, a little later.
+                await Task.Delay(Random.Shared.Next(2, 15 + (attempt * 5)), cancellationToken);
             }
         }
 
         return new QuotaDecision(false, TimeSpan.FromSeconds(1));
     }
+
+    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..20];
 
     private static TimeSpan UntilNextDay(DateTimeOffset now, DateOnly day)
     {

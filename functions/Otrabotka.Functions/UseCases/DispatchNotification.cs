@@ -153,7 +153,7 @@ public sealed partial class DispatchNotification(StorageClients storage, IEmailS
     private async Task<EmailResult> SendWithinLimitAsync(string graduateId, TableEntity entity, OutboxRow row, CancellationToken cancellationToken)
     {
         if (row.Attempts == 0 && entity.GetString("Kind") == Domain.Wire.Name(NotificationKind.ReminderEmployerNoAnswer)
-            && !(await quota.TryReserveAsync(graduateId, entity.GetString("To") ?? "", cancellationToken)).Allowed)
+            && !(await quota.TryReserveAsync(graduateId, entity.GetString("To") ?? "", "notification|" + row.NotificationId, cancellationToken)).Allowed)
         {
             return new EmailResult(EmailOutcome.Permanent, 429, null, "employer-mail-limit: the graduate's daily limit of employer e-mails was reached");
         }
