@@ -46,7 +46,14 @@ public class LocalHostFixture : IAsyncLifetime
             settings[key] = value?.Replace("{base}", BaseUrl, StringComparison.Ordinal);
         }
 
-        App = LocalHostApp.Build([], settings, triggers, clock is null ? null : services => services.AddSingleton(clock));
+        App = LocalHostApp.Build([], settings, triggers, services =>
+        {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -56,6 +63,9 @@ public class LocalHostFixture : IAsyncLifetime
             : throw new InvalidOperationException("AzureWebJobsStorage is not set: run the tests with scripts/test.sh, which starts Azurite.");
 
     public int Port { get; }
+
+    /// <summary>Every log line the host wrote, for the log scan.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>The host's clock: the system's, or a fake one the test moves.</summary>
     public TimeProvider Clock { get; }
