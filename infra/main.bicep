@@ -20,17 +20,40 @@ param principalId string = ''
 @description('scheme://host of the public site (employer links point here).')
 param publicBaseUrl string
 
-@description('OpenID Connect metadata of the identity provider that issues graduates\' and operators\' tokens.')
-param authMetadataAddress string
+// Identity (docs/decisions/0005-auth-and-links.md): each role has its own provider. Graduates sign in
+// through the state's eGov IdP, which verifies the IIN; operators through the Center's Entra tenant.
+// Metadata addresses must name one tenant (not common/organizations/consumers): the app refuses to start otherwise.
+@description('Graduates\' identity provider (eGov IdP): OpenID Connect metadata address of a tenant-specific authority.')
+param authGraduateMetadataAddress string
 
-@description('Expected token issuer (empty: take it from the metadata).')
-param authIssuer string = ''
+@description('Issuer graduates\' tokens must carry (empty: the metadata\'s).')
+param authGraduateIssuer string = ''
 
-@description('Expected token audience.')
-param authAudience string
+@description('Audience graduates\' tokens must carry.')
+param authGraduateAudience string
 
-@description('The claim that carries a graduate\'s IIN.')
-param authSubjectClaim string = 'sub'
+@minLength(1)
+@description('The claim in which the graduates\' provider puts the IIN it verified. No default: name it.')
+param authGraduateSubjectClaim string
+
+@description('A claim that must list "graduate" (empty: every token of the graduates\' provider is a graduate\'s).')
+param authGraduateRoleClaim string = ''
+
+@description('Operators\' identity provider (Entra): OpenID Connect metadata address of the Center\'s tenant.')
+param authOperatorMetadataAddress string
+
+@description('Issuer operators\' tokens must carry (empty: the metadata\'s).')
+param authOperatorIssuer string = ''
+
+@description('Audience operators\' tokens must carry.')
+param authOperatorAudience string
+
+@minLength(1)
+@description('The claim that names an operator (e.g. oid). No default: name it.')
+param authOperatorSubjectClaim string
+
+@description('A claim that must list "operator" (Entra app roles: roles).')
+param authOperatorRoleClaim string = 'roles'
 
 @description('Sender of every e-mail.')
 param sendGridFromEmail string
@@ -136,10 +159,20 @@ module function 'app/function.bicep' = {
     applicationInsightsName: names.insights
     keyVaultName: names.vault
     publicBaseUrl: publicBaseUrl
-    authMetadataAddress: authMetadataAddress
-    authIssuer: authIssuer
-    authAudience: authAudience
-    authSubjectClaim: authSubjectClaim
+    authGraduate: {
+      metadataAddress: authGraduateMetadataAddress
+      issuer: authGraduateIssuer
+      audience: authGraduateAudience
+      subjectClaim: authGraduateSubjectClaim
+      roleClaim: authGraduateRoleClaim
+    }
+    authOperator: {
+      metadataAddress: authOperatorMetadataAddress
+      issuer: authOperatorIssuer
+      audience: authOperatorAudience
+      subjectClaim: authOperatorSubjectClaim
+      roleClaim: authOperatorRoleClaim
+    }
     sendGridFromEmail: sendGridFromEmail
     sendGridFromName: sendGridFromName
     reminderSchedule: reminderSchedule

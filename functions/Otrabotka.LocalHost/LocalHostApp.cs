@@ -74,6 +74,17 @@ public static class LocalHostApp
         builder.Services.AddSingleton<Otrabotka.Functions.Adapters.IMalwareVerdicts>(sp => sp.GetRequiredService<DevMalwareVerdicts>());
         builder.Services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), blobPolicy: sp.GetRequiredService<BlobFaults>()));
         builder.Services.AddSingleton<FunctionTable>();
+        // The OIDC stand-in: Development only; the local API trusts it besides the development key unless told not to.
+        var oidc = builder.Environment.IsDevelopment() && builder.Configuration.GetValue("LocalHost:Oidc:Enabled", true);
+        if (oidc)
+        {
+            builder.Services.AddSingleton<OidcStandIn>();
+            if (builder.Configuration.GetValue("LocalHost:Oidc:TrustedByApi", true))
+            {
+                builder.Services.AddSingleton(sp => sp.GetRequiredService<OidcStandIn>().Trusted);
+            }
+        }
+
         services?.Invoke(builder.Services);
 
         if (triggers)
@@ -96,6 +107,11 @@ public static class LocalHostApp
         MailCapture.Map(app);
         BlobFaults.Map(app);
         DevMalwareVerdicts.Map(app);
+        if (oidc)
+        {
+            OidcEndpoints.Map(app);
+        }
+
         return app;
     }
 

@@ -11,10 +11,10 @@ param deploymentContainerName string
 param applicationInsightsName string
 param keyVaultName string
 param publicBaseUrl string
-param authMetadataAddress string
-param authIssuer string
-param authAudience string
-param authSubjectClaim string
+@description('Graduates\' identity provider: metadataAddress, issuer, audience, subjectClaim, roleClaim.')
+param authGraduate object
+@description('Operators\' identity provider: metadataAddress, issuer, audience, subjectClaim, roleClaim.')
+param authOperator object
 param sendGridFromEmail string
 param sendGridFromName string
 param reminderSchedule string
@@ -102,10 +102,16 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     Otrabotka__PublicBaseUrl: publicBaseUrl
-    Auth__MetadataAddress: authMetadataAddress
-    Auth__Issuer: authIssuer
-    Auth__Audience: authAudience
-    Auth__SubjectClaim: authSubjectClaim
+    Auth__Graduate__MetadataAddress: authGraduate.metadataAddress
+    Auth__Graduate__Issuer: authGraduate.issuer
+    Auth__Graduate__Audience: authGraduate.audience
+    Auth__Graduate__SubjectClaim: authGraduate.subjectClaim
+    Auth__Graduate__RoleClaim: authGraduate.roleClaim
+    Auth__Operator__MetadataAddress: authOperator.metadataAddress
+    Auth__Operator__Issuer: authOperator.issuer
+    Auth__Operator__Audience: authOperator.audience
+    Auth__Operator__SubjectClaim: authOperator.subjectClaim
+    Auth__Operator__RoleClaim: authOperator.roleClaim
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/SendGridApiKey)'
     SendGrid__BaseUrl: 'https://api.sendgrid.com'
     SendGrid__FromEmail: sendGridFromEmail

@@ -7,7 +7,7 @@ param tags object
 
 var containers = ['intake', 'documents', 'quarantine', 'deployment']
 var queues = ['dispatch', 'dispatch-poison']
-var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue']
+var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employermail', 'employerdomains', 'employerchecks']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

@@ -42,10 +42,18 @@ public class LocalHostFixture : IAsyncLifetime
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
-            settings[key] = value;
+            // "{base}" stands for this host's own address (known only once the port is chosen).
+            settings[key] = value?.Replace("{base}", BaseUrl, StringComparison.Ordinal);
         }
 
-        App = LocalHostApp.Build([], settings, triggers, clock is null ? null : services => services.AddSingleton(clock));
+        App = LocalHostApp.Build([], settings, triggers, services =>
+        {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -55,6 +63,9 @@ public class LocalHostFixture : IAsyncLifetime
             : throw new InvalidOperationException("AzureWebJobsStorage is not set: run the tests with scripts/test.sh, which starts Azurite.");
 
     public int Port { get; }
+
+    /// <summary>Every log line the host wrote, for the log scan.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>The host's clock: the system's, or a fake one the test moves.</summary>
     public TimeProvider Clock { get; }
@@ -66,10 +77,10 @@ public class LocalHostFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public string Token(string role, string subject) =>
+    public virtual string Token(string role, string subject) =>
         Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value, Clock, role, subject);
 
-    public Task InitializeAsync() => App.StartAsync();
+    public virtual Task InitializeAsync() => App.StartAsync();
 
     public virtual async Task DisposeAsync()
     {

@@ -8,7 +8,7 @@ namespace Otrabotka.Infra.Tests;
 
 public sealed partial class InfrastructureTests
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     private static string FindRoot()
     {

@@ -42,6 +42,10 @@ public static class OtrabotkaServices
         services.AddSingleton<EmployerTokens>();
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<Authenticator>();
+        services.AddSingleton<EmployerMailQuota>();
+        services.AddSingleton<EmployerMailLimit>();
+        services.AddSingleton<EmployerDomains>();
+        services.AddSingleton<EmployerAddressChecks>();
         services.AddSingleton<RequestParsing>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<GraduateData>();

@@ -10,7 +10,7 @@ using Otrabotka.Functions.Texts;
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Graduates act on their own data under /api/me: the IIN comes from the token, never the route.</summary>
-public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Confirmations confirmations, IOptions<OtrabotkaSettings> settings, TimeProvider time)
+public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Confirmations confirmations, EmployerMailLimit mailLimit, IOptions<OtrabotkaSettings> settings, TimeProvider time)
 {
     public const long MaxUploadBytes = FileRules.MaxBytes;
 
@@ -51,6 +51,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (submission, bad) = await ReadMultipartAsync(request, cancellationToken);
+        bad ??= await mailLimit.ForUploadAsync(request, g!, submission!.Kind, submission.Metadata, cancellationToken);
         return bad ?? (await documents.SubmitAsync(g!, "graduate", submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
             .ToResult(request, v => v.StatusUrl);
     }
@@ -65,6 +66,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
+        bad ??= await mailLimit.ForUploadAsync(request, g!, body!.Optional("kind", int.MaxValue), body.Optional("metadata", int.MaxValue), cancellationToken);
         return bad ?? (await documents.CreateUploadAsync(g!, body!, cancellationToken)).ToResult(request, v => v.StatusUrl);
     }
 
@@ -113,6 +115,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     public async Task<IActionResult> ReissueMyEmployerLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/employer-link")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
+        failure ??= await mailLimit.ForReissueAsync(request, g!, id, cancellationToken);
         return failure ?? (await confirmations.ReissueAsync(g!, id, settings.Value.PublicBaseUrl, time, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 

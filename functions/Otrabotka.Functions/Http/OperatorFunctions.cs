@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
 using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Operators of the Financial Center: graduates by opaque id (the IIN travels only in bodies), review, default.</summary>
-public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Operators operators, Reviews reviews)
+public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Operators operators, Reviews reviews, EmployerAddressChecks checks, EmployerDomains domains)
 {
     [Function("RegisterGraduate")]
     public async Task<IActionResult> RegisterGraduate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates")] HttpRequest request, CancellationToken cancellationToken)
@@ -118,7 +120,15 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
             return failure;
         }
 
-        return (await reviews.QueueAsync(RequestParsing.Query(request), cancellationToken)).ToResult(request);
+        var query = RequestParsing.Query(request);
+        if (query.Optional("check") == EmployerAddressChecks.Unverified)
+        {
+            // The operators' check list: accepted confirmations from employer domains not yet verified.
+            var (items, next, problem) = await domains.FlaggedPageAsync(query.Optional("continuationToken"), cancellationToken);
+            return problem is not null ? Problems.Create(request, problem) : ApiResults.Json(new Paged<UnverifiedConfirmation>(items!, next), 200);
+        }
+
+        return (await reviews.QueueAsync(query, cancellationToken)).ToResult(request);
     }
 
     [Function("GetReviewDocument")]
@@ -129,7 +139,9 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
             return failure;
         }
 
-        return (await reviews.GetAsync(id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var language = Problems.LanguageOf(request);
+        var outcome = await reviews.GetAsync(id, language, cancellationToken);
+        return outcome.Problem is null ? await WithChecksAsync(outcome.Value!, id, language, cancellationToken) : outcome.ToResult(request);
     }
 
     [Function("DecideReview")]
@@ -141,6 +153,39 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await reviews.DecideAsync(id, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var language = Problems.LanguageOf(request);
+        var approve = body!.Optional("decision") == "approve";
+        if (approve && await checks.ApproveFlaggedAsync(id, cancellationToken))
+        {
+            // An accepted confirmation on the check list: approving it verifies the employer's domain.
+            return (await reviews.GetAsync(id, language, cancellationToken)).ToResult(request);
+        }
+
+        var outcome = await reviews.DecideAsync(id, body, language, cancellationToken);
+        if (approve && outcome.Problem is null)
+        {
+            await checks.OnOperatorApprovedAsync(id, cancellationToken);
+        }
+
+        return outcome.ToResult(request);
+    }
+
+    /// <summary>The operator's view of a document with what was and was not verified (e.g. employer-address-unverified).</summary>
+    private async Task<IActionResult> WithChecksAsync(DocumentView view, string id, Language language, CancellationToken cancellationToken)
+    {
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(view, Json.Options)!.AsObject();
+        var list = await checks.ChecksAsync(id, cancellationToken);
+        node["checks"] = new System.Text.Json.Nodes.JsonArray(list.Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+        {
+            ["code"] = c.Code,
+            ["verified"] = c.Verified,
+            ["detail"] = c.Detail.In(language),
+        }).ToArray());
+        return ApiResults.Json(node, 200);
     }
 }

@@ -43,7 +43,7 @@ public static class Problems
 
     private static Text TitleOf(int status) => status switch
     {
-        400 or 401 or 403 or 404 or 409 or 410 or 413 or 415 or 422 => TextCatalog.Default.Text($"problems.title.{status}"),
+        400 or 401 or 403 or 404 or 409 or 410 or 413 or 415 or 422 or 429 or 503 => TextCatalog.Default.Text($"problems.title.{status}"),
         _ => TextCatalog.Default.Text("problems.title.other"),
     };
 }

@@ -21,25 +21,48 @@ public sealed class RequestParsing(Authenticator auth, Graduates graduates)
             return (null, Problems.Create(request, new Problem(415, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "application/json")))));
         }
 
-        if (request.ContentLength > MaxJsonBytes)
+        if (request.ContentLength > MaxJsonBytes || await ReadBoundedAsync(request.Body, MaxJsonBytes, cancellationToken) is not { } bytes)
         {
+            // Checked while reading too: a chunked body has no Content-Length.
             return (null, Problems.Create(request, new Problem(413, "body-too-large", TextCatalog.Default.Text("problems.body-too-large"))));
         }
 
+        Fields fields;
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            using var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new JsonException();
             }
 
-            return (Fields.FromJson(document.RootElement.Clone()), null);
+            fields = Fields.FromJson(document.RootElement);
         }
         catch (JsonException)
         {
             return (null, Problems.Create(request, new Problem(400, "invalid-json", TextCatalog.Default.Text("problems.invalid-json"))));
         }
+
+        return fields.Errors.Count > 0 ? (null, Problems.Create(request, Problem.Invalid(fields.Errors))) : (fields, null);
+    }
+
+    /// <summary>The body's bytes, or null as soon as more than <paramref name="limit"/> arrive.</summary>
+    public static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     public static Fields Query(HttpRequest request) =>

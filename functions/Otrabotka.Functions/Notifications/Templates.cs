@@ -79,21 +79,24 @@ public static class Templates
 
     public static (string Subject, string Text, string Html) Render(NotificationKind kind, Language language, NoticeModel m, bool bilingualKkRu = false)
     {
-        var (subject, paragraphs) = Content(kind, m);
+        // Text a person typed (names, positions) is shown as text: never a link, never markup.
+        var model = m with { GraduateName = UserText.Inert(m.GraduateName), EmployerName = UserText.Inert(m.EmployerName), Position = UserText.Inert(m.Position) };
+        var (subject, paragraphs) = Content(kind, model);
         if (bilingualKkRu)
         {
             var kk = paragraphs.Select(p => p.Kk).ToList();
             var ru = paragraphs.Select(p => p.Ru).ToList();
-            return Compose($"{subject.Kk} / {subject.Ru}", [.. kk, "", .. Contacts.Lines(Language.Kk), "", "———", "", .. ru, "", .. Contacts.Lines(Language.Ru)]);
+            return Compose($"{subject.Kk} / {subject.Ru}", [.. kk, "", .. Contacts.Lines(Language.Kk), "", "———", "", .. ru, "", .. Contacts.Lines(Language.Ru)], m.Link);
         }
 
-        return Compose(subject.In(language), [.. paragraphs.Select(p => p.In(language)), "", .. Contacts.Lines(language)]);
+        return Compose(subject.In(language), [.. paragraphs.Select(p => p.In(language)), "", .. Contacts.Lines(language)], m.Link);
     }
 
     public static EmailMessage Message(string to, (string Subject, string Text, string Html) rendered) =>
         new(to, rendered.Subject, rendered.Text, rendered.Html, new Dictionary<string, string>());
 
-    private static (string Subject, string Text, string Html) Compose(string subject, IReadOnlyList<string> lines)
+    /// <summary>Only the link the system made (<paramref name="link"/>) becomes an anchor.</summary>
+    private static (string Subject, string Text, string Html) Compose(string subject, IReadOnlyList<string> lines, string? link)
     {
         var text = string.Join("\n", lines);
         var html = new StringBuilder("<!doctype html><html><body style=\"font-family:Arial,sans-serif;line-height:1.5\">");
@@ -103,7 +106,7 @@ public static class Templates
             {
                 html.Append("<br>");
             }
-            else if (line.StartsWith("http", StringComparison.Ordinal))
+            else if (link is not null && line == link)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{WebUtility.HtmlEncode(line)}\">{WebUtility.HtmlEncode(line)}</a></p>");
             }

@@ -30,6 +30,9 @@ public static class StorageNames
     public const string OutboxPendingTable = "outboxpending";
     public const string FailedNotificationsTable = "notificationsfailed";
     public const string ReminderDueTable = "reminderdue";
+    public const string EmployerMailTable = "employermail";
+    public const string EmployerDomainsTable = "employerdomains";
+    public const string EmployerChecksTable = "employerchecks";
 
     /// <summary>The outbox sweeper re-queues rows left unsent for over 5 minutes; it runs every minute.</summary>
     public const string OutboxSweepScheduleExpression = "%OutboxSweepSchedule%";
@@ -48,5 +51,5 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer];
     public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable];
+    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable];
 }

@@ -20,7 +20,7 @@ public sealed record ConfirmationResult(DocumentStatus Status, string StatusName
 /// token (mail scanners open links); a decision does, once. An employer at a public mail service cannot
 /// confirm alone: the answer sends the document to an operator's review.
 /// </summary>
-public sealed class Confirmations(Graduates graduates, GraduateData data, DocumentTransitions transitions, EmployerTokens tokens, FileVerdicts verdicts)
+public sealed class Confirmations(Graduates graduates, GraduateData data, DocumentTransitions transitions, EmployerTokens tokens, FileVerdicts verdicts, EmployerAddressChecks checks)
 {
     public async Task<Outcome<ConfirmationView>> ViewAsync(string? token, Language language, CancellationToken cancellationToken)
     {
@@ -100,6 +100,11 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
                 case MoveResult.Refused:
                     return DocumentTransitions.Refusal(refusal!);
                 case MoveResult.Done:
+                    if (next.Status == DocumentStatus.Accepted)
+                    {
+                        await checks.OnEmployerConfirmedAsync(next, cancellationToken);
+                    }
+
                     return Outcome<ConfirmationResult>.Ok(new ConfirmationResult(next.Status, Names.Of(next.Status).In(language)));
             }
 

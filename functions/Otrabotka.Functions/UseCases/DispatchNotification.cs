@@ -41,7 +41,7 @@ public sealed record DispatchRequest(string GraduateId, string NotificationId)
 /// message with a delay; after 5 attempts, or at once on another 4xx, the row is marked failed and listed
 /// for operators.
 /// </summary>
-public sealed partial class DispatchNotification(StorageClients storage, IEmailSender sender, Outbox outbox, IndexSync indexes, IOptions<NotificationSettings> settings, TimeProvider time, ILogger<DispatchNotification> logger)
+public sealed partial class DispatchNotification(StorageClients storage, IEmailSender sender, Outbox outbox, IndexSync indexes, IOptions<NotificationSettings> settings, EmployerMailQuota quota, TimeProvider time, ILogger<DispatchNotification> logger)
 {
     public const int MaxAttempts = 5;
 
@@ -82,7 +82,7 @@ public sealed partial class DispatchNotification(StorageClients storage, IEmailS
             return;
         }
 
-        var result = await sender.SendAsync(row.ToEmail(), cancellationToken);
+        var result = await SendWithinLimitAsync(request.GraduateId, entity, row, cancellationToken);
         var attempts = row.Attempts + 1;
         entity["Attempts"] = attempts;
         entity["LastStatusCode"] = result.StatusCode;
@@ -147,6 +147,18 @@ public sealed partial class DispatchNotification(StorageClients storage, IEmailS
                 TableUpdateMode.Replace,
                 cancellationToken);
         }
+    }
+
+    /// <summary>Employer reminders count against the graduate's daily employer-mail limit (uploads and re-issues count when asked for).</summary>
+    private async Task<EmailResult> SendWithinLimitAsync(string graduateId, TableEntity entity, OutboxRow row, CancellationToken cancellationToken)
+    {
+        if (row.Attempts == 0 && entity.GetString("Kind") == Domain.Wire.Name(NotificationKind.ReminderEmployerNoAnswer)
+            && !(await quota.TryReserveAsync(graduateId, entity.GetString("To") ?? "", "notification|" + row.NotificationId, cancellationToken)).Allowed)
+        {
+            return new EmailResult(EmailOutcome.Permanent, 429, null, "employer-mail-limit: the graduate's daily limit of employer e-mails was reached");
+        }
+
+        return await sender.SendAsync(row.ToEmail(), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} has no outbox row; nothing to send")]

@@ -114,7 +114,7 @@ public sealed class Documents(
             return Problem.Invalid(body.Errors);
         }
 
-        var parsed = ParseMetadata(kind, body.Optional("metadata"));
+        var parsed = ParseMetadata(kind, body.Optional("metadata", 16 * 1024));
         if (parsed.Json is null)
         {
             return Problem.Invalid(parsed.Errors);

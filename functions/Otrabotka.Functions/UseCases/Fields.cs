@@ -17,32 +17,82 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 
     public IReadOnlyList<FieldError> Errors => errors;
 
+    /// <summary>Longest optional text accepted unless a caller says otherwise (a table property holds 32K characters).</summary>
+    public const int DefaultMaxLength = 2000;
+
+    /// <summary>
+    /// Each property as text; a name or string that is not valid Unicode (a lone surrogate such as
+    /// "\ud800", or invalid UTF-8) becomes a field error naming it instead of an exception.
+    /// </summary>
     public static Fields FromJson(JsonElement element)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var invalid = new List<string>();
         if (element.ValueKind == JsonValueKind.Object)
         {
+            var index = 0;
             foreach (var p in element.EnumerateObject())
             {
-                values[p.Name] = p.Value.ValueKind switch
+                index++;
+                var name = TextOrNull(() => p.Name);
+                if (name is null)
                 {
-                    JsonValueKind.String => p.Value.GetString(),
+                    invalid.Add($"#{index}");
+                    continue;
+                }
+
+                values[name] = p.Value.ValueKind switch
+                {
+                    JsonValueKind.String => TextOrNull(p.Value.GetString),
                     JsonValueKind.Null => null,
                     _ => p.Value.GetRawText(),
                 };
+                if (p.Value.ValueKind == JsonValueKind.String && values[name] is null)
+                {
+                    invalid.Add(name);
+                }
             }
         }
 
-        return new Fields(values);
+        var fields = new Fields(values);
+        foreach (var name in invalid)
+        {
+            fields.Add(name, "invalid-text", new($"'{name}' өрісінде жарамсыз таңбалар бар.", $"Поле '{name}' содержит недопустимые символы.", $"'{name}' contains characters that are not valid Unicode."));
+        }
+
+        return fields;
+    }
+
+    private static string? TextOrNull(Func<string?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public bool Has(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v);
 
-    public string? Optional(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+    /// <summary>The trimmed value, or null when absent; longer than <paramref name="maxLength"/> is a field error (and null).</summary>
+    public string? Optional(string name, int maxLength = DefaultMaxLength)
+    {
+        var value = values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        if (value is null || value.Length <= maxLength)
+        {
+            return value;
+        }
+
+        Add(name, "too-long", new($"'{name}' өрісі тым ұзын ({maxLength} таңбадан артық).", $"Поле '{name}' слишком длинное (более {maxLength} символов).", $"'{name}' is too long (over {maxLength} characters)."));
+        return null;
+    }
 
     public string Required(string name, int maxLength = 300)
     {
-        var value = Optional(name);
+        var value = values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         if (value is null)
         {
             Add(name, "required", TextCatalog.Default.Text("problems.field.required", ("field", $"'{name}'")));

@@ -32,6 +32,11 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
 
         var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
         var columns = Csv.Split(header, separator).Select(c => c.Trim()).ToArray();
+        if (columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            return Problem.Invalid([new FieldError(repeated.Key, "csv-repeated-column", new($"'{repeated.Key}' бағаны тақырыпта қайталанады.", $"Столбец '{repeated.Key}' повторяется в заголовке.", $"The column '{repeated.Key}' appears more than once in the header."))]);
+        }
+
         int created = 0, unchanged = 0, line = 1;
         var errors = new List<ImportError>();
         var batch = new List<(int Line, GraduateRecord Record)>();
