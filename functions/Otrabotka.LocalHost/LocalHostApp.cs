@@ -24,8 +24,14 @@ public static class LocalHostApp
         // Tests pass LocalHost:SettingsFile=none so a developer's local.settings.json cannot leak in.
         var settingsFile = overrides?.GetValueOrDefault("LocalHost:SettingsFile") == "none" ? null : LocalSettings.Find();
         var values = settingsFile is null ? new Dictionary<string, string?>() : LocalSettings.ReadValues(settingsFile);
-        var environment = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT")
-            ?? Read(overrides, values, "AZURE_FUNCTIONS_ENVIRONMENT") ?? "Development";
+        var environment = EnvironmentName(overrides, values);
+        if (environment != Environments.Development)
+        {
+            // local.settings.json is a development file (development keys, the capture's URL): outside
+            // Development the settings come from the environment only, as in Azure or a cluster.
+            values.Clear();
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -88,9 +94,23 @@ public static class LocalHostApp
         var app = builder.Build();
         var http = HttpFunctionEndpoints.Map(app, hostJson.RoutePrefix);
         app.Services.GetRequiredService<FunctionTable>().Http = http.Select(h => h.Entry).ToList();
-        MailCapture.Map(app);
+        if (app.Environment.IsDevelopment())
+        {
+            // Development stand-ins (the SendGrid capture and /dev/*) exist only in Development.
+            MailCapture.Map(app);
+        }
+
         return app;
     }
+
+    /// <summary>
+    /// AZURE_FUNCTIONS_ENVIRONMENT as the Functions host reads it, then ASP.NET Core's and .NET's own
+    /// variables, then local.settings.json; Development when none is set.
+    /// </summary>
+    private static string EnvironmentName(IReadOnlyDictionary<string, string?>? overrides, Dictionary<string, string?> values) =>
+        new[] { "AZURE_FUNCTIONS_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" }
+            .Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v))
+            ?? Read(overrides, values, "AZURE_FUNCTIONS_ENVIRONMENT") ?? Environments.Development;
 
     /// <summary>The local host's own table of functions, for the drift test against functions.metadata.</summary>
     public static IReadOnlyList<FunctionEntry> Table(WebApplication app) =>
