@@ -50,7 +50,7 @@ public static class LocalHostApp
                 [StorageNames.ReminderScheduleSetting] = StorageNames.DefaultReminderSchedule,
                 [StorageNames.OutboxSweepScheduleSetting] = StorageNames.DefaultOutboxSweepSchedule,
                 [StorageNames.IntakeSweepScheduleSetting] = StorageNames.DefaultIntakeSweepSchedule,
-            },
+            }.Concat(OutageRetry).ToDictionary(),
         });
         if (overrides is not null)
         {
@@ -84,6 +84,7 @@ public static class LocalHostApp
             builder.Host.ConfigureWebJobs(webJobs =>
             {
                 webJobs.AddAzureStorageCoreServices();
+                ResilientLockManager.WrapRegistered(webJobs.Services);
                 webJobs.AddAzureStorageBlobs(o => o.MaxDegreeOfParallelism = hostJson.BlobParallelism);
                 webJobs.AddAzureStorageQueues(o => hostJson.Apply(o, polling));
                 webJobs.AddTimers();
@@ -111,6 +112,21 @@ public static class LocalHostApp
         new[] { "AZURE_FUNCTIONS_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" }
             .Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v))
             ?? Read(overrides, values, "AZURE_FUNCTIONS_ENVIRONMENT") ?? Environments.Development;
+
+    /// <summary>
+    /// Retries of the WebJobs SDK's own storage clients (blob scans, singleton lease renewals, queue polls):
+    /// every 2 s for up to an hour instead of the SDK's default 5 tries (≈ 25 s). Its background loops
+    /// hand a failure to the WebJobs exception handler, which ends the process; the Functions host
+    /// restarts its script host instead, which this host cannot do. So these calls wait out an outage and
+    /// carry on when storage returns (L5). The app's own clients (StorageClients) are not affected: they
+    /// read only the connection string's value and keep failing fast, so requests answer 503 meanwhile.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string?> OutageRetry = new Dictionary<string, string?>
+    {
+        [$"{StorageNames.Connection}:Retry:Mode"] = "Fixed",
+        [$"{StorageNames.Connection}:Retry:Delay"] = "00:00:02",
+        [$"{StorageNames.Connection}:Retry:MaxRetries"] = "1800",
+    };
 
     /// <summary>The local host's own table of functions, for the drift test against functions.metadata.</summary>
     public static IReadOnlyList<FunctionEntry> Table(WebApplication app) =>

@@ -72,7 +72,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills Azurite (as a crash or an outage would) and waits until its ports are closed.</summary>
+    /// <summary>
+    /// Stops Azurite as an operator or an outage would (SIGTERM: it writes its on-disk data out first; a
+    /// SIGKILL would lose the last seconds of table writes, which is data loss, not an outage).
+    /// </summary>
     public async Task StopAsync()
     {
         if (process is null)
@@ -80,8 +83,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return;
         }
 
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
+        using (var terminate = Process.Start("kill", ["-TERM", $"{process.Id}"]))
+        {
+            await terminate.WaitForExitAsync();
+        }
+
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
         process.Dispose();
         process = null;
     }

@@ -49,9 +49,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
         ["Intake__EmployerLinkKey"] = "production-test-employer-link-key-0123456789",
     };
 
-    public static LocalHostProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static LocalHostProcess Start(IReadOnlyDictionary<string, string?> environment, string[]? arguments = null, int? port = null)
     {
-        var port = LocalHostFixture.FreePort();
+        port ??= LocalHostFixture.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -59,7 +59,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             WorkingDirectory = Directory.CreateTempSubdirectory("otrabotka-host-").FullName,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Otrabotka.LocalHost.dll"));
-        foreach (var argument in arguments)
+        foreach (var argument in arguments ?? [])
         {
             start.ArgumentList.Add(argument);
         }
@@ -77,7 +77,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             }
         }
 
-        return new LocalHostProcess(Process.Start(start)!, port);
+        return new LocalHostProcess(Process.Start(start)!, port.Value);
     }
 
     /// <summary>Waits until the host answers /api/health with the status wanted (or any answer), or exits.</summary>

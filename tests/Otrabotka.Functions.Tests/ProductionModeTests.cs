@@ -61,7 +61,7 @@ public sealed class ProductionModeTests
     {
         await using var command = LocalHostProcess.Start(
             new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production", ["AZURE_FUNCTIONS_ENVIRONMENT"] = null },
-            "token", "--role", "operator");
+            ["token", "--role", "operator"]);
         var code = await command.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(3, code);
