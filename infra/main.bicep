@@ -1,7 +1,13 @@
 // Otrabotka on Azure: a Flex Consumption function app with a user-assigned managed identity, storage
-// without shared keys, Key Vault references for secrets, Application Insights with Entra auth, and an
-// Event Grid system topic for the intake blob trigger (its subscription is made after deployment, see
-// scripts/postdeploy.sh, because the webhook needs the blobs extension key of the deployed code).
+// without shared keys, Key Vault (closed to the internet, reached by a private endpoint) for secrets,
+// Application Insights with Entra auth, audit logs of storage, Key Vault and the app in Log Analytics,
+// and an Event Grid system topic for the intake/ and feeds/ blob triggers (their subscriptions are made
+// after deployment, see scripts/postdeploy.sh, because the webhook needs the blobs extension key).
+//
+// Where this may run: Azure has no region in Kazakhstan, and Law 94-V art. 12 p.2 wants personal data
+// stored on Kazakhstan's territory. This deployment is for demonstration with synthetic data until the
+// operator's lawyers decide (docs/decisions/0006-where-it-may-run.md); deploy/k8s runs the same app
+// in-country.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -64,6 +70,12 @@ param sendGridFromName string = '«Қаржы орталығы» АҚ / АО «�
 @description('Daily reminder run (NCRONTAB, UTC); 09:00 Asia/Almaty is 04:00 UTC.')
 param reminderSchedule string = '0 0 4 * * *'
 
+@description('Reach Key Vault through a private endpoint in the app\'s network (its public access is denied either way).')
+param keyVaultPrivateEndpoint bool = true
+
+@description('Public addresses allowed through Key Vault\'s firewall besides trusted services (e.g. an operator\'s office).')
+param keyVaultAllowedIpRanges array = []
+
 @description('Maximum instances of the Flex Consumption app.')
 @minValue(40)
 @maxValue(1000)
@@ -83,7 +95,11 @@ var names = {
   plan: 'plan-otrabotka-${token}'
   topic: 'evgt-otrabotka-${token}'
   deploymentContainer: 'deployment'
+  network: 'vnet-otrabotka-${token}'
 }
+// Every container: the app's (StorageNames.Containers), feeds/ for the pension feed, the Functions
+// host's own, and the deployment package's. The app's identity gets blob rights on these only.
+var containers = ['intake', 'documents', 'quarantine', 'feeds', 'azure-webjobs-hosts', 'azure-webjobs-secrets', names.deploymentContainer]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-otrabotka-${environmentName}'
@@ -101,6 +117,16 @@ module identity 'app/identity.bicep' = {
   }
 }
 
+module network 'app/network.bicep' = {
+  name: 'network'
+  scope: rg
+  params: {
+    name: names.network
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'app/storage.bicep' = {
   name: 'storage'
   scope: rg
@@ -108,6 +134,8 @@ module storage 'app/storage.bicep' = {
     name: names.storage
     location: location
     tags: tags
+    containers: containers
+    publicBaseUrl: publicBaseUrl
   }
 }
 
@@ -129,6 +157,10 @@ module vault 'app/keyvault.bicep' = {
     name: names.vault
     location: location
     tags: tags
+    privateEndpoint: keyVaultPrivateEndpoint
+    networkId: network.outputs.id
+    endpointsSubnetId: network.outputs.endpointsSubnetId
+    allowedIpRanges: keyVaultAllowedIpRanges
   }
 }
 
@@ -140,6 +172,7 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: names.insights
     keyVaultName: names.vault
     identityName: names.identity
+    containers: containers
     deployerPrincipalId: principalId
   }
   dependsOn: [identity, storage, monitoring, vault]
@@ -177,8 +210,21 @@ module function 'app/function.bicep' = {
     sendGridFromName: sendGridFromName
     reminderSchedule: reminderSchedule
     maximumInstanceCount: maximumInstanceCount
+    appSubnetId: network.outputs.appSubnetId
   }
   dependsOn: [rbac]
+}
+
+module diagnostics 'app/diagnostics.bicep' = {
+  name: 'diagnostics'
+  scope: rg
+  params: {
+    storageAccountName: names.storage
+    keyVaultName: names.vault
+    siteName: names.site
+    logAnalyticsName: names.logs
+  }
+  dependsOn: [storage, vault, monitoring, function]
 }
 
 module events 'app/eventgrid.bicep' = {

@@ -19,6 +19,8 @@ param sendGridFromEmail string
 param sendGridFromName string
 param reminderSchedule string
 param maximumInstanceCount int
+@description('Subnet (delegated to Microsoft.App/environments) the app\'s outbound traffic leaves through; it reaches Key Vault\'s private endpoint from there.')
+param appSubnetId string
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
@@ -63,6 +65,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
+    virtualNetworkSubnetId: appSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

@@ -23,6 +23,7 @@ public static class OtrabotkaServices
         services.AddOptions<SendGridSettings>().Bind(configuration.GetSection(SendGridSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OtrabotkaSettings>().Bind(configuration.GetSection(OtrabotkaSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthSettings>, DevelopmentKeyGuard>();
         services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MalwareSettings>().Bind(configuration.GetSection(MalwareSettings.Section));
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
