@@ -46,7 +46,7 @@ public class LocalHostFixture : IAsyncLifetime
         }
 
         App = LocalHostApp.Build([], settings, triggers, clock is null ? null : services => services.AddSingleton(clock));
-        Client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Client = CreateClient();
     }
 
     public static string StorageConnectionString =>
@@ -68,6 +68,10 @@ public class LocalHostFixture : IAsyncLifetime
 
     public string Token(string role, string subject) =>
         Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value, Clock, role, subject);
+
+    /// <summary>A client of this host whose every exchange the contract test sees.</summary>
+    public HttpClient CreateClient() =>
+        new(new ContractRecorder(new SocketsHttpHandler())) { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
     public Task InitializeAsync() => App.StartAsync();
 
@@ -129,7 +133,16 @@ public sealed class IsolatedHostFixture() : LocalHostFixture(
             ? value
             : throw new InvalidOperationException("AzureWebJobsStorageIsolated is not set: run the tests with scripts/test.sh.");
 
+    /// <summary>Set once the isolated host's tests are over (the contract check waits for them).</summary>
+    public static bool Finished { get; private set; }
+
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Fake => (Microsoft.Extensions.Time.Testing.FakeTimeProvider)Clock;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Finished = true;
+    }
 }
 
 [CollectionDefinition(Name)]
