@@ -37,6 +37,9 @@ public sealed class GeneratedClientTests(LocalHostFixture host)
 
         using var graduateHttp = Authorized(host.Token("graduate", iin));
         var graduate = new OtrabotkaClient(graduateHttp);
+        var me = await graduate.GetMeAsync("en");
+        Assert.Equal(registered.GraduateId, me.GraduateId);
+        Assert.Equal(Category.RuralQuota, me.Category);
         var metadata = new EmploymentMeta
         {
             EmployerBin = Api.ValidBin(),

@@ -15,7 +15,13 @@ public class LocalHostFixture : IAsyncLifetime
 {
     public const string SendGridKey = "test-sendgrid-key";
 
-    public LocalHostFixture() : this(null) { }
+    private readonly bool shared;
+
+    /// <summary>The collection's shared host.</summary>
+    public LocalHostFixture() : this(null) => shared = true;
+
+    /// <summary>Set once the shared host's collection is over (the contract check waits for it).</summary>
+    public static bool SharedFinished { get; private set; }
 
     internal LocalHostFixture(IReadOnlyDictionary<string, string?>? extra, bool triggers = true, string? connection = null, TimeProvider? clock = null)
     {
@@ -81,6 +87,7 @@ public class LocalHostFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await App.StopAsync(timeout.Token);
         await App.DisposeAsync();
+        SharedFinished |= shared;
     }
 
     public static int FreePort()

@@ -651,6 +651,8 @@ export interface components {
             regionName: string;
             settlementType: components["schemas"]["SettlementType"];
             status: components["schemas"]["DocumentStatus"];
+            organisationKinds: components["schemas"]["OrganisationKind"][];
+            organisationKindNames: string[];
         };
         ContactUpdate: {
             email?: string;
@@ -722,7 +724,9 @@ export interface components {
             startDate: string;
             /** Format: date */
             endDate?: string;
+            organisationKinds?: components["schemas"]["OrganisationKind"][];
             workplace?: components["schemas"]["Workplace"];
+            allKinds?: components["schemas"]["OrganisationKind"][];
         };
         ExemptionClaim: {
             ground: components["schemas"]["ExemptionGround"];
@@ -737,6 +741,7 @@ export interface components {
             pregnancyConfirmedOn?: string;
             /** Format: date */
             childBirthDate?: string;
+            stateOrder?: boolean;
         };
         /** @enum {string} */
         ExemptionGround: "spouse-no-vacancy" | "disability-1-2" | "further-study" | "pregnancy-or-child-under-3";
@@ -753,6 +758,7 @@ export interface components {
             pregnancyConfirmedOn?: string;
             /** Format: date */
             childBirthDate?: string;
+            stateOrder?: boolean;
             claim?: components["schemas"]["ExemptionClaim"];
         };
         FailedNotificationView: {
@@ -988,7 +994,9 @@ export interface components {
             region: components["schemas"]["Region"];
             settlement: components["schemas"]["SettlementType"];
             katoCode?: string;
+            kinds?: components["schemas"]["OrganisationKind"][];
             isRural?: boolean;
+            allKinds?: components["schemas"]["OrganisationKind"][];
         };
     };
     responses: never;
