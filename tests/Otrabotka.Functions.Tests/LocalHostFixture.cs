@@ -15,7 +15,13 @@ public class LocalHostFixture : IAsyncLifetime
 {
     public const string SendGridKey = "test-sendgrid-key";
 
-    public LocalHostFixture() : this(null) { }
+    private readonly bool shared;
+
+    /// <summary>The collection's shared host.</summary>
+    public LocalHostFixture() : this(null) => shared = true;
+
+    /// <summary>Set once the shared host's collection is over (the contract check waits for it).</summary>
+    public static bool SharedFinished { get; private set; }
 
     internal LocalHostFixture(IReadOnlyDictionary<string, string?>? extra, bool triggers = true, string? connection = null, TimeProvider? clock = null)
     {
@@ -54,7 +60,7 @@ public class LocalHostFixture : IAsyncLifetime
                 services.AddSingleton(clock);
             }
         });
-        Client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Client = CreateClient();
     }
 
     public static string StorageConnectionString =>
@@ -80,6 +86,10 @@ public class LocalHostFixture : IAsyncLifetime
     public virtual string Token(string role, string subject) =>
         Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value, Clock, role, subject);
 
+    /// <summary>A client of this host whose every exchange the contract test sees.</summary>
+    public HttpClient CreateClient() =>
+        new(new ContractRecorder(new SocketsHttpHandler())) { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+
     public virtual Task InitializeAsync() => App.StartAsync();
 
     public virtual async Task DisposeAsync()
@@ -88,6 +98,7 @@ public class LocalHostFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await App.StopAsync(timeout.Token);
         await App.DisposeAsync();
+        SharedFinished |= shared;
     }
 
     public static int FreePort()
@@ -140,7 +151,16 @@ public sealed class IsolatedHostFixture() : LocalHostFixture(
             ? value
             : throw new InvalidOperationException("AzureWebJobsStorageIsolated is not set: run the tests with scripts/test.sh.");
 
+    /// <summary>Set once the isolated host's tests are over (the contract check waits for them).</summary>
+    public static bool Finished { get; private set; }
+
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Fake => (Microsoft.Extensions.Time.Testing.FakeTimeProvider)Clock;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Finished = true;
+    }
 }
 
 [CollectionDefinition(Name)]

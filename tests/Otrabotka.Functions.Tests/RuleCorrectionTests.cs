@@ -131,9 +131,11 @@ public sealed class RuleCorrectionTests(LocalHostFixture host)
     public async Task The_OpenAPI_document_describes_organisationKinds()
     {
         var doc = await api.JsonAsync(HttpMethod.Get, "/api/openapi.json", null);
-        var properties = doc["components"]!["schemas"]!["EmploymentConfirmationMetadata"]!["properties"]!;
+        var schemas = doc["components"]!["schemas"]!;
+        var properties = schemas["EmploymentMeta"]!["properties"]!;
         Assert.Equal("array", properties["organisationKinds"]!["type"]!.GetValue<string>());
-        Assert.Contains("healthcare", properties["organisationKinds"]!["items"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.Equal("#/components/schemas/OrganisationKind", properties["organisationKinds"]!["items"]!["$ref"]!.GetValue<string>());
+        Assert.Contains("healthcare", schemas["OrganisationKind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()));
         Assert.NotNull(properties["organisationKind"]);
     }
 

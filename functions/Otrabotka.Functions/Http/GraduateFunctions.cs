@@ -4,6 +4,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Http.Contracts;
+using Otrabotka.Functions.Http.OpenApi;
 using Otrabotka.Functions.UseCases;
 using Otrabotka.Functions.Texts;
 
@@ -15,6 +17,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     public const long MaxUploadBytes = FileRules.MaxBytes;
 
     [Function("GetMe")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Read my profile", "The graduate's own record: identity, contact, category and the obligation's terms.")]
+    [ApiResponse(200, typeof(GraduateView))]
     public async Task<IActionResult> GetMe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -22,6 +26,10 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("PatchMe")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Change my e-mail or language", "Updates the graduate's contact e-mail and preferred language; absent fields stay. Also accepts application/merge-patch+json.")]
+    [ApiRequest(typeof(ContactUpdate), Example = """{"email":"aigerim@example.kz","language":"ru"}""")]
+    [ApiResponse(200, typeof(GraduateView))]
+    [ApiProblem(409)]
     public async Task<IActionResult> PatchMe([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/me")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -35,6 +43,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("GetMyObligation")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Read my obligation ledger", "Days required, credited, paused and remaining, the projected completion and what would be owed if work stopped today, as of the Almaty date.")]
+    [ApiResponse(200, typeof(ObligationView))]
     public async Task<IActionResult> GetMyObligation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/obligation")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -42,6 +52,11 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("SubmitMyDocument")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Upload a document", "Multipart upload of an employment confirmation, an employment end, an exemption proof, a deferral proof or an unemployment registration, with its metadata. Answers 202 with the document's status URL (Location); validation runs in the background and an employment confirmation then waits for the employer. A repeated Idempotency-Key replays the first answer.")]
+    [ApiRequest(typeof(DocumentUploadForm), ContentType = MediaTypes.Multipart, Example = ApiExamples.Upload)]
+    [ApiHeader("Idempotency-Key", "Makes a retried upload safe: the same key and request replay the first answer; the same key with another request is refused (422).")]
+    [ApiResponse(202, typeof(SubmittedView), Location = true, Example = ApiExamples.Submitted)]
+    [ApiProblem(422)]
     public async Task<IActionResult> SubmitMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -57,6 +72,9 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("CreateMyUpload")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Start a direct upload", "Records the document and answers a create-only storage link (valid 15 minutes) to PUT the file to; then call complete.")]
+    [ApiRequest(typeof(UploadRequest), Example = ApiExamples.DirectUpload)]
+    [ApiResponse(201, typeof(UploadView), Location = true)]
     public async Task<IActionResult> CreateMyUpload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/uploads")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -71,6 +89,9 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("CompleteMyUpload")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Complete a direct upload", "Validates the file put to the upload link at once, instead of waiting for the storage trigger.")]
+    [ApiResponse(200, typeof(DocumentView))]
+    [ApiProblem(409)]
     public async Task<IActionResult> CompleteMyUpload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/complete")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -78,6 +99,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("ListMyDocuments")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "List my documents", "Every document the graduate (or an operator for them) submitted, with status, reasons and history.")]
+    [ApiResponse(200, typeof(IReadOnlyList<DocumentView>))]
     public async Task<IActionResult> ListMyDocuments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -85,6 +108,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("GetMyDocument")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Read one of my documents", "The document's status, metadata, reasons, warnings and history.")]
+    [ApiResponse(200, typeof(DocumentView))]
     public async Task<IActionResult> GetMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -92,6 +117,9 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("WithdrawMyDocument")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Withdraw a document", "Withdraws a document not yet decided.")]
+    [ApiResponse(200, typeof(DocumentView))]
+    [ApiProblem(409)]
     public async Task<IActionResult> WithdrawMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/withdraw")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -99,6 +127,10 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("ContestMyDocument")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Contest a refusal", "Sends a rejected document to an operator's review with the graduate's note.")]
+    [ApiRequest(typeof(ContestRequest), Example = """{"note":"Келісімшарт қоса берілген."}""")]
+    [ApiResponse(200, typeof(DocumentView))]
+    [ApiProblem(409)]
     public async Task<IActionResult> ContestMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/contest")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -112,6 +144,9 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("ReissueMyEmployerLink")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Send the employer a new link", "Voids the employer's link and e-mails a new one (14 days) for a document awaiting the employer.")]
+    [ApiResponse(200, typeof(ConfirmationResult))]
+    [ApiProblem(409)]
     public async Task<IActionResult> ReissueMyEmployerLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/employer-link")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Otrabotka.Functions.Http.Contracts;
+using Otrabotka.Functions.Http.OpenApi;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.UseCases;
 
@@ -10,6 +12,10 @@ namespace Otrabotka.Functions.Http;
 public sealed class NotificationFunctions(RequestParsing parse, FailedNotifications failed, RunReminders reminders)
 {
     [Function("ListFailedNotifications")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "List e-mails that failed", "E-mails whose delivery gave up after the retries, a page at a time.")]
+    [ApiQuery(typeof(PageQuery))]
+    [ApiResponse(200, typeof(Paged<FailedNotificationView>))]
+    [ApiProblem(400)]
     public async Task<IActionResult> ListFailed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/notifications/failed")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
@@ -21,6 +27,9 @@ public sealed class NotificationFunctions(RequestParsing parse, FailedNotificati
     }
 
     [Function("ResendNotification")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Resend a failed e-mail", "Puts a failed e-mail back in the outbox and sends it now.")]
+    [ApiResponse(202, typeof(FailedNotificationView))]
+    [ApiProblem(404)]
     public async Task<IActionResult> Resend([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/notifications/failed/{id}/resend")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
@@ -32,6 +41,9 @@ public sealed class NotificationFunctions(RequestParsing parse, FailedNotificati
     }
 
     [Function("RunRemindersNow")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Run the reminders for a date", "Sends the reminders due on an Almaty date (today when absent); catch-up and demos. Each reminder goes once.")]
+    [ApiRequest(typeof(ReminderRunRequest), Example = ApiExamples.ReminderRun)]
+    [ApiResponse(200, typeof(ReminderRunResult))]
     public async Task<IActionResult> RunNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reminders/run")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Otrabotka.Domain;
+using Otrabotka.Functions.Http.Contracts;
 using Otrabotka.Functions.Texts;
 using Otrabotka.Functions.UseCases;
 
@@ -15,23 +16,16 @@ public static class Problems
     public static ContentResult Create(HttpRequest request, Problem problem)
     {
         var language = LanguageOf(request);
-        var body = new Dictionary<string, object?>
+        var body = new ProblemBody(
+            "urn:otrabotka:problem:" + problem.Code,
+            TitleOf(problem.Status).In(language),
+            problem.Status,
+            problem.Detail.In(language),
+            problem.Code,
+            problem.Errors is { Count: > 0 } errors ? errors.Select(e => new ProblemFieldError(e.Field, e.Code, e.Detail.In(language))).ToList() : null)
         {
-            ["type"] = "urn:otrabotka:problem:" + problem.Code,
-            ["title"] = TitleOf(problem.Status).In(language),
-            ["status"] = problem.Status,
-            ["detail"] = problem.Detail.In(language),
-            ["code"] = problem.Code,
+            Extensions = problem.Extensions?.ToDictionary(e => e.Key, e => JsonSerializer.SerializeToElement(e.Value, Json.Options)),
         };
-        if (problem.Errors is { Count: > 0 } errors)
-        {
-            body["errors"] = errors.Select(e => new { field = e.Field, code = e.Code, detail = e.Detail.In(language) }).ToList();
-        }
-
-        foreach (var (key, value) in problem.Extensions ?? new Dictionary<string, object?>())
-        {
-            body[key] = value;
-        }
 
         return new ContentResult
         {
