@@ -245,6 +245,38 @@ public sealed class PagesBrowserTests(LocalHostFixture host)
         }
     }
 
+    [Fact]
+    public async Task Signing_out_an_expired_session_and_a_refused_sign_in_each_say_so()
+    {
+        var (_, iin, _) = await api.RegisterAsync("rural-quota", "pedagogical");
+        await using var browser = await Browser.LaunchAsync(nameof(Signing_out_an_expired_session_and_a_refused_sign_in_each_say_so));
+        var page = await browser.PageAsync();
+
+        await SignInAsync(page, iin);
+        await page.ClickAsync("#signout");
+        await page.Locator("#auth-msg").Filter(new() { HasText = "You have signed out." }).WaitForAsync(Visible);
+        Assert.True(await page.Locator("#account").IsHiddenAsync());
+        await browser.ShotAsync(page, "signed-out");
+
+        await page.GotoAsync($"{host.BaseUrl}/graduate?error=access_denied&state=x");
+        await page.Locator("#auth-msg").Filter(new() { HasText = "Sign-in was refused." }).WaitForAsync(Visible);
+        Assert.Equal("/graduate", new Uri(page.Url).AbsolutePath + new Uri(page.Url).Query);
+        await browser.ShotAsync(page, "refused");
+
+        // A session whose token has run out: the page says so instead of failing quietly.
+        var settings = host.Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value;
+        var shortLived = Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(settings, host.Clock, "graduate", iin, TimeSpan.FromSeconds(2));
+        await page.GotoAsync($"{host.BaseUrl}/graduate");
+        await page.FillAsync("#dev-token", shortLived);
+        await page.ClickAsync("#dev-token-submit");
+        await page.Locator("#account").WaitForAsync(Visible);
+        await page.WaitForTimeoutAsync(2500);
+        await page.ReloadAsync();
+        await page.Locator("#auth-msg").Filter(new() { HasText = "Your session has expired." }).WaitForAsync(Visible);
+        Assert.True(await page.Locator("#account").IsHiddenAsync());
+        await browser.ShotAsync(page, "expired");
+    }
+
     private static bool Invariant(string line) =>
         line is "Қаз" or "Рус" or "Eng" || line.Contains('@', StringComparison.Ordinal) || line.Contains("t.me/", StringComparison.Ordinal)
         || line.All(c => !char.IsLetter(c)) || line == "Айгерім Сапарова";

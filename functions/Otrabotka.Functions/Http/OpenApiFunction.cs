@@ -12,7 +12,7 @@ namespace Otrabotka.Functions.Http;
 /// </summary>
 public sealed class OpenApiFunction
 {
-    private static readonly HashSet<string> Anonymous = ["Health", "OpenApi", "ConfirmPage", "ViewConfirmation", "DecideConfirmation"];
+    private static readonly HashSet<string> Anonymous = ["Health", "OpenApi", "ConfirmPage", "ViewConfirmation", "DecideConfirmation", "GetEnumerations", "CheckWorkplace"];
     private static readonly Lazy<string> Document = new(Build);
 
     [Function("OpenApi")]
@@ -24,7 +24,7 @@ public sealed class OpenApiFunction
         from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
         let function = method.GetCustomAttribute<FunctionAttribute>()
         let trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(t => t is not null)
-        where function is not null && trigger is not null
+        where function is not null && trigger is not null && type != typeof(PageFunctions)
         select (function.Name, trigger.Route ?? function.Name, (trigger.Methods ?? ["get", "post"]).Select(m => m.ToLowerInvariant()).ToArray());
 
     /// <summary>The metadata of an employment-confirmation upload (the multipart field "metadata", a JSON object).</summary>

@@ -46,10 +46,8 @@ public sealed class CheckWorkplace(TimeProvider time)
             return Outcome<CheckView>.Ok(new CheckView(false, DoesNotCount.In(language), null, Views(resolved.Reasons, language), []));
         }
 
-        var best = kinds
-            .Select(kind => EligibilityRules.Check(terms, new Workplace(kind, ownership, region, settlement, kato), start ?? terms.Start))
-            .OrderBy(e => e.Reasons.Count)
-            .First();
+        // A workplace of several kinds counts when any kind does (the domain decides, as for documents).
+        var best = EligibilityRules.Check(terms, new Workplace(kinds[0], ownership, region, settlement, kato, kinds), start ?? terms.Start);
         var view = new CheckTermsView(Names.Of(category).In(language), terms.RequiredMonths, terms.RequiredDays, terms.Start, LocationRule(terms, language));
         return Outcome<CheckView>.Ok(new CheckView(
             best.IsEligible, (best.IsEligible ? Counts : DoesNotCount).In(language), view, Views(best.Reasons, language), Views(best.Warnings, language)));
