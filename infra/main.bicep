@@ -36,7 +36,7 @@ param authSubjectClaim string = 'sub'
 param sendGridFromEmail string
 
 @description('Display name of the sender.')
-param sendGridFromName string = 'Қаржы орталығы / Финансовый центр'
+param sendGridFromName string = '«Қаржы орталығы» АҚ / АО «Финансовый центр»'
 
 @description('Daily reminder run (NCRONTAB, UTC); 09:00 Asia/Almaty is 04:00 UTC.')
 param reminderSchedule string = '0 0 4 * * *'

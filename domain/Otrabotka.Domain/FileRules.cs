@@ -17,7 +17,7 @@ public static class FileRules
     public const long MaxBytes = 20L * 1024 * 1024;
     public const int MaxPages = 50;
 
-    public static readonly Reason Empty = new("file-empty", new("Файл бос.", "Файл пустой.", "The file is empty."));
+    public static readonly Reason Empty = new("file-empty", new("Файл бос.", "Файл пуст.", "The file is empty."));
     public static readonly Reason TooLarge = new("file-too-large", new("Файл 20 МБ-тан үлкен.", "Файл больше 20 МБ.", "The file is larger than 20 MB."));
     public static readonly Reason UnsupportedType = new("file-type-unsupported",
         new("Тек PDF, JPEG немесе PNG файлдары қабылданады.", "Принимаются только файлы PDF, JPEG или PNG.", "Only PDF, JPEG or PNG files are accepted."));
@@ -26,7 +26,7 @@ public static class FileRules
     public static readonly Reason TooManyPages = new("file-too-many-pages", new("PDF-те 50 беттен көп.", "В PDF больше 50 страниц.", "The PDF has more than 50 pages."));
     public static readonly Reason NoPages = new("file-no-pages", new("PDF-те бет жоқ.", "В PDF нет страниц.", "The PDF has no pages."));
     public static readonly Reason Duplicate = new("duplicate-file",
-        new("Бұл файл бұрын жүктелген.", "Этот файл уже был загружен ранее.", "This file was uploaded before."));
+        new("Бұл файл бұрын жүктелген.", "Этот файл уже загружался.", "This file was uploaded before."));
 
     /// <summary>Reads the type from the first bytes (magic numbers), never from the name or declared content type.</summary>
     public static FileType Sniff(ReadOnlySpan<byte> header) => header switch

@@ -8,6 +8,7 @@ using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Pages;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Composition;
@@ -18,6 +19,7 @@ public static class OtrabotkaServices
     public static IServiceCollection AddOtrabotka(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TextCatalog.Default);
 
         services.AddOptions<SendGridSettings>().Bind(configuration.GetSection(SendGridSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OtrabotkaSettings>().Bind(configuration.GetSection(OtrabotkaSettings.Section)).ValidateDataAnnotations().ValidateOnStart();

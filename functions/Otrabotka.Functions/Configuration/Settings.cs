@@ -18,7 +18,7 @@ public sealed class SendGridSettings
     [EmailAddress(ErrorMessage = "Setting 'SendGrid__FromEmail' must be an e-mail address.")]
     public string FromEmail { get; set; } = "";
 
-    public string FromName { get; set; } = "Қаржы орталығы / Финансовый центр";
+    public string FromName { get; set; } = "«Қаржы орталығы» АҚ / АО «Финансовый центр»";
 }
 
 /// <summary>Application settings that are not tied to one adapter.</summary>

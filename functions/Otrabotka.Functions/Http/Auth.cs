@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
@@ -50,7 +51,7 @@ public sealed class Authenticator
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Fail(request, 401, "unauthorized", new("Кіру токені қажет.", "Требуется токен доступа.", "A bearer token is required."));
+            return Fail(request, 401, "unauthorized", TextCatalog.Default.Text("problems.unauthorized"));
         }
 
         var parameters = new TokenValidationParameters
@@ -83,7 +84,7 @@ public sealed class Authenticator
         var result = await handler.ValidateTokenAsync(header["Bearer ".Length..].Trim(), parameters);
         if (!result.IsValid)
         {
-            return Fail(request, 401, "invalid-token", new("Кіру токені жарамсыз немесе мерзімі өткен.", "Токен доступа недействителен или просрочен.", "The bearer token is invalid or expired."));
+            return Fail(request, 401, "invalid-token", TextCatalog.Default.Text("problems.invalid-token"));
         }
 
         var identity = result.ClaimsIdentity;
@@ -91,12 +92,12 @@ public sealed class Authenticator
         var roles = identity.FindAll(settings.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(subject))
         {
-            return Fail(request, 401, "invalid-token", new("Токенде субъект жоқ.", "В токене нет субъекта.", "The token names no subject."));
+            return Fail(request, 401, "invalid-token", TextCatalog.Default.Text("problems.token-without-subject"));
         }
 
         if (!roles.Contains(role))
         {
-            return Fail(request, 403, "forbidden", new("Бұл әрекетке рұқсатыңыз жоқ.", "У вас нет прав на это действие.", "Your role does not allow this."));
+            return Fail(request, 403, "forbidden", TextCatalog.Default.Text("problems.forbidden"));
         }
 
         return new Authentication(new Caller(subject, roles), null);

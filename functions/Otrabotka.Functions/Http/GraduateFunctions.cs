@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Configuration;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
@@ -120,7 +121,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     {
         if (!request.HasFormContentType)
         {
-            return (null, Problems.Create(request, new Problem(415, "unsupported-media-type", new("Сұрау multipart/form-data болуы керек.", "Запрос должен быть multipart/form-data.", "The request must be multipart/form-data."))));
+            return (null, Problems.Create(request, new Problem(415, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "multipart/form-data")))));
         }
 
         IFormCollection form;
@@ -130,7 +131,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return (null, Problems.Create(request, new Problem(400, "invalid-multipart", new("multipart денесі бүлінген.", "Тело multipart повреждено.", "The multipart body is malformed."))));
+            return (null, Problems.Create(request, new Problem(400, "invalid-multipart", TextCatalog.Default.Text("problems.invalid-multipart", ("mediaType", "multipart/form-data")))));
         }
 
         var file = form.Files.GetFile("file");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
@@ -30,7 +31,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
 
         if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Create(request, new Problem(415, "unsupported-media-type", new("Сұрау денесі text/csv болуы керек.", "Тело запроса должно быть text/csv.", "The request body must be text/csv.")));
+            return Problems.Create(request, new Problem(415, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "text/csv"))));
         }
 
         return (await operators.ImportAsync(request.Body, Problems.LanguageOf(request), cancellationToken)).ToResult(request);

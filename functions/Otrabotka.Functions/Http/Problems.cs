@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Otrabotka.Domain;
+using Otrabotka.Functions.Texts;
 using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Http;
@@ -42,16 +43,8 @@ public static class Problems
 
     private static Text TitleOf(int status) => status switch
     {
-        400 => new("Сұрау дұрыс емес", "Неверный запрос", "Bad request"),
-        401 => new("Авторизация қажет", "Требуется авторизация", "Unauthorized"),
-        403 => new("Рұқсат жоқ", "Доступ запрещён", "Forbidden"),
-        404 => new("Табылмады", "Не найдено", "Not found"),
-        409 => new("Қайшылық", "Конфликт", "Conflict"),
-        410 => new("Мерзімі өтті", "Срок истёк", "Gone"),
-        413 => new("Тым үлкен", "Слишком большой запрос", "Payload too large"),
-        415 => new("Пішім қолдау көрсетілмейді", "Формат не поддерживается", "Unsupported media type"),
-        422 => new("Өңделмейтін деректер", "Необрабатываемые данные", "Unprocessable content"),
-        _ => new("Қате", "Ошибка", "Error"),
+        400 or 401 or 403 or 404 or 409 or 410 or 413 or 415 or 422 => TextCatalog.Default.Text($"problems.title.{status}"),
+        _ => TextCatalog.Default.Text("problems.title.other"),
     };
 }
 
@@ -61,16 +54,16 @@ public sealed record FieldError(string Field, string Code, Text Detail);
 /// <summary>A refusal a use case returns instead of a value.</summary>
 public sealed record Problem(int Status, string Code, Text Detail, IReadOnlyList<FieldError>? Errors = null, IReadOnlyDictionary<string, object?>? Extensions = null)
 {
-    public static Problem NotFound => new(404, "not-found", new("Сұралған жазба табылмады.", "Запрошенная запись не найдена.", "The requested record was not found."));
+    public static Problem NotFound => new(404, "not-found", TextCatalog.Default.Text("problems.not-found"));
 
     public static Problem BadContinuationToken => new(400, "invalid-continuation-token",
-        new("Жалғастыру токені жарамсыз; іздеуді басынан бастаңыз.", "Токен продолжения недействителен; начните поиск сначала.", "The continuation token is invalid; start the search again."));
+        TextCatalog.Default.Text("problems.invalid-continuation-token"));
 
     public static Problem Invalid(IReadOnlyList<FieldError> errors) =>
-        new(400, "validation-failed", new("Деректерде қателер бар.", "В данных есть ошибки.", "The request has invalid fields."), errors);
+        new(400, "validation-failed", TextCatalog.Default.Text("problems.validation-failed"), errors);
 
     public static Problem FromReasons(int status, string code, IEnumerable<Reason> reasons, string field) =>
-        new(status, code, new("Деректер ережелерге сәйкес келмейді.", "Данные не соответствуют правилам.", "The data breaks the rules."), reasons.Select(r => new FieldError(field, r.Code, r.Message)).ToList());
+        new(status, code, TextCatalog.Default.Text("problems.rules-broken"), reasons.Select(r => new FieldError(field, r.Code, r.Message)).ToList());
 }
 
 /// <summary>A use case's answer: a value with its status code, or a problem.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
@@ -17,12 +18,12 @@ public sealed class RequestParsing(Authenticator auth, Graduates graduates)
         var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "";
         if (!mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) && !mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Problems.Create(request, new Problem(415, "unsupported-media-type", new("Сұрау денесі application/json болуы керек.", "Тело запроса должно быть application/json.", "The request body must be application/json."))));
+            return (null, Problems.Create(request, new Problem(415, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "application/json")))));
         }
 
         if (request.ContentLength > MaxJsonBytes)
         {
-            return (null, Problems.Create(request, new Problem(413, "body-too-large", new("Сұрау денесі тым үлкен.", "Тело запроса слишком большое.", "The request body is too large."))));
+            return (null, Problems.Create(request, new Problem(413, "body-too-large", TextCatalog.Default.Text("problems.body-too-large"))));
         }
 
         try
@@ -37,7 +38,7 @@ public sealed class RequestParsing(Authenticator auth, Graduates graduates)
         }
         catch (JsonException)
         {
-            return (null, Problems.Create(request, new Problem(400, "invalid-json", new("Сұрау денесі JSON нысаны емес.", "Тело запроса не является объектом JSON.", "The request body is not a JSON object."))));
+            return (null, Problems.Create(request, new Problem(400, "invalid-json", TextCatalog.Default.Text("problems.invalid-json"))));
         }
     }
 
@@ -54,7 +55,7 @@ public sealed class RequestParsing(Authenticator auth, Graduates graduates)
         }
 
         var g = await graduates.FindByIinAsync(authentication.Caller!.Subject, cancellationToken);
-        return g is null ? (null, Problems.Create(request, new Problem(404, "graduate-not-registered", new("Сіз түлектер тізімінде жоқсыз; университетке хабарласыңыз.", "Вас нет в списке выпускников; обратитесь в университет.", "You are not on the graduates' list; contact your university.")))) : (g, null);
+        return g is null ? (null, Problems.Create(request, new Problem(404, "graduate-not-registered", TextCatalog.Default.Text("problems.graduate-not-registered")))) : (g, null);
     }
 
     /// <summary>An operator's call about a graduate named by the opaque id in the route.</summary>

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Adapters;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -44,7 +46,7 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
         var note = body.Optional("note");
         if (decision.Length > 0 && decision is not ("confirm" or "decline"))
         {
-            body.Add("decision", "unknown-value", new("'decision' мәні confirm немесе decline болуы керек.", "'decision' должно быть confirm или decline.", "'decision' must be confirm or decline."));
+            body.Add("decision", "unknown-value", TextCatalog.Default.Text("problems.field.one-of", ("field", "'decision'"), ("allowed", "confirm | decline")));
         }
 
         if (body.Errors.Count > 0)
@@ -65,7 +67,10 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
             var to = !confirm ? DocumentStatus.Rejected : publicMail ? DocumentStatus.AwaitingReview : DocumentStatus.Accepted;
             var reason = $"employer {(confirm ? "confirmed" : "declined")}: {name}, {position}" + (note is null ? "" : $" — {note}");
             var model = new NoticeModel(GraduateName: g!.FullName, Document: d.Kind,
-                Reasons: confirm ? null : [new Text("Жұмыс беруші жұмысқа қабылдауды растамады.", "Работодатель не подтвердил трудоустройство.", "The employer did not confirm the employment.")]);
+                Reasons: confirm ? null : [TextCatalog.Default.Text("reasons.employer-declined")])
+            {
+                GraduateSex = NoticeModel.SexOf(g.Iin), ByEmployer = !confirm, EmployerNote = confirm ? null : note,
+            };
             var kind = to switch
             {
                 DocumentStatus.Accepted => NotificationKind.DocumentAccepted,
@@ -103,26 +108,26 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
         {
             case TokenProblem.Malformed:
             case TokenProblem.Tampered:
-                return (null, null, new Problem(400, "token-invalid", new("Сілтеме жарамсыз.", "Ссылка недействительна.", "The link is invalid.")));
+                return (null, null, new Problem(400, "token-invalid", TextCatalog.Default.Text("problems.token-invalid")));
             case TokenProblem.Expired:
-                return (null, null, new Problem(410, "token-expired", new("Сілтеменің мерзімі өтті (14 күн). Түлектен жаңа сілтеме сұраңыз.", "Срок действия ссылки истёк (14 дней). Попросите выпускника выслать новую.", "The link has expired (14 days). Ask the graduate for a new one.")));
+                return (null, null, new Problem(410, "token-expired", TextCatalog.Default.Text("problems.token-expired", ("days", tokens.LinkDays.ToString(CultureInfo.InvariantCulture)))));
         }
 
         var g = await graduates.GetAsync(claim!.GraduateId, cancellationToken);
         var d = g is null ? null : await data.DocumentAsync(g.Id, claim.DocumentId, cancellationToken);
         if (g is null || d is null || d.Kind != DocumentKind.EmploymentConfirmation)
         {
-            return (null, null, new Problem(404, "not-found", new("Растау сұрауы табылмады.", "Запрос на подтверждение не найден.", "The confirmation request was not found.")));
+            return (null, null, new Problem(404, "not-found", TextCatalog.Default.Text("problems.confirmation-not-found")));
         }
 
         if (claim.Version != d.TokenVersion || !string.Equals(claim.Email, d.EmployerEmail, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, null, new Problem(410, "token-revoked", new("Бұл сілтеме жаңасымен ауыстырылды.", "Эта ссылка заменена новой.", "This link was replaced by a newer one.")));
+            return (null, null, new Problem(410, "token-revoked", TextCatalog.Default.Text("problems.token-revoked")));
         }
 
         if (d.TokenUsed || d.Status != DocumentStatus.AwaitingEmployer)
         {
-            return (null, null, new Problem(409, "token-used", new("Бұл сілтеме бойынша жауап берілген.", "По этой ссылке уже дан ответ.", "This link has already been answered.")));
+            return (null, null, new Problem(409, "token-used", TextCatalog.Default.Text("problems.token-used")));
         }
 
         return (g, d, null);
@@ -149,7 +154,7 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
             var version = d.TokenVersion + 1;
             var link = tokens.Link(publicBaseUrl, tokens.Issue(new EmployerClaim(g.Id, d.Id, job.EmployerEmail, version, now)));
             var (result, _, next) = await transitions.ReissueAsync(g, d with { TokenVersion = version, TokenIssuedAt = now, TokenUsed = false },
-                new Notice(job.EmployerEmail, NotificationKind.EmployerRequest, Language.Kk, new NoticeModel(GraduateName: g.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link), Bilingual: true),
+                new Notice(job.EmployerEmail, NotificationKind.EmployerRequest, Language.Kk, new NoticeModel(GraduateName: g.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link) { LinkDays = tokens.LinkDays }, Bilingual: true),
                 cancellationToken);
             if (result == MoveResult.Done)
             {

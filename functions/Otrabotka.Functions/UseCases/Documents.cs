@@ -5,6 +5,7 @@ using Otrabotka.Functions.Adapters;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -46,7 +47,7 @@ public sealed class Documents(
         var kind = fields.Enum<DocumentKind>("kind");
         if (submission.File is null)
         {
-            fields.Add("file", "required", new("'file' өрісі міндетті.", "Поле 'file' обязательно.", "'file' is required."));
+            fields.Add("file", "required", TextCatalog.Default.Text("problems.field.required", ("field", "'file'")));
         }
 
         var parsed = fields.Errors.Count == 0 ? ParseMetadata(kind, submission.Metadata) : (null, fields.Errors);
@@ -134,7 +135,7 @@ public sealed class Documents(
         var document = await validate.RunAsync(g.Id, documentId, blob, cancellationToken, ValidateDocument.ByComplete);
         if (document is { Status: DocumentStatus.Received })
         {
-            return new Problem(409, "file-not-uploaded", new("Файл әлі жүктелмеген.", "Файл ещё не загружен.", "The file has not been uploaded yet."));
+            return new Problem(409, "file-not-uploaded", TextCatalog.Default.Text("problems.file-not-uploaded"));
         }
 
         return await ViewAsync(g, documentId, language, false, cancellationToken);
@@ -180,11 +181,11 @@ public sealed class Documents(
         }
 
         return MoveAsync(g, documentId, new Move(DocumentStatus.AwaitingReview, "graduate", note),
-            d => [new Notice(g.Email, NotificationKind.DocumentInReview, g.Language, new NoticeModel(GraduateName: g.FullName, Document: d.Kind))], language, cancellationToken);
+            d => [new Notice(g.Email, NotificationKind.DocumentInReview, g.Language, new NoticeModel(GraduateName: g.FullName, Document: d.Kind) { GraduateSex = NoticeModel.SexOf(g.Iin) })], language, cancellationToken);
     }
 
     /// <summary>A move that reloads and retries on a concurrent change (412), and refuses what the domain refuses (409).</summary>
-    public async Task<Outcome<DocumentView>> MoveAsync(GraduateRecord g, string documentId, Move move, Func<DocumentRow, IReadOnlyList<Notice>> notices, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<DocumentView>> MoveAsync(GraduateRecord g, string documentId, Move move, Func<DocumentRow, IReadOnlyList<Notice>> notices, Language language, CancellationToken cancellationToken, Func<DocumentRow, DocumentRow>? update = null)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -194,7 +195,7 @@ public sealed class Documents(
                 return Problem.NotFound;
             }
 
-            var (result, refusal, _) = await transitions.ApplyAsync(g, d, [move], null, null, notices(d), cancellationToken);
+            var (result, refusal, _) = await transitions.ApplyAsync(g, d, [move], update, null, notices(d), cancellationToken);
             switch (result)
             {
                 case MoveResult.Refused:
@@ -214,7 +215,7 @@ public sealed class Documents(
         var now = time.GetUtcNow();
         var row = new DocumentRow(g.Id, id, kind, DocumentStatus.Received, false, metadata, null, null, null, [], [], now, now, 1, actor,
             EmployerEmail: kind == DocumentKind.EmploymentConfirmation ? DocumentMetadata.Read<EmploymentMeta>(metadata).EmployerEmail : null);
-        var (noticeId, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DocumentReceived, g.Language, new NoticeModel(GraduateName: g.FullName, Document: kind));
+        var (noticeId, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DocumentReceived, g.Language, new NoticeModel(GraduateName: g.FullName, Document: kind) { GraduateSex = NoticeModel.SexOf(g.Iin) });
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.Add, GraduateStore.ToEntity(row)),
@@ -235,7 +236,7 @@ public sealed class Documents(
     {
         if (string.IsNullOrWhiteSpace(metadata))
         {
-            return (null, [new FieldError("metadata", "required", new("'metadata' өрісі міндетті (JSON).", "Поле 'metadata' обязательно (JSON).", "'metadata' (JSON) is required."))]);
+            return (null, [new FieldError("metadata", "required", TextCatalog.Default.Text("problems.field.required-json", ("field", "'metadata'")))]);
         }
 
         try
@@ -250,7 +251,7 @@ public sealed class Documents(
         }
         catch (JsonException)
         {
-            return (null, [new FieldError("metadata", "invalid-json", new("'metadata' JSON нысаны болуы керек.", "'metadata' должно быть объектом JSON.", "'metadata' must be a JSON object."))]);
+            return (null, [new FieldError("metadata", "invalid-json", TextCatalog.Default.Text("problems.field.not-json-object", ("field", "'metadata'")))]);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text.Json;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Http;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -44,13 +45,13 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
         var value = Optional(name);
         if (value is null)
         {
-            Add(name, "required", new($"'{name}' өрісі міндетті.", $"Поле '{name}' обязательно.", $"'{name}' is required."));
+            Add(name, "required", TextCatalog.Default.Text("problems.field.required", ("field", $"'{name}'")));
             return "";
         }
 
         if (value.Length > maxLength)
         {
-            Add(name, "too-long", new($"'{name}' өрісі тым ұзын.", $"Поле '{name}' слишком длинное.", $"'{name}' is too long."));
+            Add(name, "too-long", TextCatalog.Default.Text("problems.field.too-long", ("field", $"'{name}'")));
         }
 
         return value;
@@ -70,7 +71,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
         }
 
         var allowed = string.Join(", ", Wire.All<T>());
-        Add(name, "unknown-value", new($"'{name}' мәні белгісіз; рұқсат етілгендер: {allowed}.", $"Неизвестное значение '{name}'; допустимые: {allowed}.", $"Unknown '{name}'; allowed: {allowed}."));
+        Add(name, "unknown-value", TextCatalog.Default.Text("problems.field.unknown-value", ("field", $"'{name}'"), ("allowed", allowed)));
         return default;
     }
 
@@ -139,7 +140,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            Add(name, "out-of-range", new($"'{name}' {min}–{max} аралығындағы бүтін сан болуы керек.", $"'{name}' должно быть целым числом от {min} до {max}.", $"'{name}' must be a whole number from {min} to {max}."));
+            Add(name, "out-of-range", TextCatalog.Default.Text("problems.field.out-of-range", ("field", $"'{name}'"), ("min", min.ToString(CultureInfo.InvariantCulture)), ("max", max.ToString(CultureInfo.InvariantCulture))));
             return null;
         }
 
@@ -184,7 +185,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < 0 || decimal.Round(value, 2) != value)
         {
-            Add(name, "invalid-money", new($"'{name}' теңгемен теріс емес сан болуы керек (2 ондық таңбаға дейін).", $"'{name}' должно быть неотрицательной суммой в тенге (до 2 знаков).", $"'{name}' must be a non-negative amount in tenge with at most 2 decimals."));
+            Add(name, "invalid-money", TextCatalog.Default.Text("problems.field.invalid-money", ("field", $"'{name}'")));
             return 0m;
         }
 
@@ -196,7 +197,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
         var text = Required(name, 254);
         if (text.Length > 0 && (!MailAddress.TryCreate(text, out var address) || address.Address != text || !text.Contains('.', StringComparison.Ordinal)))
         {
-            Add(name, "invalid-email", new($"'{name}' электрондық пошта мекенжайы емес.", $"'{name}' не является адресом электронной почты.", $"'{name}' is not an e-mail address."));
+            Add(name, "invalid-email", TextCatalog.Default.Text("problems.field.invalid-email", ("field", $"'{name}'")));
         }
 
         return text;
@@ -219,7 +220,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
             return date;
         }
 
-        Add(name, "invalid-date", new($"'{name}' күні yyyy-MM-dd пішімінде болуы керек.", $"Дата '{name}' должна быть в формате yyyy-MM-dd.", $"'{name}' must be a date as yyyy-MM-dd."));
+        Add(name, "invalid-date", TextCatalog.Default.Text("problems.field.invalid-date", ("field", $"'{name}'")));
         return null;
     }
 }

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -55,7 +56,7 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
 
         if (admission > graduation.Year)
         {
-            f.Add("admissionYear", "after-graduation", new("Түскен жыл бітірген жылдан кейін болмауы керек.", "Год поступления не может быть позже года окончания.", "The admission year cannot be after graduation."));
+            f.Add("admissionYear", "after-graduation", TextCatalog.Default.Text("problems.admission-after-graduation"));
         }
 
         var obligation = new Obligation(category, level, group, graduation, admission, cost, grant, normative);
@@ -92,7 +93,7 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
             {
                 return existing.ImportHash == record.ImportHash
                     ? Outcome<RegistrationResult>.Ok(new RegistrationResult(existing.Id, false))
-                    : new Problem(409, "graduate-exists", new("Бұл ЖСН бар түлек басқа деректермен тіркелген.", "Выпускник с этим ИИН уже зарегистрирован с другими данными.", "A graduate with this IIN is registered with different data."),
+                    : new Problem(409, "graduate-exists", TextCatalog.Default.Text("problems.graduate-exists"),
                         Extensions: new Dictionary<string, object?> { ["graduateId"] = existing.Id });
             }
 
@@ -123,7 +124,7 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
             return Outcome<RegistrationResult>.Ok(new RegistrationResult(id, true), 201);
         }
 
-        return new Problem(409, "graduate-exists", new("Тіркеу бір уақытта жүрді; қайталап көріңіз.", "Регистрация шла одновременно; повторите.", "A concurrent registration happened; try again."));
+        return new Problem(409, "graduate-exists", TextCatalog.Default.Text("problems.concurrent-registration"));
     }
 
     public async Task<GraduateRecord?> FindByIinAsync(string iin, CancellationToken cancellationToken)
@@ -193,7 +194,7 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
         return Conflict;
     }
 
-    internal static Problem Conflict => new(409, "concurrent-update", new("Жазба бір уақытта өзгертілді; қайталап көріңіз.", "Запись изменялась одновременно; повторите.", "The record changed concurrently; try again."));
+    internal static Problem Conflict => new(409, "concurrent-update", TextCatalog.Default.Text("problems.concurrent-update"));
 
     private static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
 }

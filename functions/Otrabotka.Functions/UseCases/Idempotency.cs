@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -33,7 +34,7 @@ public sealed class Idempotency(StorageClients storage, TimeProvider time)
 
         if (key.Length is 0 or > 200)
         {
-            return new(null, new Problem(400, "idempotency-key-invalid", new("Idempotency-Key 1–200 таңбадан тұруы керек.", "Idempotency-Key должен содержать от 1 до 200 символов.", "Idempotency-Key must be 1–200 characters.")));
+            return new(null, new Problem(400, "idempotency-key-invalid", TextCatalog.Default.Text("problems.idempotency-key-invalid", ("header", "Idempotency-Key"))));
         }
 
         var found = await storage.Table(StorageNames.GraduatesTable).GetEntityIfExistsAsync<TableEntity>(graduateId, RowKey(route, key), cancellationToken: cancellationToken);
@@ -49,7 +50,7 @@ public sealed class Idempotency(StorageClients storage, TimeProvider time)
 
         if (row.GetString("RequestHash") != requestHash)
         {
-            return new(null, new Problem(422, "idempotency-key-reused", new("Бұл Idempotency-Key басқа сұрауға қолданылған.", "Этот Idempotency-Key уже использован для другого запроса.", "This Idempotency-Key was used for a different request.")));
+            return new(null, new Problem(422, "idempotency-key-reused", TextCatalog.Default.Text("problems.idempotency-key-reused", ("header", "Idempotency-Key"))));
         }
 
         return new(new StoredAnswer(row.GetInt32("Status") ?? 200, row.GetString("Body") ?? "", row.GetString("Location")), null);

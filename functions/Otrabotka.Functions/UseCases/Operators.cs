@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -25,7 +27,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
         var header = await reader.ReadLineAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(header))
         {
-            return new Problem(400, "csv-empty", new("CSV файлы бос.", "CSV-файл пуст.", "The CSV file is empty."));
+            return new Problem(400, "csv-empty", TextCatalog.Default.Text("problems.csv-empty"));
         }
 
         var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
@@ -45,7 +47,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
             var cells = Csv.Split(text, separator);
             if (cells.Count != columns.Length)
             {
-                Add(errors, line, "column-count", new($"{columns.Length} баған күтілді, {cells.Count} табылды.", $"Ожидалось {columns.Length} столбцов, найдено {cells.Count}.", $"Expected {columns.Length} columns, found {cells.Count}."), language);
+                Add(errors, line, "column-count", TextCatalog.Default.Text("problems.csv-column-count", ("expected", columns.Length.ToString(CultureInfo.InvariantCulture)), ("found", cells.Count.ToString(CultureInfo.InvariantCulture))), language);
                 continue;
             }
 
@@ -205,7 +207,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
             cancellationToken);
         var stored = await data.DocumentAsync(g.Id, id, cancellationToken);
         await transitions.ApplyAsync(g, stored!, [new Move(DocumentStatus.Validating, "operator", null), new Move(DocumentStatus.Accepted, "operator", "commission decision")], null, null,
-            [new Notice(g.Email, NotificationKind.DocumentAccepted, g.Language, new NoticeModel(GraduateName: g.FullName, Document: DocumentKind.ExemptionProof))], cancellationToken);
+            [new Notice(g.Email, NotificationKind.DocumentAccepted, g.Language, new NoticeModel(GraduateName: g.FullName, Document: DocumentKind.ExemptionProof) { GraduateSex = NoticeModel.SexOf(g.Iin) })], cancellationToken);
         var view = Documents.View((await data.DocumentAsync(g.Id, id, cancellationToken))!, await data.HistoryAsync(g.Id, id, cancellationToken), language);
         return Outcome<DocumentView>.Ok(view, 201);
     }
@@ -238,7 +240,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
             var declared = fresh with { Default = declaration.Value, DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted };
             var (syncId, sync) = outbox.IndexRow(g.Id, null);
             var (id, notice) = outbox.Row(g.Id, g.Email, NotificationKind.DefaultDeclared, g.Language, new NoticeModel(
-                GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));
+                GraduateName: g.FullName, Date: asOf, Amount: ledger.OwedIfStopped, BudgetCost: g.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays) { GraduateSex = NoticeModel.SexOf(g.Iin) });
             try
             {
                 await outbox.CommitAsync(g.Id, [new(TableTransactionActionType.UpdateReplace, GraduateStore.ToEntity(declared), fresh.ETag), notice, sync], [id, syncId], cancellationToken);

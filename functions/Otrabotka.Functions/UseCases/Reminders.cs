@@ -106,6 +106,17 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, T
             ["Name"] = g.FullName,
             ["Language"] = Wire.Name(g.Language),
         };
+        if (NoticeModel.SexOf(g.Iin) is { } sex)
+        {
+            row["Sex"] = Wire.Name(sex);
+        }
+
+        if (g.Obligation.Resolve(RuleTable.Default).Value is { } terms)
+        {
+            row["AtRiskGapDays"] = terms.Rules.AtRiskGapDays;
+            row["ReconfirmationMonths"] = terms.Rules.ReconfirmationMonths;
+        }
+
         if (document is not null && document.Kind == DocumentKind.EmploymentConfirmation)
         {
             var job = DocumentMetadata.Read<EmploymentMeta>(document.Metadata);
@@ -208,7 +219,12 @@ public sealed class RunReminders(StorageClients storage, Outbox outbox, Employer
         };
         var model = new NoticeModel(
             GraduateName: row.GetString("Name"), EmployerName: row.GetString("EmployerName"), Link: link,
-            Date: row.GetString("Date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+            Date: row.GetString("Date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null)
+        {
+            GraduateSex = Wire.TryParse<Sex>(row.GetString("Sex"), out var sex) ? sex : null,
+            AtRiskGapDays = row.GetInt32("AtRiskGapDays"),
+            ReconfirmationMonths = row.GetInt32("ReconfirmationMonths"),
+        };
         var to = employer ? row.GetString("EmployerEmail")! : row.GetString("To")!;
         var (id, action) = outbox.Row(graduateId, to, notification, language, model, bilingual: employer);
         var marker = new TableEntity(graduateId, MarkerPrefix + row.RowKey.Replace('/', '_')) { ["SentAt"] = time.GetUtcNow(), ["NotificationId"] = id };

@@ -3,6 +3,7 @@ using Otrabotka.Domain;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -68,12 +69,20 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
         var note = body.Optional("note");
         if (decision.Length > 0 && decision is not ("approve" or "reject"))
         {
-            body.Add("decision", "unknown-value", new("'decision' мәні approve немесе reject болуы керек.", "'decision' должно быть approve или reject.", "'decision' must be approve or reject."));
+            body.Add("decision", "unknown-value", TextCatalog.Default.Text("problems.field.one-of", ("field", "'decision'"), ("allowed", "approve | reject")));
         }
 
         if (decision == "reject" && reasonCode is null)
         {
-            body.Add("reasonCode", "required", new("Бас тарту себебінің коды міндетті.", "Код причины отказа обязателен.", "A reason code is required to reject."));
+            body.Add("reasonCode", "required", TextCatalog.Default.Text("problems.reason-code-required"));
+        }
+        else if (decision == "reject" && !OperatorReasons.IsKnown(reasonCode))
+        {
+            body.Add("reasonCode", "unknown-value", TextCatalog.Default.Text("problems.reason-code-unknown", ("allowed", string.Join(", ", OperatorReasons.Codes))));
+        }
+        else if (decision == "reject" && reasonCode == OperatorReasons.Other && string.IsNullOrWhiteSpace(note))
+        {
+            body.Add("note", "required", TextCatalog.Default.Text("problems.reason-note-required"));
         }
 
         if (body.Errors.Count > 0)
@@ -88,15 +97,19 @@ public sealed class Reviews(StorageClients storage, Graduates graduates, Documen
         }
 
         var approve = decision == "approve";
-        var reasonText = new Text(note ?? reasonCode ?? "", note ?? reasonCode ?? "", note ?? reasonCode ?? "");
+        var reasons = approve ? null : new[] { new ReasonRecord(reasonCode!, OperatorReasons.Text(reasonCode!)) };
         var outcome = await documents.MoveAsync(
             owner,
             documentId,
             new Move(approve ? DocumentStatus.Accepted : DocumentStatus.Rejected, "operator", approve ? note : $"{reasonCode}: {note}"),
             d => [new Notice(owner.Email, approve ? NotificationKind.DocumentAccepted : NotificationKind.DocumentRejected, owner.Language,
-                new NoticeModel(GraduateName: owner.FullName, Document: d.Kind, Reasons: approve ? null : [reasonText]))],
+                new NoticeModel(GraduateName: owner.FullName, Document: d.Kind, Reasons: reasons?.Select(r => r.Message).ToList())
+                {
+                    GraduateSex = NoticeModel.SexOf(owner.Iin), OperatorNote = approve ? null : note, CanContest = !d.Contested,
+                })],
             language,
-            cancellationToken);
+            cancellationToken,
+            reasons is null ? null : row => row with { Reasons = reasons });
         return outcome;
     }
 

@@ -137,7 +137,10 @@ public sealed partial class ValidateDocument(
         }
 
         var notices = new List<Notice>();
-        var model = new NoticeModel(GraduateName: graduate.FullName, Document: document.Kind, Reasons: reasons.Select(r => r.Message).ToList());
+        var model = new NoticeModel(GraduateName: graduate.FullName, Document: document.Kind, Reasons: reasons.Select(r => r.Message).ToList())
+        {
+            GraduateSex = NoticeModel.SexOf(graduate.Iin), CanContest = !document.Contested,
+        };
         EmploymentMeta? job = document.Kind == DocumentKind.EmploymentConfirmation ? DocumentMetadata.Read<EmploymentMeta>(document.Metadata) : null;
         var tokenVersion = document.TokenVersion;
         switch (to)
@@ -157,7 +160,7 @@ public sealed partial class ValidateDocument(
                 var link = tokens.Link(settings.Value.PublicBaseUrl, token);
                 notices.Add(new Notice(graduate.Email, NotificationKind.AwaitingEmployer, graduate.Language, model with { EmployerName = job.EmployerName }));
                 notices.Add(new Notice(job.EmployerEmail, NotificationKind.EmployerRequest, Language.Kk,
-                    new NoticeModel(GraduateName: graduate.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link), Bilingual: true));
+                    new NoticeModel(GraduateName: graduate.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link) { LinkDays = tokens.LinkDays }, Bilingual: true));
                 break;
         }
 
