@@ -30,7 +30,7 @@ copyFileSync(join(web, 'site.css'), join(out, 'site.css'));
 
 // Page texts live with the e-mails' texts (Texts/<area>.<lang>.json); the pages fetch them from /assets.
 const texts = join(root, 'functions', 'Otrabotka.Functions', 'Texts');
-for (const file of readdirSync(texts).filter((f) => /^pages\.(kk|ru|en)\.json$/.test(f))) {
+for (const file of readdirSync(texts).filter((f) => /^(pages|employer-page)\.(kk|ru|en)\.json$/.test(f))) {
   copyFileSync(join(texts, file), join(out, file));
 }
 console.log(`pages bundled into ${out}`);

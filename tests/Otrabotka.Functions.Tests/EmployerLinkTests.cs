@@ -87,9 +87,9 @@ public sealed class EmployerLinkTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<script type=\"module\" src=\"/assets/confirm.js\"></script>", html, StringComparison.Ordinal);
         Assert.Contains("location.hash", await host.Client.GetStringAsync("/assets/confirm.js"), StringComparison.Ordinal);
-        Assert.Contains("Жұмысқа қабылдауды растау", await host.Client.GetStringAsync("/assets/pages.kk.json"), StringComparison.Ordinal);
-        Assert.Contains("Подтверждение трудоустройства", await host.Client.GetStringAsync("/assets/pages.ru.json"), StringComparison.Ordinal);
-        Assert.Contains("Confirming a hire", await host.Client.GetStringAsync("/assets/pages.en.json"), StringComparison.Ordinal);
+        Assert.Contains("Жұмысқа қабылдауды растау", await host.Client.GetStringAsync("/assets/employer-page.kk.json"), StringComparison.Ordinal);
+        Assert.Contains("Подтверждение трудоустройства", await host.Client.GetStringAsync("/assets/employer-page.ru.json"), StringComparison.Ordinal);
+        Assert.Contains("Employment confirmation", await host.Client.GetStringAsync("/assets/employer-page.en.json"), StringComparison.Ordinal);
         var contacts = await host.Client.GetStringAsync("/api/enumerations");
         Assert.Contains("fincenter@fincenter.kz", contacts, StringComparison.Ordinal);
         Assert.Contains("fincenter2020@gmail.com", contacts, StringComparison.Ordinal);

@@ -86,7 +86,7 @@ public sealed partial class PagesApiTests(LocalHostFixture host)
         Assert.False(refused["counts"]!.GetValue<bool>());
         Assert.Equal("Эта работа не засчитывается в отработку.", refused["verdict"]!.GetValue<string>());
         Assert.Equal(["organisation-kind-not-allowed"], Codes(refused["reasons"]!));
-        Assert.Equal("п.17 ст.47 Закона РК «Об образовании»", refused["reasons"]![0]!["law"]!.GetValue<string>());
+        Assert.Equal("п. 17 ст. 47 Закона РК «Об образовании»", refused["reasons"]![0]!["law"]!.GetValue<string>());
 
         var counts = await CheckAsync(Check(kinds: ["other", "education"], region: "akmola", settlement: "village"), "en");
         Assert.True(counts["counts"]!.GetValue<bool>());

@@ -127,7 +127,7 @@ public sealed class PagesBrowserTests(LocalHostFixture host)
         Assert.Equal("This job does not count towards the obligation.", await page.Locator("#verdict").TextContentAsync());
         var reason = page.Locator("#reasons li[data-code='workplace-not-rural']");
         Assert.Contains("Under the rural quota the work must be in a rural settlement.", await reason.TextContentAsync(), StringComparison.Ordinal);
-        Assert.Contains("п.17 ст.47", await reason.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Law of the Republic of Kazakhstan on Education, art. 47(17)", await reason.TextContentAsync(), StringComparison.Ordinal);
         await browser.ShotAsync(page, "refused-in-a-city");
 
         await page.ClickAsync(".langs button[data-lang='kk']");
@@ -165,6 +165,10 @@ public sealed class PagesBrowserTests(LocalHostFixture host)
         foreach (var lang in new[] { "kk", "ru", "en" })
         {
             catalog[lang] = JsonSerializer.Deserialize<Dictionary<string, string>>(await host.Client.GetStringAsync($"/assets/pages.{lang}.json"))!;
+            foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(await host.Client.GetStringAsync($"/assets/employer-page.{lang}.json"))!)
+            {
+                catalog[lang][key] = text;
+            }
         }
 
         async Task<IReadOnlyList<string>> Lines() => (await page.EvaluateAsync<string>("() => document.body.innerText"))

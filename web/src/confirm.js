@@ -12,16 +12,16 @@ function show(text, kind) {
 }
 
 function errorText(body) {
-  const key = `pages.confirm.error.${body?.code}`;
-  const known = t(key);
+  const key = `employer-page.problem.${body?.code}`;
+  const known = t(key, { days: body?.days ?? 14 });
   return known !== key ? known : problemText(body);
 }
 
 function render() {
   switch (state.phase) {
-    case 'no-token': show(t('pages.confirm.incomplete'), 'bad'); break;
+    case 'no-token': show(t('employer-page.link-incomplete'), 'bad'); break;
     case 'error': show(errorText(state.body), 'bad'); break;
-    case 'done': show(t(state.decision === 'confirm' ? 'pages.confirm.thanksConfirmed' : 'pages.confirm.thanksDeclined'), 'ok'); break;
+    case 'done': show(t(state.decision === 'confirm' ? 'employer-page.thanks' : 'pages.confirm.thanksDeclined'), 'ok'); break;
     case 'ready': {
       const v = state.view;
       const kinds = v.organisationKinds ?? [v.organisationKind];
@@ -30,10 +30,10 @@ function render() {
         ['kind', kinds.map((k) => nameOf('organisationKinds', k)).join('; ')]]) {
         document.getElementById(id).textContent = value;
       }
-      show(t('pages.confirm.check'));
+      show(t('employer-page.check-and-decide'));
       break;
     }
-    default: show(t('pages.confirm.loading'));
+    default: show(t('employer-page.loading'));
   }
   details.hidden = state.phase !== 'ready';
 }

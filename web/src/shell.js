@@ -55,8 +55,10 @@ export function onLanguage(callback) { listeners.push(callback); }
 export async function setLanguage(next) {
   language = LANGUAGES.includes(next) ? next : 'kk';
   localStorage.setItem(STORE, language);
-  const response = await fetch(`/assets/pages.${language}.json`);
-  texts = await response.json();
+  // Texts come from the resource set the e-mails share: pages.<lang>.json, plus the areas a page names (data-areas).
+  const areas = ['pages', ...(document.body.dataset.areas ?? '').split(' ').filter(Boolean)];
+  const parts = await Promise.all(areas.map((area) => fetch(`/assets/${area}.${language}.json`).then((r) => r.json())));
+  texts = Object.assign({}, ...parts);
   document.documentElement.lang = language;
   for (const b of document.querySelectorAll('.langs button')) b.setAttribute('aria-pressed', String(b.dataset.lang === language));
   applyTexts();

@@ -105,5 +105,5 @@ public sealed class CheckWorkplace(TimeProvider time)
     }).In(language);
 
     private static List<CheckReasonView> Views(IEnumerable<Reason> reasons, Language language) =>
-        reasons.Select(r => new CheckReasonView(r.Code, r.Message.In(language), r.Law)).ToList();
+        reasons.Select(r => new CheckReasonView(r.Code, r.Message.In(language), r.Law?.In(language))).ToList();
 }

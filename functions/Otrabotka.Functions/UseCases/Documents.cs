@@ -260,8 +260,8 @@ public sealed class Documents(
         using var meta = JsonDocument.Parse(d.Metadata);
         return new DocumentView(
             d.Id, d.Kind, Names.Of(d.Kind).In(language), d.Status, Names.Of(d.Status).In(language), d.Contested, meta.RootElement.Clone(),
-            d.Reasons.Select(r => new ReasonView(r.Code, r.Message.In(language), ReasonLaws.Of(r.Code))).ToList(),
-            d.Warnings.Select(r => new ReasonView(r.Code, r.Message.In(language), ReasonLaws.Of(r.Code))).ToList(),
+            d.Reasons.Select(r => new ReasonView(r.Code, r.Message.In(language), ReasonLaws.Of(r.Code)?.In(language))).ToList(),
+            d.Warnings.Select(r => new ReasonView(r.Code, r.Message.In(language), ReasonLaws.Of(r.Code)?.In(language))).ToList(),
             d.DuplicateOf, d.ReceivedAt, d.UpdatedAt,
             history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason)).ToList());
     }

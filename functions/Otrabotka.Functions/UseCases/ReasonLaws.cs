@@ -10,7 +10,7 @@ namespace Otrabotka.Functions.UseCases;
 /// </summary>
 public static class ReasonLaws
 {
-    private static readonly FrozenDictionary<string, string> Laws = typeof(Reason).Assembly.GetTypes()
+    private static readonly FrozenDictionary<string, Text> Laws = typeof(Reason).Assembly.GetTypes()
         .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
         .Where(f => f.FieldType == typeof(Reason))
         .Select(f => f.GetValue(null) as Reason)
@@ -18,5 +18,5 @@ public static class ReasonLaws
         .GroupBy(r => r!.Code, StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.First()!.Law!, StringComparer.Ordinal);
 
-    public static string? Of(string code) => Laws.GetValueOrDefault(code);
+    public static Text? Of(string code) => Laws.GetValueOrDefault(code);
 }
