@@ -190,10 +190,17 @@ public static class LocalHostApp
         public IReadOnlyList<Type> GetTypes() => [typeof(LocalTriggers)];
     }
 
-    /// <summary>Creates containers, queues and tables before the WebJobs listeners start.</summary>
+    /// <summary>
+    /// Creates containers, queues and tables before the WebJobs listeners start, and lets the pages' browser
+    /// upload straight to Azurite through the SAS route (a CORS rule; in Azure the Bicep sets it).
+    /// </summary>
     private sealed class StorageSetup(StorageClients storage) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => storage.EnsureCreatedAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await storage.EnsureCreatedAsync(cancellationToken);
+            await BlobCors.AllowUploadsAsync(storage.Blobs, cancellationToken);
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -144,8 +144,8 @@ public sealed class RuleCorrectionTests(LocalHostFixture host)
     {
         using var response = await host.Client.GetAsync("/confirm");
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("id=\"kinds\"", html, StringComparison.Ordinal);
-        Assert.Contains("organisationKindNames", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"kind\"", html, StringComparison.Ordinal);
+        Assert.Contains("organisationKinds", await host.Client.GetStringAsync("/assets/confirm.js"), StringComparison.Ordinal);
     }
 
     private async Task<string> ConfirmedJobAsync(string token, string start)

@@ -6,6 +6,7 @@ using Otrabotka.Functions.Adapters;
 using Otrabotka.Functions.Configuration;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Pages;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.Texts;
 using Otrabotka.Functions.UseCases;
@@ -70,6 +71,7 @@ public static class OtrabotkaServices
         services.AddSingleton<FailedNotifications>();
         services.AddSingleton<DispatchNotification>();
         services.AddSingleton<RunReminders>();
+        services.AddOtrabotkaPages(configuration);
         return services;
     }
 }

@@ -16,7 +16,7 @@ public sealed record SubmittedView(string Id, DocumentStatus Status, string Stat
 
 public sealed record UploadView(string Id, Uri UploadUrl, DateTimeOffset ExpiresAt, string StatusUrl);
 
-public sealed record ReasonView(string Code, string Message);
+public sealed record ReasonView(string Code, string Message, string? Law = null);
 
 public sealed record HistoryView(DocumentStatus Status, DateTimeOffset At, string Actor, string? Reason);
 
@@ -265,8 +265,8 @@ public sealed class Documents(
         using var meta = JsonDocument.Parse(d.Metadata);
         return new DocumentView(
             d.Id, d.Kind, Names.Of(d.Kind).In(language), d.Status, Names.Of(d.Status).In(language), d.Contested, meta.RootElement.Clone(),
-            d.Reasons.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
-            d.Warnings.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
+            d.Reasons.Select(r => new ReasonView(r.Code, r.Message.In(language), ReasonLaws.Of(r.Code)?.In(language))).ToList(),
+            d.Warnings.Select(r => new ReasonView(r.Code, r.Message.In(language), ReasonLaws.Of(r.Code)?.In(language))).ToList(),
             d.DuplicateOf, d.ReceivedAt, d.UpdatedAt,
             history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason)).ToList());
     }
