@@ -87,4 +87,42 @@ public static class DomainReasons
         new("Құжаттың күйін бұлай өзгертуге болмайды.", "Такое изменение статуса документа невозможно.", "The document cannot move to that status."));
     public static readonly Reason AlreadyContested = new("already-contested",
         new("Шешімге бір рет қана шағымдануға болады.", "Решение можно оспорить только один раз.", "A decision can be contested only once."));
+
+    // Import files: the pension feed and the employer registry (issue 16)
+    public static readonly Reason ImportFileEmpty = new("import-file-empty",
+        new("Файл бос: тақырып жолы жоқ.", "Файл пуст: нет строки заголовка.", "The file is empty: there is no header line."));
+    public static readonly Reason ImportFileColumns = new("import-file-columns",
+        new("Файлдың тақырып жолында қажетті бағандар жоқ: файл толығымен қабылданбады.", "В заголовке файла нет обязательных столбцов: файл не принят целиком.", "The file's header lacks required columns: the whole file is refused."));
+    public static readonly Reason ImportRowColumns = new("import-row-columns",
+        new("Жолда бағандар жеткіліксіз.", "В строке не хватает столбцов.", "The row has too few columns."));
+    public static readonly Reason ImportRowQuote = new("import-row-quote",
+        new("Жолдағы тырнақша жабылмаған.", "В строке не закрыта кавычка.", "A quote in the row is not closed."));
+    public static readonly Reason FeedMonthFormat = new("feed-month-format",
+        new("Ай ЖЖЖЖ-АА түрінде жазылуы керек (мысалы, 2025-03).", "Месяц должен быть записан как ГГГГ-ММ (например, 2025-03).", "The month must be written YYYY-MM (for example 2025-03)."));
+    public static readonly Reason FeedContributionFormat = new("feed-contribution-format",
+        new("Жарна төленгені туралы белгі «иә» немесе «жоқ» мәнін білдіретін екі мәннің бірі болуы керек.", "Отметка об уплате взноса должна быть одним из двух значений: «да» или «нет».", "Whether the contribution was paid must be true or false."));
+    public static readonly Reason FeedEmployerNameMissing = new("feed-employer-name-missing",
+        new("Жұмыс берушінің атауы көрсетілмеген.", "Не указано наименование работодателя.", "The employer's name is missing."));
+    public static readonly Reason RegistryNameMissing = new("registry-name-missing",
+        new("Ұйымның атауы көрсетілмеген.", "Не указано наименование организации.", "The organisation's name is missing."));
+    public static readonly Reason RegistryValueUnknown = new("registry-value-unknown",
+        new("Ұйым түрі, меншік нысаны, өңір немесе елді мекен түрі белгісіз.", "Вид организации, форма собственности, регион или тип населённого пункта не распознаны.", "An organisation kind, ownership, region or settlement type is not recognised."));
+    public static readonly Reason RegistryEmailDomainFormat = new("registry-email-domain-format",
+        new("Электрондық пошта домені дұрыс жазылмаған.", "Домен электронной почты записан неверно.", "An e-mail domain is not a valid domain name."));
+    public static readonly Reason RegistrySourceMissing = new("registry-source-missing",
+        new("Деректердің көзі көрсетілмеген.", "Не указан источник сведений.", "The source of the entry is missing."));
+    public static readonly Reason RegistryDateFormat = new("registry-date-format",
+        new("Деректердің күні ЖЖЖЖ-АА-КК түрінде жазылуы керек.", "Дата сведений должна быть записана как ГГГГ-ММ-ДД.", "The entry's date must be written YYYY-MM-DD."));
+
+    // Pension feed matching and cross-checks (issue 16)
+    public static readonly Reason FeedEmployerUnknown = new("feed-employer-unknown",
+        new("Зейнетақы жарналары жұмыс берушілер тізілімінде жоқ ұйымнан төленген: айларды оператор қарайды.", "Пенсионные взносы уплачены организацией, которой нет в реестре работодателей: месяцы рассмотрит оператор.", "The pension contributions were paid by an employer the registry does not know: an operator will review the months."), Law.Obligation);
+    public static readonly Reason FeedNoContributions = new("feed-no-contributions",
+        new("Қабылданған жұмыс құжаты бойынша жұмыс берушіден екі ай немесе одан көп зейнетақы жарнасы түспеген.", "По принятому документу о работе от работодателя нет пенсионных взносов два месяца и более.", "No pension contributions from the employer of an accepted employment document for two months or more."));
+    public static readonly Reason FeedOtherEmployer = new("feed-other-employer",
+        new("Зейнетақы жарналары расталған жұмыс берушіден емес, басқа ұйымнан төленген.", "Пенсионные взносы уплачены не подтверждённым работодателем, а другой организацией.", "The pension contributions were paid by another employer than the confirmed one."));
+    public static readonly Reason FeedPaidWhileExempt = new("feed-paid-while-exempt",
+        new("Жұмыспен өтеуден босату тіркелген кезеңде зейнетақы жарналары төленген.", "Пенсионные взносы уплачены в период, когда зарегистрировано освобождение от отработки.", "Pension contributions were paid while an exemption is recorded."), Law.Exemption);
+    public static readonly Reason FeedPaidWhileDeferred = new("feed-paid-while-deferred",
+        new("Әскери қызметке байланысты кейінге қалдыру кезеңінде зейнетақы жарналары төленген.", "Пенсионные взносы уплачены в период отсрочки на время воинской службы.", "Pension contributions were paid during a deferral for military service."), Law.Exemption);
 }
