@@ -133,7 +133,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
 
     [Function("DeclareDefault")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Declare default", "Fixes the amount owed as of a date (п.17-1); the graduate is told how it was computed.")]
-    [ApiRequest(typeof(DefaultDeclaration), Example = """{"asOf":"2026-01-15","note":"Жұмысқа орналаспады."}""")]
+    [ApiRequest(typeof(Contracts.DefaultDeclaration), Example = """{"asOf":"2026-01-15","note":"Жұмысқа орналаспады."}""")]
     [ApiResponse(200, typeof(ObligationView))]
     [ApiProblem(404, 409)]
     public async Task<IActionResult> DeclareDefault([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/default")] HttpRequest request, string graduateId, CancellationToken cancellationToken)

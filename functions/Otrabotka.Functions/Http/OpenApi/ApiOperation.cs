@@ -53,7 +53,8 @@ public sealed record ApiOperation(string Name, string Route, IReadOnlyList<strin
          from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
          let function = method.GetCustomAttribute<FunctionAttribute>()
          let trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(t => t is not null)
-         where function is not null && trigger is not null
+         // The HTML pages (and their assets) are not part of the API: they are documented in README and ADR 0006-pages.
+         where function is not null && trigger is not null && type != typeof(PageFunctions)
          orderby function.Name
          select new ApiOperation(function.Name, trigger.Route ?? function.Name, (trigger.Methods ?? ["get", "post"]).Select(m => m.ToLowerInvariant()).ToArray(), method)).ToList();
 }
