@@ -85,7 +85,7 @@ public sealed class EmployerMailLimitTests(LocalHostFixture host)
     [Fact]
     public void Only_the_Centers_own_link_becomes_an_anchor()
     {
-        var model = new NoticeModel(GraduateName: "https://phish.example", EmployerName: "http://evil.example", Position: "admin@evil.example", Date: new DateOnly(2027, 9, 1), Link: "https://otrabotka.example/confirm#t=abc");
+        var model = new NoticeModel(GraduateName: "https://phish.example", EmployerName: "http://evil.example", Position: "admin@evil.example", Date: new DateOnly(2027, 9, 1), Link: "https://otrabotka.example/confirm#t=abc") { LinkDays = 14 };
         var (_, text, html) = Templates.Render(NotificationKind.EmployerRequest, Language.Kk, model, bilingualKkRu: true);
         Assert.Equal(2, CountOf(html, "<a href=\"https://otrabotka.example/confirm#t=abc\">"));
         Assert.Equal(2, CountOf(html, "<a "));

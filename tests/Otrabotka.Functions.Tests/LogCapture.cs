@@ -51,7 +51,7 @@ public sealed partial class LogCapture : ILoggerProvider
         }
     }
 
-    [GeneratedRegex(@"(?<![\d])\d{12}(?![\d])")]
+    [GeneratedRegex(@"(?<![\dA-Fa-f-])\d{12}(?![\dA-Fa-f-])")]
     private static partial Regex Twelve();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+")]
