@@ -5,9 +5,9 @@ param name string
 param location string
 param tags object
 
-var containers = ['intake', 'documents', 'quarantine', 'deployment']
-var queues = ['dispatch', 'dispatch-poison']
-var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue']
+var containers = ['intake', 'documents', 'quarantine', 'deployment', 'imports', 'reminder-runs']
+var queues = ['dispatch', 'dispatch-poison', 'imports', 'imports-poison', 'reminder-runs', 'reminder-runs-poison']
+var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'importjobs']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

@@ -25,6 +25,8 @@ public static class OtrabotkaServices
         services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportSettings>().Bind(configuration.GetSection(ImportSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderRunSettings>().Bind(configuration.GetSection(ReminderRunSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => StorageConnection.From(configuration));
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>()));
@@ -61,6 +63,9 @@ public static class OtrabotkaServices
         services.AddSingleton<FailedNotifications>();
         services.AddSingleton<DispatchNotification>();
         services.AddSingleton<RunReminders>();
+        services.AddSingleton<ImportRegistrar>();
+        services.AddSingleton<ImportJobs>();
+        services.AddSingleton<ReminderRuns>();
         return services;
     }
 }

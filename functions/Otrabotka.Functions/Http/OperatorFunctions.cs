@@ -21,22 +21,6 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
         return bad ?? (await graduates.RegisterAsync(body!, cancellationToken)).ToResult(request, v => $"/api/graduates/{v.GraduateId}");
     }
 
-    [Function("ImportGraduates")]
-    public async Task<IActionResult> ImportGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/import")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
-        {
-            return failure;
-        }
-
-        if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return Problems.Create(request, new Problem(415, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "text/csv"))));
-        }
-
-        return (await operators.ImportAsync(request.Body, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
-    }
-
     [Function("SearchGraduates")]
     public async Task<IActionResult> SearchGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/search")] HttpRequest request, CancellationToken cancellationToken)
     {
