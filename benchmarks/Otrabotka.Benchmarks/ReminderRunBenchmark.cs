@@ -28,6 +28,7 @@ public static class ReminderRunBenchmark
             ["Auth:SigningKey"] = "bench-signing-key-0123456789abcdef0123",
             ["Intake:EmployerLinkKey"] = "bench-employer-key-0123456789abcdef01",
             ["Reminders:SendRatePerSecond"] = Environment.GetEnvironmentVariable("BENCH_SEND_RATE") ?? "10000",
+            ["Reminders:InlineLimit"] = Environment.GetEnvironmentVariable("BENCH_INLINE_LIMIT") ?? "1000",
         }).Build();
         return new ServiceCollection().AddLogging().AddOtrabotka(configuration).BuildServiceProvider();
     }
