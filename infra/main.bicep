@@ -99,7 +99,7 @@ var names = {
 }
 // Every container: the app's (StorageNames.Containers), feeds/ for the pension feed, the Functions
 // host's own, and the deployment package's. The app's identity gets blob rights on these only.
-var containers = ['intake', 'documents', 'quarantine', 'feeds', 'azure-webjobs-hosts', 'azure-webjobs-secrets', names.deploymentContainer]
+var containers = ['intake', 'documents', 'quarantine', 'feeds', 'imports', 'reminder-runs', 'azure-webjobs-hosts', 'azure-webjobs-secrets', names.deploymentContainer]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-otrabotka-${environmentName}'

@@ -124,6 +124,12 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     OutboxSweepSchedule: '0 */1 * * * *'
     IntakeSweepSchedule: '30 */1 * * * *'
     Notifications__RetryBaseSeconds: '2'
+    Import__InlineRowLimit: '5000'
+    Import__ChunkRows: '1000'
+    Reminders__InlineLimit: '1000'
+    Reminders__ChunkSize: '500'
+    Reminders__SendRatePerSecond: '100'
+    Reminders__ChunkSeconds: '40'
   }
 }
 

@@ -28,6 +28,8 @@ public static class OtrabotkaServices
         services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MalwareSettings>().Bind(configuration.GetSection(MalwareSettings.Section));
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportSettings>().Bind(configuration.GetSection(ImportSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderRunSettings>().Bind(configuration.GetSection(ReminderRunSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => StorageConnection.From(configuration));
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>()));
@@ -72,6 +74,9 @@ public static class OtrabotkaServices
         services.AddSingleton<DispatchNotification>();
         services.AddSingleton<RunReminders>();
         services.AddOtrabotkaPages(configuration);
+        services.AddSingleton<ImportRegistrar>();
+        services.AddSingleton<ImportJobs>();
+        services.AddSingleton<ReminderRuns>();
         return services;
     }
 }

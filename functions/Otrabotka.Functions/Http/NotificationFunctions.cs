@@ -8,8 +8,8 @@ using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Http;
 
-/// <summary>Operators: failed e-mails and their resend; a reminder run for a given date (catch-up and demos).</summary>
-public sealed class NotificationFunctions(RequestParsing parse, FailedNotifications failed, RunReminders reminders)
+/// <summary>Operators: failed e-mails and their resend.</summary>
+public sealed class NotificationFunctions(RequestParsing parse, FailedNotifications failed)
 {
     [Function("ListFailedNotifications")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "List e-mails that failed", "E-mails whose delivery gave up after the retries, a page at a time.")]
@@ -38,31 +38,5 @@ public sealed class NotificationFunctions(RequestParsing parse, FailedNotificati
         }
 
         return (await failed.ResendAsync(id, cancellationToken)).ToResult(request);
-    }
-
-    [Function("RunRemindersNow")]
-    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Run the reminders for a date", "Sends the reminders due on an Almaty date (today when absent); catch-up and demos. Each reminder goes once.")]
-    [ApiRequest(typeof(ReminderRunRequest), Example = ApiExamples.ReminderRun)]
-    [ApiResponse(200, typeof(ReminderRunResult))]
-    public async Task<IActionResult> RunNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reminders/run")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
-        {
-            return failure;
-        }
-
-        var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        if (bad is not null)
-        {
-            return bad;
-        }
-
-        var date = body!.Has("date") ? body.Date("date") : reminders.Today();
-        if (body.Errors.Count > 0)
-        {
-            return Problems.Create(request, Problem.Invalid(body.Errors));
-        }
-
-        return Outcome<ReminderRunResult>.Ok(await reminders.RunAsync(date, "operator", cancellationToken)).ToResult(request);
     }
 }

@@ -30,26 +30,6 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
         return bad ?? (await graduates.RegisterAsync(body!, cancellationToken)).ToResult(request, v => $"/api/graduates/{v.GraduateId}");
     }
 
-    [Function("ImportGraduates")]
-    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Import graduates from CSV", "Registers every row of a CSV file; answers how many were created or unchanged and each row's errors.")]
-    [ApiRequest(typeof(string), ContentType = MediaTypes.Csv)]
-    [ApiResponse(200, typeof(ImportResult))]
-    [ApiProblem(400)]
-    public async Task<IActionResult> ImportGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/import")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
-        {
-            return failure;
-        }
-
-        if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return Problems.Create(request, new Problem(415, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "text/csv"))));
-        }
-
-        return (await operators.ImportAsync(request.Body, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
-    }
-
     [Function("SearchGraduates")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Search graduates", "By IIN (one graduate), or by name, status, category and region, a page at a time.")]
     [ApiRequest(typeof(GraduateSearch), Example = """{"iin":"900101300017"}""")]

@@ -102,7 +102,7 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
             try
             {
                 // The index first: it decides who owns the IIN; a profile without it is never reachable.
-                await IinIndex.AddEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = id }, cancellationToken);
+                await IinIndex.AddEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = id, ["ImportHash"] = record.ImportHash }, cancellationToken);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
@@ -196,5 +196,5 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
 
     internal static Problem Conflict => new(409, "concurrent-update", TextCatalog.Default.Text("problems.concurrent-update"));
 
-    private static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
+    internal static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
 }

@@ -73,6 +73,14 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, T
         }
     }
 
+    /// <summary>A new graduate's plan row and due rows, from the record alone (no documents yet): an import writes them in batches.</summary>
+    public static (TableEntity Plan, IReadOnlyList<TableEntity> Due) Initial(GraduateRecord g, DateOnly today)
+    {
+        var plan = ReminderPolicy.Plan(Facts(g, [], Obligations.Compute(g, [], today), today));
+        var rows = plan.Select(r => $"{GraduateStore.Iso(r.DueOn)}#{r.Key}").ToList();
+        return (new TableEntity(g.Id, PlanKey) { ["Rows"] = JsonSerializer.Serialize(rows) }, plan.Select(r => Row(g, r, null)).ToList());
+    }
+
     public static ReminderFacts Facts(GraduateRecord g, IReadOnlyList<DocumentRow> documents, Ledger ledger, DateOnly today)
     {
         var live = documents.Where(d => d.Status is not (DocumentStatus.Rejected or DocumentStatus.Withdrawn)).ToList();
@@ -150,15 +158,30 @@ public sealed class RunReminders(StorageClients storage, Outbox outbox, Employer
 
     public DateOnly Today() => Almaty.Today(time);
 
-    public async Task<ReminderRunResult> RunAsync(DateOnly date, string trigger, CancellationToken cancellationToken)
+    public async Task<ReminderRunResult> RunAsync(DateOnly date, string trigger, CancellationToken cancellationToken) =>
+        await ProcessAsync(date, await DueAsync(date, null, cancellationToken), trigger, cancellationToken);
+
+    /// <summary>The due index's rows up to the date (all of them, or the first <paramref name="limit"/>).</summary>
+    public async Task<List<TableEntity>> DueAsync(DateOnly date, int? limit, CancellationToken cancellationToken)
     {
         var due = storage.Table(StorageNames.ReminderDueTable);
         var rows = new List<TableEntity>();
-        await foreach (var row in due.QueryAsync<TableEntity>($"PartitionKey le '{GraduateStore.Iso(date)}'", cancellationToken: cancellationToken))
+        await foreach (var row in due.QueryAsync<TableEntity>($"PartitionKey le '{GraduateStore.Iso(date)}'", maxPerPage: limit is { } top ? Math.Min(top, 1000) : null, cancellationToken: cancellationToken))
         {
             rows.Add(row);
+            if (rows.Count == limit)
+            {
+                break;
+            }
         }
 
+        return rows;
+    }
+
+    /// <summary>Sends the latest step of each series among the rows once and removes the rows.</summary>
+    public async Task<ReminderRunResult> ProcessAsync(DateOnly date, IReadOnlyList<TableEntity> rows, string trigger, CancellationToken cancellationToken)
+    {
+        var due = storage.Table(StorageNames.ReminderDueTable);
         int sent = 0, already = 0, superseded = 0;
         foreach (var series in rows.GroupBy(r => r.GetString("Series")))
         {
@@ -194,7 +217,8 @@ public sealed class RunReminders(StorageClients storage, Outbox outbox, Employer
         return result;
     }
 
-    private async Task<bool> SendAsync(TableEntity row, CancellationToken cancellationToken)
+    /// <summary>Sends one due row's reminder unless its marker exists (false then); a run's chunks tag the marker with their run.</summary>
+    public async Task<bool> SendAsync(TableEntity row, CancellationToken cancellationToken, string? runId = null)
     {
         var graduateId = row.GetString("GraduateId")!;
         Wire.TryParse<ReminderKind>(row.GetString("Kind"), out var kind);
@@ -227,7 +251,7 @@ public sealed class RunReminders(StorageClients storage, Outbox outbox, Employer
         };
         var to = employer ? row.GetString("EmployerEmail")! : row.GetString("To")!;
         var (id, action) = outbox.Row(graduateId, to, notification, language, model, bilingual: employer);
-        var marker = new TableEntity(graduateId, MarkerPrefix + row.RowKey.Replace('/', '_')) { ["SentAt"] = time.GetUtcNow(), ["NotificationId"] = id };
+        var marker = new TableEntity(graduateId, MarkerPrefix + row.RowKey.Replace('/', '_')) { ["SentAt"] = time.GetUtcNow(), ["NotificationId"] = id, ["RunId"] = runId };
         try
         {
             await outbox.CommitAsync(graduateId, [new(TableTransactionActionType.Add, marker), action], [id], cancellationToken);
