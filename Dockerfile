@@ -15,7 +15,7 @@ ENV AzureWebJobsScriptRoot=/home/site/wwwroot \
     AzureFunctionsJobHost__Logging__Console__IsEnabled=true \
     FUNCTIONS_WORKER_RUNTIME=dotnet-isolated \
     AZURE_FUNCTIONS_ENVIRONMENT=Production
-LABEL org.otrabotka.settings.configmap="FUNCTIONS_WORKER_RUNTIME AZURE_FUNCTIONS_ENVIRONMENT Otrabotka__PublicBaseUrl Auth__MetadataAddress Auth__Issuer Auth__Audience Auth__SubjectClaim SendGrid__BaseUrl SendGrid__FromEmail SendGrid__FromName ReminderSchedule OutboxSweepSchedule IntakeSweepSchedule Notifications__RetryBaseSeconds" \
+LABEL org.otrabotka.settings.configmap="FUNCTIONS_WORKER_RUNTIME AZURE_FUNCTIONS_ENVIRONMENT Otrabotka__PublicBaseUrl Auth__Graduate__MetadataAddress Auth__Graduate__Audience Auth__Graduate__SubjectClaim Auth__Operator__MetadataAddress Auth__Operator__Audience Auth__Operator__SubjectClaim Auth__Operator__RoleClaim SendGrid__BaseUrl SendGrid__FromEmail SendGrid__FromName ReminderSchedule OutboxSweepSchedule IntakeSweepSchedule Notifications__RetryBaseSeconds Import__InlineRowLimit Import__ChunkRows Reminders__InlineLimit Reminders__ChunkSize Reminders__SendRatePerSecond Reminders__ChunkSeconds" \
       org.otrabotka.settings.secret="AzureWebJobsStorage SendGrid__ApiKey Intake__EmployerLinkKey"
 COPY --from=publish /app/publish /home/site/wwwroot
 EXPOSE 80
