@@ -56,7 +56,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiRequest(typeof(DocumentUploadForm), ContentType = MediaTypes.Multipart, Example = ApiExamples.Upload)]
     [ApiHeader("Idempotency-Key", "Makes a retried upload safe: the same key and request replay the first answer; the same key with another request is refused (422).")]
     [ApiResponse(202, typeof(SubmittedView), Location = true, Example = ApiExamples.Submitted)]
-    [ApiProblem(422)]
+    [ApiProblem(422, 429)]
     public async Task<IActionResult> SubmitMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -91,7 +91,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [Function("CompleteMyUpload")]
     [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Complete a direct upload", "Validates the file put to the upload link at once, instead of waiting for the storage trigger.")]
     [ApiResponse(200, typeof(DocumentView))]
-    [ApiProblem(409)]
+    [ApiProblem(409, 429)]
     public async Task<IActionResult> CompleteMyUpload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/complete")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -146,7 +146,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [Function("ReissueMyEmployerLink")]
     [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Send the employer a new link", "Voids the employer's link and e-mails a new one (14 days) for a document awaiting the employer.")]
     [ApiResponse(200, typeof(ConfirmationResult))]
-    [ApiProblem(409)]
+    [ApiProblem(409, 429)]
     public async Task<IActionResult> ReissueMyEmployerLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/employer-link")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
