@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Will this job count?
+         * @description Judges a workplace for a category, level and specialty group by the rules, with every reason and warning in the caller's language and the law's point. Rate-limited per client address; no personal data. Anonymous.
+         */
+        post: operations["CheckWorkplace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/confirmations/decision": {
         parameters: {
             query?: never;
@@ -84,6 +104,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enumerations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enumerations
+         * @description Every category, level, specialty group, organisation kind, ownership, region and settlement type with its wire value and its kk/ru/en name, for forms. Anonymous.
+         */
+        get: operations["GetEnumerations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/graduates": {
         parameters: {
             query?: never;
@@ -115,7 +155,7 @@ export interface paths {
         put?: never;
         /**
          * Import graduates from CSV
-         * @description Registers every row of a CSV file; answers how many were created or unchanged and each row's errors. Requires an operator's bearer token.
+         * @description Registers every row of a CSV file. A small file is answered at once with the counts and each row's errors; a large one with 202 and the Location of its import status. Requires an operator's bearer token.
          */
         post: operations["ImportGraduates"];
         delete?: never;
@@ -260,6 +300,26 @@ export interface paths {
          * @description Probes blob, queue and table storage, each within 2.5 s. Anonymous.
          */
         get: operations["Health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's status
+         * @description Rows read, registered, unchanged, conflicts, errors with their lines, and whether it is done. Requires an operator's bearer token.
+         */
+        get: operations["GetImportStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -527,9 +587,29 @@ export interface paths {
         put?: never;
         /**
          * Run the reminders for a date
-         * @description Sends the reminders due on an Almaty date (today when absent); catch-up and demos. Each reminder goes once. Requires an operator's bearer token.
+         * @description Sends the reminders due on an Almaty date (today when absent); catch-up and demos. Each reminder goes once. Few due: answered at once; many: 202 and the Location of the run's status. Requires an operator's bearer token.
          */
         post: operations["RunRemindersNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reminder run's status
+         * @description Due, sent, skipped and failed, and whether the run is done. Requires an operator's bearer token.
+         */
+        get: operations["GetReminderRun"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -622,6 +702,26 @@ export interface components {
     schemas: {
         /** @enum {string} */
         Category: "rural-quota" | "state-order" | "serpin" | "state-order-other" | "phd";
+        CheckReasonView: {
+            code: string;
+            message: string;
+            law?: string;
+        };
+        CheckTermsView: {
+            categoryName: string;
+            months: number;
+            requiredDays: number;
+            /** Format: date */
+            start: string;
+            locationRule: string;
+        };
+        CheckView: {
+            counts: boolean;
+            verdict: string;
+            terms?: components["schemas"]["CheckTermsView"];
+            reasons: components["schemas"]["CheckReasonView"][];
+            warnings: components["schemas"]["CheckReasonView"][];
+        };
         ConfirmationDecisionRequest: {
             token: string;
             decision: components["schemas"]["EmployerDecision"];
@@ -727,6 +827,24 @@ export interface components {
             organisationKinds?: components["schemas"]["OrganisationKind"][];
             workplace?: components["schemas"]["Workplace"];
             allKinds?: components["schemas"]["OrganisationKind"][];
+        };
+        EnumerationValue: {
+            value: string;
+            name: components["schemas"]["Text"];
+        };
+        EnumerationsView: {
+            categories: components["schemas"]["EnumerationValue"][];
+            levels: components["schemas"]["EnumerationValue"][];
+            specialtyGroups: components["schemas"]["EnumerationValue"][];
+            organisationKinds: components["schemas"]["EnumerationValue"][];
+            ownerships: components["schemas"]["EnumerationValue"][];
+            regions: components["schemas"]["EnumerationValue"][];
+            settlementTypes: components["schemas"]["EnumerationValue"][];
+            documentKinds: components["schemas"]["EnumerationValue"][];
+            documentStatuses: components["schemas"]["EnumerationValue"][];
+            obligationStatuses: components["schemas"]["EnumerationValue"][];
+            exemptionGrounds: components["schemas"]["EnumerationValue"][];
+            contacts: components["schemas"]["Text"];
         };
         ExemptionClaim: {
             ground: components["schemas"]["ExemptionGround"];
@@ -843,6 +961,21 @@ export interface components {
             unchanged: number;
             errors: components["schemas"]["ImportError"][];
         };
+        ImportStatus: {
+            importId: string;
+            state: string;
+            chunks: number;
+            chunksDone: number;
+            rowsRead: number;
+            registered: number;
+            unchanged: number;
+            conflicts: number;
+            errorCount: number;
+            errors: components["schemas"]["ImportError"][];
+            done: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @enum {string} */
         Language: "kk" | "ru" | "en";
         /** @enum {string} */
@@ -908,6 +1041,7 @@ export interface components {
         ReasonView: {
             code: string;
             message: string;
+            law?: string;
         };
         /** @enum {string} */
         Region: "akmola" | "aktobe" | "almaty-region" | "atyrau" | "west-kazakhstan" | "zhambyl" | "jetisu" | "karaganda" | "kostanay" | "kyzylorda" | "mangystau" | "pavlodar" | "north-kazakhstan" | "turkestan" | "abai" | "east-kazakhstan" | "ulytau" | "astana" | "almaty-city" | "shymkent";
@@ -926,6 +1060,24 @@ export interface components {
             sent: number;
             alreadySent: number;
             superseded: number;
+        };
+        ReminderRunStatus: {
+            runId: string;
+            /** Format: date */
+            date: string;
+            trigger: string;
+            state: string;
+            chunks: number;
+            chunksDone: number;
+            due: number;
+            sent: number;
+            skipped: number;
+            failed: number;
+            superseded: number;
+            entitiesRead: number;
+            done: boolean;
+            /** Format: date-time */
+            startedAt: string;
         };
         ReviewDecisionRequest: {
             decision: components["schemas"]["ReviewVerdict"];
@@ -968,6 +1120,11 @@ export interface components {
             status: components["schemas"]["DocumentStatus"];
             statusUrl: string;
         };
+        Text: {
+            kk: string;
+            ru: string;
+            en: string;
+        };
         UnemploymentMeta: {
             /** Format: date */
             referralDate: string;
@@ -998,6 +1155,22 @@ export interface components {
             isRural?: boolean;
             allKinds?: components["schemas"]["OrganisationKind"][];
         };
+        WorkplaceCheckRequest: {
+            category: components["schemas"]["Category"];
+            level: components["schemas"]["Level"];
+            specialtyGroup: components["schemas"]["SpecialtyGroup"];
+            organisationKind?: components["schemas"]["OrganisationKind"];
+            organisationKinds?: components["schemas"]["OrganisationKind"][];
+            ownership: components["schemas"]["Ownership"];
+            region: components["schemas"]["Region"];
+            settlementType: components["schemas"]["SettlementType"];
+            katoCode?: string;
+            /** Format: date */
+            graduationDate?: string;
+            admissionYear?: number;
+            /** Format: date */
+            startDate?: string;
+        };
     };
     responses: never;
     parameters: {
@@ -1013,6 +1186,72 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    CheckWorkplace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkplaceCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload too large (problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too many requests (problem details) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     DecideConfirmation: {
         parameters: {
             query?: never;
@@ -1259,6 +1498,32 @@ export interface operations {
             };
         };
     };
+    GetEnumerations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnumerationsView"];
+                };
+            };
+        };
+    };
     RegisterGraduate: {
         parameters: {
             query?: never;
@@ -1401,6 +1666,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description A large file: imported in chunks; follow Location */
+            202: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatus"];
                 };
             };
             /** @description Bad request: malformed body or invalid fields (problem details) */
@@ -2055,6 +2331,62 @@ export interface operations {
             };
         };
     };
+    GetImportStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The record's opaque id. */
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatus"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     GetMe: {
         parameters: {
             query?: never;
@@ -2379,6 +2711,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description Too many requests (problem details) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     CreateMyUpload: {
@@ -2602,6 +2943,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description Too many requests (problem details) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ContestMyDocument: {
@@ -2761,6 +3111,15 @@ export interface operations {
             };
             /** @description Conflict with the record's current state (problem details) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too many requests (problem details) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3058,6 +3417,17 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderRunResult"];
                 };
             };
+            /** @description Many due: sent in paced chunks; follow Location */
+            202: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRunStatus"];
+                };
+            };
             /** @description Bad request: malformed body or invalid fields (problem details) */
             400: {
                 headers: {
@@ -3096,6 +3466,62 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetReminderRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The record's opaque id. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderRunStatus"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
