@@ -44,6 +44,11 @@ public sealed partial class ImportJobs(StorageClients storage, ImportRegistrar r
             return new ImportStart(null, null, new Problem(400, "csv-empty", ImportRows.EmptyFile));
         }
 
+        if (header.Columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            return new ImportStart(null, null, Problem.Invalid([new FieldError(repeated.Key, "csv-repeated-column", new($"'{repeated.Key}' бағаны тақырыпта қайталанады.", $"Столбец '{repeated.Key}' повторяется в заголовке.", $"The column '{repeated.Key}' appears more than once in the header."))]));
+        }
+
         var jobId = GraduateStore.NewId('i');
         if (complete)
         {
