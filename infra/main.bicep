@@ -1,7 +1,13 @@
 // Otrabotka on Azure: a Flex Consumption function app with a user-assigned managed identity, storage
-// without shared keys, Key Vault references for secrets, Application Insights with Entra auth, and an
-// Event Grid system topic for the intake blob trigger (its subscription is made after deployment, see
-// scripts/postdeploy.sh, because the webhook needs the blobs extension key of the deployed code).
+// without shared keys, Key Vault (closed to the internet, reached by a private endpoint) for secrets,
+// Application Insights with Entra auth, audit logs of storage, Key Vault and the app in Log Analytics,
+// and an Event Grid system topic for the intake/ and feeds/ blob triggers (their subscriptions are made
+// after deployment, see scripts/postdeploy.sh, because the webhook needs the blobs extension key).
+//
+// Where this may run: Azure has no region in Kazakhstan, and Law 94-V art. 12 p.2 wants personal data
+// stored on Kazakhstan's territory. This deployment is for demonstration with synthetic data until the
+// operator's lawyers decide (docs/decisions/0006-where-it-may-run.md); deploy/k8s runs the same app
+// in-country.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -20,26 +26,55 @@ param principalId string = ''
 @description('scheme://host of the public site (employer links point here).')
 param publicBaseUrl string
 
-@description('OpenID Connect metadata of the identity provider that issues graduates\' and operators\' tokens.')
-param authMetadataAddress string
+// Identity (docs/decisions/0005-auth-and-links.md): each role has its own provider. Graduates sign in
+// through the state's eGov IdP, which verifies the IIN; operators through the Center's Entra tenant.
+// Metadata addresses must name one tenant (not common/organizations/consumers): the app refuses to start otherwise.
+@description('Graduates\' identity provider (eGov IdP): OpenID Connect metadata address of a tenant-specific authority.')
+param authGraduateMetadataAddress string
 
-@description('Expected token issuer (empty: take it from the metadata).')
-param authIssuer string = ''
+@description('Issuer graduates\' tokens must carry (empty: the metadata\'s).')
+param authGraduateIssuer string = ''
 
-@description('Expected token audience.')
-param authAudience string
+@description('Audience graduates\' tokens must carry.')
+param authGraduateAudience string
 
-@description('The claim that carries a graduate\'s IIN.')
-param authSubjectClaim string = 'sub'
+@minLength(1)
+@description('The claim in which the graduates\' provider puts the IIN it verified. No default: name it.')
+param authGraduateSubjectClaim string
+
+@description('A claim that must list "graduate" (empty: every token of the graduates\' provider is a graduate\'s).')
+param authGraduateRoleClaim string = ''
+
+@description('Operators\' identity provider (Entra): OpenID Connect metadata address of the Center\'s tenant.')
+param authOperatorMetadataAddress string
+
+@description('Issuer operators\' tokens must carry (empty: the metadata\'s).')
+param authOperatorIssuer string = ''
+
+@description('Audience operators\' tokens must carry.')
+param authOperatorAudience string
+
+@minLength(1)
+@description('The claim that names an operator (e.g. oid). No default: name it.')
+param authOperatorSubjectClaim string
+
+@description('A claim that must list "operator" (Entra app roles: roles).')
+param authOperatorRoleClaim string = 'roles'
 
 @description('Sender of every e-mail.')
 param sendGridFromEmail string
 
 @description('Display name of the sender.')
-param sendGridFromName string = 'Қаржы орталығы / Финансовый центр'
+param sendGridFromName string = '«Қаржы орталығы» АҚ / АО «Финансовый центр»'
 
 @description('Daily reminder run (NCRONTAB, UTC); 09:00 Asia/Almaty is 04:00 UTC.')
 param reminderSchedule string = '0 0 4 * * *'
+
+@description('Reach Key Vault through a private endpoint in the app\'s network (its public access is denied either way).')
+param keyVaultPrivateEndpoint bool = true
+
+@description('Public addresses allowed through Key Vault\'s firewall besides trusted services (e.g. an operator\'s office).')
+param keyVaultAllowedIpRanges array = []
 
 @description('Maximum instances of the Flex Consumption app.')
 @minValue(40)
@@ -60,7 +95,11 @@ var names = {
   plan: 'plan-otrabotka-${token}'
   topic: 'evgt-otrabotka-${token}'
   deploymentContainer: 'deployment'
+  network: 'vnet-otrabotka-${token}'
 }
+// Every container: the app's (StorageNames.Containers), feeds/ for the pension feed, the Functions
+// host's own, and the deployment package's. The app's identity gets blob rights on these only.
+var containers = ['intake', 'documents', 'quarantine', 'feeds', 'imports', 'reminder-runs', 'azure-webjobs-hosts', 'azure-webjobs-secrets', names.deploymentContainer]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-otrabotka-${environmentName}'
@@ -78,6 +117,16 @@ module identity 'app/identity.bicep' = {
   }
 }
 
+module network 'app/network.bicep' = {
+  name: 'network'
+  scope: rg
+  params: {
+    name: names.network
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'app/storage.bicep' = {
   name: 'storage'
   scope: rg
@@ -85,6 +134,8 @@ module storage 'app/storage.bicep' = {
     name: names.storage
     location: location
     tags: tags
+    containers: containers
+    publicBaseUrl: publicBaseUrl
   }
 }
 
@@ -106,6 +157,10 @@ module vault 'app/keyvault.bicep' = {
     name: names.vault
     location: location
     tags: tags
+    privateEndpoint: keyVaultPrivateEndpoint
+    networkId: network.outputs.id
+    endpointsSubnetId: network.outputs.endpointsSubnetId
+    allowedIpRanges: keyVaultAllowedIpRanges
   }
 }
 
@@ -117,6 +172,7 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: names.insights
     keyVaultName: names.vault
     identityName: names.identity
+    containers: containers
     deployerPrincipalId: principalId
   }
   dependsOn: [identity, storage, monitoring, vault]
@@ -136,16 +192,39 @@ module function 'app/function.bicep' = {
     applicationInsightsName: names.insights
     keyVaultName: names.vault
     publicBaseUrl: publicBaseUrl
-    authMetadataAddress: authMetadataAddress
-    authIssuer: authIssuer
-    authAudience: authAudience
-    authSubjectClaim: authSubjectClaim
+    authGraduate: {
+      metadataAddress: authGraduateMetadataAddress
+      issuer: authGraduateIssuer
+      audience: authGraduateAudience
+      subjectClaim: authGraduateSubjectClaim
+      roleClaim: authGraduateRoleClaim
+    }
+    authOperator: {
+      metadataAddress: authOperatorMetadataAddress
+      issuer: authOperatorIssuer
+      audience: authOperatorAudience
+      subjectClaim: authOperatorSubjectClaim
+      roleClaim: authOperatorRoleClaim
+    }
     sendGridFromEmail: sendGridFromEmail
     sendGridFromName: sendGridFromName
     reminderSchedule: reminderSchedule
     maximumInstanceCount: maximumInstanceCount
+    appSubnetId: network.outputs.appSubnetId
   }
   dependsOn: [rbac]
+}
+
+module diagnostics 'app/diagnostics.bicep' = {
+  name: 'diagnostics'
+  scope: rg
+  params: {
+    storageAccountName: names.storage
+    keyVaultName: names.vault
+    siteName: names.site
+    logAnalyticsName: names.logs
+  }
+  dependsOn: [storage, vault, monitoring, function]
 }
 
 module events 'app/eventgrid.bicep' = {

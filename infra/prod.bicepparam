@@ -4,7 +4,13 @@ using 'main.bicep'
 param environmentName = 'prod'
 param location = 'westeurope'
 param publicBaseUrl = 'https://otrabotka.fincenter.kz'
-param authMetadataAddress = 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration'
-param authAudience = 'api://otrabotka'
+// Graduates: the eGov IdP (address and IIN claim from the integration agreement; tenant-specific by nature).
+param authGraduateMetadataAddress = 'https://idp.egov.kz/.well-known/openid-configuration'
+param authGraduateAudience = 'api://otrabotka'
+param authGraduateSubjectClaim = 'iin'
+// Operators: the Center's own Entra tenant, never 'common' (its issuer is a template no token carries).
+param authOperatorMetadataAddress = 'https://login.microsoftonline.com/fincenter.kz/v2.0/.well-known/openid-configuration'
+param authOperatorAudience = 'api://otrabotka'
+param authOperatorSubjectClaim = 'oid'
 param sendGridFromEmail = 'no-reply@fincenter.kz'
 param maximumInstanceCount = 100

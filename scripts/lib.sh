@@ -19,7 +19,7 @@ ensure_node_modules() {
     say "node modules are current"
     return
   fi
-  say "installing Azurite (npm ci)"
+  say "installing npm packages: Azurite, the pages' bundler and libraries (npm ci)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   echo "$want" > "$stamp"
 }

@@ -68,7 +68,11 @@ for _ in $(seq 1 600); do
   if [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:7071/api/health)" = 200 ]; then
     cat <<MSG
 
-  API          http://127.0.0.1:7071/api/health
+  Home         http://127.0.0.1:7071/
+  Graduates    http://127.0.0.1:7071/graduate
+  Job check    http://127.0.0.1:7071/check
+  Employers    http://127.0.0.1:7071/confirm#t=…   (the link in the employer's e-mail)
+  API          http://127.0.0.1:7071/api/health   (routes: /api/openapi.json)
   Dev mail     http://127.0.0.1:7071/dev/mail/view
   Azurite      blob 127.0.0.1:10000 · queue 127.0.0.1:10001 · table 127.0.0.1:10002
 

@@ -93,12 +93,12 @@ public static class IntakeBenchmark
             while ((index = Interlocked.Increment(ref next)) < graduates.Count)
             {
                 var employer = $"hr{index}@school{graduates[index].Iin}.kz";
-                var upload = new Upload { Employer = employer, Started = DateTimeOffset.UtcNow };
+                var upload = new Upload { Employer = employer, Started = TimeProvider.System.GetUtcNow() };
                 uploads[employer] = upload;
                 var watch = Stopwatch.StartNew();
                 using var response = await client.SendAsync(UploadRequest(graduates[index].Token, employer, files[index]));
                 upload.HttpMs = watch.Elapsed.TotalMilliseconds;
-                upload.Answered = DateTimeOffset.UtcNow;
+                upload.Answered = TimeProvider.System.GetUtcNow();
                 upload.Status = response.StatusCode;
                 if (response.StatusCode != HttpStatusCode.Accepted)
                 {
@@ -142,8 +142,8 @@ public static class IntakeBenchmark
     /// <summary>Polls the capture endpoint and records when each employer's request arrived (its ReceivedAt).</summary>
     private static async Task<int> AwaitEmployerMailAsync(HttpClient client, ConcurrentDictionary<string, Upload> uploads, TimeSpan within)
     {
-        var until = DateTimeOffset.UtcNow + within;
-        while (DateTimeOffset.UtcNow < until)
+        var until = TimeProvider.System.GetUtcNow() + within;
+        while (TimeProvider.System.GetUtcNow() < until)
         {
             var mails = JsonNode.Parse(await client.GetStringAsync("/dev/mail"))!.AsArray();
             foreach (var mail in mails)

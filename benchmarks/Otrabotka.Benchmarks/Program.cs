@@ -20,5 +20,16 @@ if (args is ["intake", var baseUrl, var levels, var hostPid])
         int.Parse(hostPid, System.Globalization.CultureInfo.InvariantCulture));
 }
 
+if (args is ["faults", "burst", var burstBase, var seconds, var concurrency, var label])
+{
+    return await Otrabotka.Benchmarks.FaultSuite.BurstAsync(
+        burstBase, int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), int.Parse(concurrency, System.Globalization.CultureInfo.InvariantCulture), label);
+}
+
+if (args is ["faults", "twice", var twiceBase, var count])
+{
+    return await Otrabotka.Benchmarks.FaultSuite.TwiceAsync(twiceBase, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Otrabotka.Benchmarks.DomainBenchmarks).Assembly).Run(args);
 return 0;

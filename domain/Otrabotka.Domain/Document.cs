@@ -67,39 +67,66 @@ public sealed class Document
             return DomainReasons.IllegalTransition;
         }
 
-        var to = validation.Rejected ? DocumentStatus.Rejected : DocumentLifecycle.AfterValidation(Kind);
-        var codes = validation.Rejected ? string.Join(",", validation.Reasons.Select(r => r.Code)) : null;
+        var reasons = validation.AllReasons;
+        var to = validation.Rejected ? DocumentStatus.Rejected : FileSafetyRules.Gate(DocumentLifecycle.AfterValidation(Kind), validation.Safety);
+        var codes = validation.Rejected ? string.Join(",", reasons.Select(r => r.Code)) : null;
         Move(DocumentStatus.Validating, at, actor, null);
         state = state with
         {
             File = validation.File,
-            Reasons = validation.Reasons,
+            Reasons = reasons,
             Warnings = validation.Warnings,
             Link = to == DocumentStatus.AwaitingEmployer ? Link?.Reissued(at) : Link,
         };
-        return Move(to, at, actor, codes, validation.Reasons.Select(r => r.Message).ToList());
+        return Move(to, at, actor, codes, reasons.Select(r => r.Message).ToList());
     }
 
     /// <summary>
     /// The employer's answer through the link (used once). A confirmation from a public mail service cannot
-    /// stand alone: it sends the document to an operator's review.
+    /// stand alone: it sends the document to an operator's review; nor can a confirmed file not known clean.
     /// </summary>
-    public Reason? DecideByEmployer(bool confirm, bool publicMail, DateTimeOffset at, string note)
+    public Reason? DecideByEmployer(EmployerAnswer answer, DateTimeOffset at)
     {
-        var to = !confirm ? DocumentStatus.Rejected : publicMail ? DocumentStatus.AwaitingReview : DocumentStatus.Accepted;
-        var declined = confirm ? [] : new List<Text> { EmployerDeclined.Message };
-        var refused = Move(to, at, Actor.Employer, note, declined);
+        var asked = !answer.Confirm ? DocumentStatus.Rejected : answer.PublicMail ? DocumentStatus.AwaitingReview : DocumentStatus.Accepted;
+        var safety = asked == DocumentStatus.Accepted ? answer.Safety : FileSafety.Clean;
+        var to = FileSafetyRules.Gate(asked, safety);
+        Reason? rejection = safety == FileSafety.Malicious ? FileSafetyRules.Malicious : answer.Confirm ? null : EmployerDeclined;
+        var refused = Move(to, at, Actor.Employer, answer.HistoryNote, rejection is null ? [] : [rejection.Message], answer.Confirm ? null : answer.Note);
         if (refused is null)
         {
-            state = state with { Link = Link! with { Used = true }, Reasons = confirm ? Reasons : [EmployerDeclined] };
+            state = state with { Link = Link! with { Used = true }, Reasons = rejection is null ? Reasons : [rejection] };
         }
 
         return refused;
     }
 
-    /// <summary>An operator's review decision; a rejection tells the graduate the operator's reason.</summary>
-    public Reason? Review(bool approve, DateTimeOffset at, Actor actor, string? reason, Text? rejection) =>
-        Move(approve ? DocumentStatus.Accepted : DocumentStatus.Rejected, at, actor, reason, rejection is null ? [] : [rejection]);
+    /// <summary>
+    /// An operator's review decision. Approval needs a file known clean; a rejection gives the graduate the
+    /// operator's reason and note.
+    /// </summary>
+    public Reason? Review(ReviewDecision decision, DateTimeOffset at, Actor actor)
+    {
+        if (decision.Approve && FileSafetyRules.RefusesApproval(decision.Safety) is { } unsafeFile)
+        {
+            return unsafeFile;
+        }
+
+        var refused = Move(decision.Approve ? DocumentStatus.Accepted : DocumentStatus.Rejected, at, actor, decision.HistoryNote,
+            decision.Rejection is { } reason ? [reason.Message] : [], decision.Approve ? null : decision.Note);
+        if (refused is null && decision.Rejection is { } rejection)
+        {
+            state = state with { Reasons = [rejection] };
+        }
+
+        return refused;
+    }
+
+    /// <summary>The file was moved to quarantine (a malicious verdict): where it now lies.</summary>
+    public void Quarantine(string location)
+    {
+        state = state with { File = File with { Location = location } };
+        Changed = true;
+    }
 
     public Reason? Withdraw(DateTimeOffset at) => Move(DocumentStatus.Withdrawn, at, Actor.Graduate, null);
 
@@ -131,7 +158,7 @@ public sealed class Document
         return document;
     }
 
-    private Reason? Move(DocumentStatus to, DateTimeOffset at, Actor actor, string? reason, IReadOnlyList<Text>? rejection = null)
+    private Reason? Move(DocumentStatus to, DateTimeOffset at, Actor actor, string? reason, IReadOnlyList<Text>? rejection = null, string? note = null)
     {
         if (DocumentLifecycle.Check(Status, to, Contested) is { } refused)
         {
@@ -141,7 +168,7 @@ public sealed class Document
         var contests = Status == DocumentStatus.Rejected && to == DocumentStatus.AwaitingReview;
         state = state with { Status = to, Contested = Contested || contests, UpdatedAt = at };
         Record(to, at, actor, reason);
-        notices.AddRange(DocumentNotices.For(to, rejection ?? []));
+        notices.AddRange(DocumentNotices.For(to, rejection ?? []).Select(notice => notice with { By = actor.Role, Note = note }));
         return null;
     }
 

@@ -41,13 +41,13 @@ public static class DocumentPeriods
         DocumentKind.EmploymentEnd => Close(jobs, (EmploymentEndClaim)document.Claim),
         DocumentKind.UnemploymentRegistration => Unemployment(document),
         DocumentKind.DeferralProof => Deferral(document),
-        DocumentKind.ExemptionProof => new Period(PeriodKind.Exemption, ((ExemptionClaim)document.Claim).CommissionDecisionDate, null, document.Id) { Evidence = Evidence.Of(document) },
+        DocumentKind.ExemptionProof => new Period(PeriodKind.Exemption, ((ExemptionClaim)document.Claim).CommissionDecisionDate, null, document.Id, PeriodEvidence.Of(document)),
     };
 
     private static Period? Open(List<Period> jobs, Document document)
     {
         var claim = (EmploymentClaim)document.Claim;
-        jobs.Add(new Period(PeriodKind.Employment, claim.StartDate, claim.EndDate, document.Id) { Evidence = Evidence.Of(document) });
+        jobs.Add(new Period(PeriodKind.Employment, claim.StartDate, claim.EndDate, document.Id, PeriodEvidence.Of(document)));
         return null;
     }
 
@@ -65,12 +65,12 @@ public static class DocumentPeriods
     private static Period Unemployment(Document document)
     {
         var claim = (UnemploymentClaim)document.Claim;
-        return new Period(PeriodKind.UnemploymentRegistration, claim.RegisteredFrom, claim.RegisteredTo, document.Id) { Evidence = Evidence.Of(document) };
+        return new Period(PeriodKind.UnemploymentRegistration, claim.RegisteredFrom, claim.RegisteredTo, document.Id, PeriodEvidence.Of(document));
     }
 
     private static Period Deferral(Document document)
     {
         var claim = (DeferralClaim)document.Claim;
-        return new Period(PeriodKind.MilitaryService, claim.ServiceStart, claim.ServiceEnd, document.Id) { Evidence = Evidence.Of(document) };
+        return new Period(PeriodKind.MilitaryService, claim.ServiceStart, claim.ServiceEnd, document.Id, PeriodEvidence.Of(document));
     }
 }

@@ -78,7 +78,7 @@ public static class ExemptionRules
                 {
                     if (born > claim.CommissionDecisionDate || born.AddYears(3) <= claim.CommissionDecisionDate)
                     {
-                        reasons.Add(born > claim.CommissionDecisionDate ? DomainReasons.DateInFuture : DomainReasons.ChildOverThree);
+                        reasons.Add(born > claim.CommissionDecisionDate ? DomainReasons.ChildBornAfterDecision : DomainReasons.ChildOverThree);
                     }
                 }
                 else if (claim.PregnancyConfirmedOn is not { } confirmed)

@@ -40,13 +40,17 @@ public static class TwelveDigit
         return check == 10 ? -1 : check;
     }
 
+    /// <summary>The number's name as each language abbreviates it: ЖСН / ИИН / IIN, БСН / БИН / BIN.</summary>
+    private static Text NameOf(string what) => what == "iin" ? new Text("ЖСН", "ИИН", "IIN") : new Text("БСН", "БИН", "BIN");
+
     internal static Reason? Validate(string? value, string what)
     {
+        var name = NameOf(what);
         if (value is null || value.Length != 12 || !value.All(char.IsAsciiDigit))
         {
             return new Reason(
                 what + "-format",
-                new Text($"{what.ToUpperInvariant()} 12 цифрдан тұруы керек.", $"{what.ToUpperInvariant()} должен состоять из 12 цифр.", $"The {what.ToUpperInvariant()} must be 12 digits."));
+                new Text($"{name.Kk} 12 цифрдан тұруы керек.", $"{name.Ru} должен состоять из 12 цифр.", $"The {name.En} must be 12 digits."));
         }
 
         var check = CheckDigit(value.AsSpan(0, 11));
@@ -54,7 +58,7 @@ public static class TwelveDigit
         {
             return new Reason(
                 what + "-checksum",
-                new Text($"{what.ToUpperInvariant()} бақылау саны дұрыс емес.", $"Неверная контрольная цифра {what.ToUpperInvariant()}.", $"The {what.ToUpperInvariant()} check digit is wrong."));
+                new Text($"{name.Kk}-нің бақылау цифры дұрыс емес.", $"Неверная контрольная цифра {name.Ru}.", $"The {name.En} check digit is wrong."));
         }
 
         return null;
@@ -80,7 +84,7 @@ public readonly record struct Iin
         {
             return Checked<Iin>.Fail(new Reason(
                 "iin-birth-date",
-                new Text("ЖСН-дағы туған күні немесе ғасыр цифры дұрыс емес.", "Дата рождения или цифра века в ИИН неверны.", "The birth date or century digit in the IIN is invalid.")));
+                new Text("ЖСН-дегі туған күн немесе ғасыр цифры дұрыс емес.", "Дата рождения или цифра века в ИИН неверны.", "The birth date or century digit in the IIN is invalid.")));
         }
 
         return Checked<Iin>.Ok(iin);

@@ -23,13 +23,15 @@ public enum ObligationStatus
     Defaulted,
 }
 
-/// <summary>One accepted period of a graduate's record. <see cref="To"/> is inclusive; null means it goes on.</summary>
-public sealed record Period(PeriodKind Kind, DateOnly From, DateOnly? To, string Source)
+/// <summary>
+/// One accepted period of a graduate's record. <see cref="To"/> is inclusive; null means it goes on.
+/// <see cref="Evidence"/> says what it rests on; none given means an uploaded document (every caller before the pension feed).
+/// </summary>
+public sealed record Period(PeriodKind Kind, DateOnly From, DateOnly? To, string Source, PeriodEvidence? Evidence = null)
 {
-    /// <summary>What the period rests on: the document (id and kind), or later the pension feed.</summary>
-    public Evidence? Evidence { get; init; }
-
     public bool IsCredited => Kind is PeriodKind.Employment or PeriodKind.UnemploymentRegistration;
+
+    public PeriodEvidence EvidenceOrDocument => Evidence ?? PeriodEvidence.Document;
 }
 
 /// <summary>An operator's declaration of default: the amount owed is fixed as of its date.</summary>

@@ -46,7 +46,7 @@ public static class Names
             "State veterinary body or veterinary organisation"),
         OrganisationKind.Agrarian => new("Аграрлық бейіндегі ұйым", "Организация аграрного профиля", "Agrarian organisation"),
         OrganisationKind.HigherEducation => new(
-            "Жоғары және (немесе) жоғары оқу орнынан кейінгі білім беру ұйымы (ЖЖБҰ)",
+            "Жоғары және (немесе) жоғары оқу орнынан кейінгі білім беру ұйымы (ЖЖОКБҰ)",
             "Организация высшего и (или) послевузовского образования (ОВПО)",
             "Higher and/or postgraduate education organisation"),
         OrganisationKind.Scientific => new("Ғылыми ұйым", "Научная организация", "Scientific organisation"),
@@ -90,7 +90,7 @@ public static class Names
         DocumentKind.EmploymentConfirmation => new("Жұмысқа орналасуды растайтын құжат", "Подтверждение трудоустройства", "Employment confirmation"),
         DocumentKind.EmploymentEnd => new("Еңбек шартын бұзу туралы бұйрық", "Приказ о расторжении трудового договора", "Employment end"),
         DocumentKind.UnemploymentRegistration => new("Халықты жұмыспен қамту орталығының анықтамасы", "Справка центра занятости населения", "Employment-centre registration"),
-        DocumentKind.ExemptionProof => new("Жұмысты өтеуден босату туралы құжат", "Документ об освобождении от отработки", "Exemption proof"),
+        DocumentKind.ExemptionProof => new("Жұмыспен өтеуден босату туралы құжат", "Документ об освобождении от отработки", "Exemption proof"),
         DocumentKind.DeferralProof => new("Мерзімді әскери қызметті растайтын құжат (кейінге қалдыру)", "Документ о срочной воинской службе (отсрочка)", "Military service proof (deferral)"),
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
@@ -102,18 +102,18 @@ public static class Names
         DocumentStatus.Rejected => new("Қабылданбады", "Отклонён", "Rejected"),
         DocumentStatus.AwaitingEmployer => new("Жұмыс берушінің растауы күтілуде", "Ожидает подтверждения работодателя", "Awaiting the employer"),
         DocumentStatus.AwaitingReview => new("Оператордың тексеруі күтілуде", "Ожидает проверки оператором", "Awaiting review"),
-        DocumentStatus.Accepted => new("Бекітілді", "Принят", "Accepted"),
-        DocumentStatus.Withdrawn => new("Кері қайтарылды", "Отозван", "Withdrawn"),
+        DocumentStatus.Accepted => new("Қабылданды", "Принят", "Accepted"),
+        DocumentStatus.Withdrawn => new("Кері қайтарып алынды", "Отозван", "Withdrawn"),
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
     public static Text Of(ObligationStatus value) => value switch
     {
-        ObligationStatus.NotStarted => new("Басталған жоқ", "Не начата", "Not started"),
+        ObligationStatus.NotStarted => new("Басталмаған", "Не начата", "Not started"),
         ObligationStatus.InProgress => new("Орындалуда", "Выполняется", "In progress"),
         ObligationStatus.Paused => new("Кейінге қалдырылды", "Отсрочка", "Paused (deferral)"),
         ObligationStatus.Completed => new("Орындалды", "Выполнена", "Completed"),
-        ObligationStatus.Exempt => new("Босатылды", "Освобождён", "Exempt"),
+        ObligationStatus.Exempt => new("Босатылды", "Освобождение от отработки", "Exempt"),
         ObligationStatus.AtRisk => new("Орындалмау қаупі бар", "Под угрозой невыполнения", "At risk"),
         ObligationStatus.Defaulted => new("Орындалмады (шығындарды өтеу)", "Не исполнена (возмещение расходов)", "Defaulted (reimbursement owed)"),
         _ => throw new ArgumentOutOfRangeException(nameof(value)),

@@ -19,7 +19,7 @@ public static class Regions
         new(Region.Atyrau, "23", new("Атырау облысы", "Атырауская область", "Atyrau Region")),
         new(Region.WestKazakhstan, "27", new("Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan Region")),
         new(Region.Zhambyl, "31", new("Жамбыл облысы", "Жамбылская область", "Zhambyl Region")),
-        new(Region.Jetisu, "33", new("Жетісу облысы", "Область Жетісу", "Jetisu Region")),
+        new(Region.Jetisu, "33", new("Жетісу облысы", "Область Жетісу", "Zhetisu Region")),
         new(Region.Karaganda, "35", new("Қарағанды облысы", "Карагандинская область", "Karaganda Region")),
         new(Region.Kostanay, "39", new("Қостанай облысы", "Костанайская область", "Kostanay Region")),
         new(Region.Kyzylorda, "43", new("Қызылорда облысы", "Кызылординская область", "Kyzylorda Region")),
@@ -29,9 +29,9 @@ public static class Regions
         new(Region.Turkestan, "61", new("Түркістан облысы", "Туркестанская область", "Turkestan Region")),
         new(Region.Ulytau, "62", new("Ұлытау облысы", "Область Ұлытау", "Ulytau Region")),
         new(Region.EastKazakhstan, "63", new("Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan Region")),
-        new(Region.Astana, "71", new("Астана қаласы", "город Астана", "Astana")),
-        new(Region.AlmatyCity, "75", new("Алматы қаласы", "город Алматы", "Almaty")),
-        new(Region.Shymkent, "79", new("Шымкент қаласы", "город Шымкент", "Shymkent")),
+        new(Region.Astana, "71", new("Астана қаласы", "Город Астана", "Astana")),
+        new(Region.AlmatyCity, "75", new("Алматы қаласы", "Город Алматы", "Almaty")),
+        new(Region.Shymkent, "79", new("Шымкент қаласы", "Город Шымкент", "Shymkent")),
     ];
 
     private static readonly RegionInfo[] ByRegion = BuildIndex();

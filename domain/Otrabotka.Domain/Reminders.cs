@@ -33,7 +33,11 @@ public sealed record ActiveEmployment(string DocumentId, DateOnly LastConfirmedO
 
 public sealed record ActiveDeferral(string DocumentId, DateOnly ServiceEnd);
 
-/// <summary>What the reminder policy needs to know of one graduate.</summary>
+/// <summary>
+/// What the reminder policy needs to know of one graduate. <see cref="FeedConfirmsEmployment"/>: the graduate
+/// consented and the pension feed shows the last months (<see cref="FeedConsentRules.FeedConfirmsEmployment"/>),
+/// so no re-confirmation is asked.
+/// </summary>
 public sealed record ReminderFacts(
     string GraduateId,
     DateOnly ObligationStart,
@@ -45,7 +49,8 @@ public sealed record ReminderFacts(
     DateOnly? GapStart,
     int AtRiskGapDays = 90,
     int ReconfirmationMonths = 6,
-    DateOnly? CompletesOn = null);
+    DateOnly? CompletesOn = null,
+    bool FeedConfirmsEmployment = false);
 
 /// <summary>
 /// The reminder policy as pure functions. <see cref="Plan"/> lists every reminder the facts call for, past
@@ -92,7 +97,7 @@ public static class ReminderPolicy
             plan.Add(new(ReminderKind.EmployerSilent, Recipient.Graduate, pending.LinkSentOn.AddDays(EmployerSilentOffset), $"{g}|employer-silent|{pending.DocumentId}|{Iso(pending.LinkSentOn)}", pending.DocumentId));
         }
 
-        foreach (var job in facts.Employments)
+        foreach (var job in facts.FeedConfirmsEmployment ? [] : facts.Employments)
         {
             var due = job.LastConfirmedOn.AddMonths(facts.ReconfirmationMonths);
             plan.Add(new(ReminderKind.ReconfirmationDue, Recipient.Graduate, due, $"{g}|reconfirm|{job.DocumentId}|{Iso(due)}", job.DocumentId));

@@ -5,4 +5,5 @@ using Otrabotka.Functions.Composition;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddOtrabotka(builder.Configuration);
+builder.Services.AddOtrabotkaTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -24,8 +24,14 @@ public static class LocalHostApp
         // Tests pass LocalHost:SettingsFile=none so a developer's local.settings.json cannot leak in.
         var settingsFile = overrides?.GetValueOrDefault("LocalHost:SettingsFile") == "none" ? null : LocalSettings.Find();
         var values = settingsFile is null ? new Dictionary<string, string?>() : LocalSettings.ReadValues(settingsFile);
-        var environment = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT")
-            ?? Read(overrides, values, "AZURE_FUNCTIONS_ENVIRONMENT") ?? "Development";
+        var environment = EnvironmentName(overrides, values);
+        if (environment != Environments.Development)
+        {
+            // local.settings.json is a development file (development keys, the capture's URL): outside
+            // Development the settings come from the environment only, as in Azure or a cluster.
+            values.Clear();
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -44,7 +50,7 @@ public static class LocalHostApp
                 [StorageNames.ReminderScheduleSetting] = StorageNames.DefaultReminderSchedule,
                 [StorageNames.OutboxSweepScheduleSetting] = StorageNames.DefaultOutboxSweepSchedule,
                 [StorageNames.IntakeSweepScheduleSetting] = StorageNames.DefaultIntakeSweepSchedule,
-            },
+            }.Concat(OutageRetry).ToDictionary(),
         });
         if (overrides is not null)
         {
@@ -68,7 +74,23 @@ public static class LocalHostApp
         builder.Services.AddOtrabotka(builder.Configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<MailCapture>();
+        builder.Services.AddSingleton<BlobFaults>();
+        builder.Services.AddSingleton<Otrabotka.Functions.Adapters.ConfiguredMalwareVerdicts>();
+        builder.Services.AddSingleton<DevMalwareVerdicts>();
+        builder.Services.AddSingleton<Otrabotka.Functions.Adapters.IMalwareVerdicts>(sp => sp.GetRequiredService<DevMalwareVerdicts>());
+        builder.Services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), blobPolicy: sp.GetRequiredService<BlobFaults>(), counter: sp.GetRequiredService<StorageCallCounter>()));
         builder.Services.AddSingleton<FunctionTable>();
+        // The OIDC stand-in: Development only; the local API trusts it besides the development key unless told not to.
+        var oidc = builder.Environment.IsDevelopment() && builder.Configuration.GetValue("LocalHost:Oidc:Enabled", true);
+        if (oidc)
+        {
+            builder.Services.AddSingleton<OidcStandIn>();
+            if (builder.Configuration.GetValue("LocalHost:Oidc:TrustedByApi", true))
+            {
+                builder.Services.AddSingleton(sp => sp.GetRequiredService<OidcStandIn>().Trusted);
+            }
+        }
+
         services?.Invoke(builder.Services);
 
         if (triggers)
@@ -78,6 +100,7 @@ public static class LocalHostApp
             builder.Host.ConfigureWebJobs(webJobs =>
             {
                 webJobs.AddAzureStorageCoreServices();
+                ResilientLockManager.WrapRegistered(webJobs.Services);
                 webJobs.AddAzureStorageBlobs(o => o.MaxDegreeOfParallelism = hostJson.BlobParallelism);
                 webJobs.AddAzureStorageQueues(o => hostJson.Apply(o, polling));
                 webJobs.AddTimers();
@@ -88,9 +111,44 @@ public static class LocalHostApp
         var app = builder.Build();
         var http = HttpFunctionEndpoints.Map(app, hostJson.RoutePrefix);
         app.Services.GetRequiredService<FunctionTable>().Http = http.Select(h => h.Entry).ToList();
-        MailCapture.Map(app);
+        if (app.Environment.IsDevelopment())
+        {
+            // Development stand-ins (the SendGrid capture, fault and verdict controls, the OIDC stand-in) exist only in Development.
+            MailCapture.Map(app);
+            BlobFaults.Map(app);
+            DevMalwareVerdicts.Map(app);
+            if (oidc)
+            {
+                OidcEndpoints.Map(app);
+            }
+        }
+
         return app;
     }
+
+    /// <summary>
+    /// AZURE_FUNCTIONS_ENVIRONMENT as the Functions host reads it, then ASP.NET Core's and .NET's own
+    /// variables, then local.settings.json; Development when none is set.
+    /// </summary>
+    private static string EnvironmentName(IReadOnlyDictionary<string, string?>? overrides, Dictionary<string, string?> values) =>
+        new[] { "AZURE_FUNCTIONS_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" }
+            .Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v))
+            ?? Read(overrides, values, "AZURE_FUNCTIONS_ENVIRONMENT") ?? Environments.Development;
+
+    /// <summary>
+    /// Retries of the WebJobs SDK's own storage clients (blob scans, singleton lease renewals, queue polls):
+    /// every 2 s for up to an hour instead of the SDK's default 5 tries (≈ 25 s). Its background loops
+    /// hand a failure to the WebJobs exception handler, which ends the process; the Functions host
+    /// restarts its script host instead, which this host cannot do. So these calls wait out an outage and
+    /// carry on when storage returns (L5). The app's own clients (StorageClients) are not affected: they
+    /// read only the connection string's value and keep failing fast, so requests answer 503 meanwhile.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string?> OutageRetry = new Dictionary<string, string?>
+    {
+        [$"{StorageNames.Connection}:Retry:Mode"] = "Fixed",
+        [$"{StorageNames.Connection}:Retry:Delay"] = "00:00:02",
+        [$"{StorageNames.Connection}:Retry:MaxRetries"] = "1800",
+    };
 
     /// <summary>The local host's own table of functions, for the drift test against functions.metadata.</summary>
     public static IReadOnlyList<FunctionEntry> Table(WebApplication app) =>
@@ -132,10 +190,17 @@ public static class LocalHostApp
         public IReadOnlyList<Type> GetTypes() => [typeof(LocalTriggers)];
     }
 
-    /// <summary>Creates containers, queues and tables before the WebJobs listeners start.</summary>
+    /// <summary>
+    /// Creates containers, queues and tables before the WebJobs listeners start, and lets the pages' browser
+    /// upload straight to Azurite through the SAS route (a CORS rule; in Azure the Bicep sets it).
+    /// </summary>
     private sealed class StorageSetup(StorageClients storage) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => storage.EnsureCreatedAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await storage.EnsureCreatedAsync(cancellationToken);
+            await BlobCors.AllowUploadsAsync(storage.Blobs, cancellationToken);
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

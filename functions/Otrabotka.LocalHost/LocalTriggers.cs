@@ -21,6 +21,14 @@ public sealed class LocalTriggers(IServiceProvider services)
     public Task DispatchNotification([WJ.QueueTrigger(StorageNames.DispatchQueue, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<DispatchQueueFunction>(services).Run(message, cancellationToken);
 
+    [WJ.FunctionName(ImportQueueFunction.Name)]
+    public Task ImportChunk([WJ.QueueTrigger(StorageNames.ImportQueue, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<ImportQueueFunction>(services).Run(message, cancellationToken);
+
+    [WJ.FunctionName(ReminderRunQueueFunction.Name)]
+    public Task ReminderRunChunk([WJ.QueueTrigger(StorageNames.ReminderRunQueue, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<ReminderRunQueueFunction>(services).Run(message, cancellationToken);
+
     [WJ.FunctionName(ReminderTimerFunction.Name)]
     public Task RunReminders([WJ.TimerTrigger(StorageNames.ReminderScheduleExpression)] WJ.TimerInfo timer, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<ReminderTimerFunction>(services).Run(new FW.TimerInfo { IsPastDue = timer.IsPastDue }, cancellationToken);

@@ -52,7 +52,13 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
             capture.Clear();
             return Results.NoContent();
         });
-        app.MapGet("/dev/mail/view", (string? to, MailCapture capture) => Results.Content(capture.Page(to), "text/html; charset=utf-8"));
+        app.MapGet("/dev/mail/view", (HttpContext context, string? to, MailCapture capture) =>
+        {
+            // Mail HTML keeps its inline styles (a srcdoc frame inherits this policy); no script runs but the viewer's own.
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'none'";
+            return Results.Content(capture.Page(to), "text/html; charset=utf-8");
+        });
+        app.MapGet("/dev/mail/view.js", () => Results.Content(ViewerScript, "text/javascript; charset=utf-8"));
     }
 
     private async Task<IResult> Accept(HttpContext context)
@@ -126,17 +132,32 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
         return Results.StatusCode(202);
     }
 
+    /// <summary>Sizes each message's frame to its content, so every message shows whole.</summary>
+    private const string ViewerScript = """
+        for (const frame of document.querySelectorAll('iframe.mail')) {
+          const fit = () => { frame.style.height = (frame.contentDocument.documentElement.scrollHeight + 24) + 'px'; };
+          frame.addEventListener('load', fit);
+          if (frame.contentDocument && frame.contentDocument.readyState === 'complete') fit();
+        }
+        """;
+
     private string Page(string? to)
     {
-        var html = new StringBuilder("<!doctype html><html lang=\"kk\"><head><meta charset=\"utf-8\"><title>Otrabotka — dev mail</title>"
-            + "<style>body{font-family:sans-serif;margin:2rem;max-width:60rem}article{border:1px solid #ccc;border-radius:6px;margin:1rem 0;padding:1rem}"
-            + "header{color:#555;font-size:.9rem}</style></head><body><h1>Dev mail</h1>");
+        var html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Otrabotka — dev mail</title>"
+            + "<style>body{font-family:sans-serif;margin:1rem auto;padding:0 1rem;max-width:60rem}article{border:1px solid #ccc;border-radius:6px;margin:1rem 0;padding:1rem}"
+            + "header{color:#555;font-size:.9rem}iframe.mail{width:100%;min-height:10rem;border:0;display:block}</style>"
+            + "<script src=\"/dev/mail/view.js\" defer></script></head><body><h1>Dev mail</h1>");
         var list = Newest(to);
-        html.Append(CultureInfo.InvariantCulture, $"<p>{list.Count} message(s), newest first.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{list.Count} message(s), newest first. Links open in this window.</p>");
         foreach (var m in list)
         {
             html.Append(CultureInfo.InvariantCulture, $"<article><header>{WebUtility.HtmlEncode(m.ReceivedAt.ToString("u", CultureInfo.InvariantCulture))} · from {WebUtility.HtmlEncode(m.From)} · to {WebUtility.HtmlEncode(string.Join(", ", m.To))}</header>");
-            html.Append(CultureInfo.InvariantCulture, $"<h2>{WebUtility.HtmlEncode(m.Subject)}</h2><iframe sandbox style=\"width:100%;height:22rem;border:0\" srcdoc=\"{WebUtility.HtmlEncode(m.Html)}\"></iframe></article>");
+
+            // The frame may not run script; it shares the viewer's origin only so the viewer can measure it,
+            // and its links open in the top window (the employer page refuses to be framed).
+            var at = m.Html.IndexOf("<head>", StringComparison.OrdinalIgnoreCase);
+            var body = at < 0 ? "<base target=\"_top\">" + m.Html : m.Html.Insert(at + "<head>".Length, "<base target=\"_top\">");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{WebUtility.HtmlEncode(m.Subject)}</h2><iframe class=\"mail\" title=\"{WebUtility.HtmlEncode(m.Subject)}\" sandbox=\"allow-same-origin allow-top-navigation-by-user-activation allow-popups allow-popups-to-escape-sandbox\" srcdoc=\"{WebUtility.HtmlEncode(body)}\"></iframe></article>");
         }
 
         return html.Append("</body></html>").ToString();

@@ -11,14 +11,16 @@ param deploymentContainerName string
 param applicationInsightsName string
 param keyVaultName string
 param publicBaseUrl string
-param authMetadataAddress string
-param authIssuer string
-param authAudience string
-param authSubjectClaim string
+@description('Graduates\' identity provider: metadataAddress, issuer, audience, subjectClaim, roleClaim.')
+param authGraduate object
+@description('Operators\' identity provider: metadataAddress, issuer, audience, subjectClaim, roleClaim.')
+param authOperator object
 param sendGridFromEmail string
 param sendGridFromName string
 param reminderSchedule string
 param maximumInstanceCount int
+@description('Subnet (delegated to Microsoft.App/environments) the app\'s outbound traffic leaves through; it reaches Key Vault\'s private endpoint from there.')
+param appSubnetId string
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
@@ -63,6 +65,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
+    virtualNetworkSubnetId: appSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -102,10 +105,16 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     Otrabotka__PublicBaseUrl: publicBaseUrl
-    Auth__MetadataAddress: authMetadataAddress
-    Auth__Issuer: authIssuer
-    Auth__Audience: authAudience
-    Auth__SubjectClaim: authSubjectClaim
+    Auth__Graduate__MetadataAddress: authGraduate.metadataAddress
+    Auth__Graduate__Issuer: authGraduate.issuer
+    Auth__Graduate__Audience: authGraduate.audience
+    Auth__Graduate__SubjectClaim: authGraduate.subjectClaim
+    Auth__Graduate__RoleClaim: authGraduate.roleClaim
+    Auth__Operator__MetadataAddress: authOperator.metadataAddress
+    Auth__Operator__Issuer: authOperator.issuer
+    Auth__Operator__Audience: authOperator.audience
+    Auth__Operator__SubjectClaim: authOperator.subjectClaim
+    Auth__Operator__RoleClaim: authOperator.roleClaim
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/SendGridApiKey)'
     SendGrid__BaseUrl: 'https://api.sendgrid.com'
     SendGrid__FromEmail: sendGridFromEmail
@@ -115,6 +124,12 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     OutboxSweepSchedule: '0 */1 * * * *'
     IntakeSweepSchedule: '30 */1 * * * *'
     Notifications__RetryBaseSeconds: '2'
+    Import__InlineRowLimit: '5000'
+    Import__ChunkRows: '1000'
+    Reminders__InlineLimit: '1000'
+    Reminders__ChunkSize: '500'
+    Reminders__SendRatePerSecond: '100'
+    Reminders__ChunkSeconds: '40'
   }
 }
 

@@ -4,10 +4,21 @@ param storageAccountName string
 param applicationInsightsName string
 param keyVaultName string
 param identityName string
+@description('The containers the app reads and writes (its own, the host\'s and the deployment package\'s).')
+param containers array
 @description('The deployer, to set Key Vault secrets after provisioning; empty to skip.')
 param deployerPrincipalId string
 
-var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner (also mints user-delegation SAS)
+// Blobs: not Storage Blob Data Owner. A user-delegation SAS needs two things: the right to ask for a
+// user delegation key (an account-level action, generateUserDelegationKey) and, when the SAS is used,
+// data rights of the identity that signed it on the blob it names. So the app gets
+// Storage Blob Delegator on the account (the delegation key and nothing else) and Storage Blob Data
+// Contributor on each container it uses (read, write, delete blobs there; no ACL or ownership
+// changes, no other container). The Functions host's own containers (azure-webjobs-hosts for locks and
+// receipts, azure-webjobs-secrets for keys) and the deployment container are in the list, created by
+// the Bicep, so the host never needs to create a container at account scope.
+var storageBlobDelegator = 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a' // Storage Blob Delegator
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' // Storage Blob Data Contributor
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault Secrets User
@@ -30,15 +41,35 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
 }
 
-resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account.id, identity.id, storageBlobDataOwner)
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' existing = {
+  parent: account
+  name: 'default'
+}
+
+resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [for container in containers: {
+  parent: blobService
+  name: container
+}]
+
+resource delegator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, identity.id, storageBlobDelegator)
   scope: account
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDelegator)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
+
+resource blobContributors 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (container, i) in containers: {
+  name: guid(blobContainers[i].id, identity.id, storageBlobDataContributor)
+  scope: blobContainers[i]
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}]
 
 resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, identity.id, storageQueueDataContributor)

@@ -1,13 +1,19 @@
-// Storage with shared-key access and public blob access off, TLS 1.2; the containers, tables and
-// queues the app uses (functions/Otrabotka.Functions/Storage/StorageNames.cs), and Defender for
-// Storage on-upload malware scanning.
+// Storage with shared-key access and public blob access off, TLS 1.2: requests are authorized by Entra
+// (the app's identity) or by a user-delegation SAS (browsers' uploads), never by the account key. The
+// blob endpoint stays public so a browser can PUT a file with its SAS; CORS lets only the public site's
+// origin do that. The containers, tables and queues the app uses
+// (functions/Otrabotka.Functions/Storage/StorageNames.cs), and Defender for Storage on-upload malware
+// scanning.
 param name string
 param location string
 param tags object
+@description('Every container, the host\'s own and the deployment package\'s included (main.bicep lists them once).')
+param containers array
+@description('scheme://host of the public site: the only origin allowed to upload with a SAS from a browser.')
+param publicBaseUrl string
 
-var containers = ['intake', 'documents', 'quarantine', 'deployment']
-var queues = ['dispatch', 'dispatch-poison']
-var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue']
+var queues = ['dispatch', 'dispatch-poison', 'imports', 'imports-poison', 'reminder-runs', 'reminder-runs-poison']
+var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employermail', 'employerdomains', 'employerchecks', 'importjobs']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -22,6 +28,10 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     supportsHttpsTrafficOnly: true
     defaultToOAuthAuthentication: true
     publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
   }
 }
 
@@ -31,6 +41,18 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   properties: {
     deleteRetentionPolicy: { enabled: true, days: 30 }
     containerDeleteRetentionPolicy: { enabled: true, days: 30 }
+    // Browsers upload large files straight to intake/ with a user-delegation SAS (PUT, block blobs).
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: [publicBaseUrl]
+          allowedMethods: ['PUT', 'OPTIONS']
+          allowedHeaders: ['content-type', 'content-length', 'x-ms-blob-type', 'x-ms-blob-content-type', 'x-ms-version', 'x-ms-client-request-id']
+          exposedHeaders: ['etag', 'x-ms-request-id', 'x-ms-version']
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
   }
 }
 
@@ -78,4 +100,3 @@ resource defender 'Microsoft.Security/defenderForStorageSettings@2022-12-01-prev
 }
 
 output name string = account.name
-output deploymentContainerName string = blobContainers[3].name

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# azd postdeploy: subscribe the intake blob trigger to BlobCreated events. The webhook carries the
-# blobs extension key, which exists only after the code is deployed, so this cannot be in Bicep.
+# azd postdeploy: subscribe the blob triggers to BlobCreated events — intake/ (uploads) and feeds/
+# (pension-contribution files), each with its own subscription. The webhook carries the blobs extension
+# key, which exists only after the code is deployed, so this cannot be in Bicep.
 set -euo pipefail
 : "${AZURE_RESOURCE_GROUP:?}" "${AZURE_FUNCTION_APP_NAME:?}" "${AZURE_EVENTGRID_SYSTEM_TOPIC_NAME:?}"
 FUNCTION=ValidateUpload   # functions/Otrabotka.Functions/Triggers/IntakeBlobFunction.cs
@@ -12,14 +13,30 @@ for _ in $(seq 1 30); do
 done
 [ -n "${KEY:-}" ] || { echo "no blobs_extension key yet; run this script again once the app has started" >&2; exit 1; }
 HOST=$(az functionapp show -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" --query defaultHostName -o tsv)
-az eventgrid system-topic event-subscription create \
-  --resource-group "$AZURE_RESOURCE_GROUP" \
-  --system-topic-name "$AZURE_EVENTGRID_SYSTEM_TOPIC_NAME" \
-  --name intake-blob-created \
-  --endpoint "https://$HOST/runtime/webhooks/blobs?functionName=Host.Functions.$FUNCTION&code=$KEY" \
-  --endpoint-type webhook \
-  --included-event-types Microsoft.Storage.BlobCreated \
-  --subject-begins-with /blobServices/default/containers/intake/ \
-  --max-delivery-attempts 30 --event-ttl 1440 \
-  --output none
-echo "event subscription intake-blob-created → $FUNCTION"
+
+subscribe() { # subscription-name container function
+  az eventgrid system-topic event-subscription create \
+    --resource-group "$AZURE_RESOURCE_GROUP" \
+    --system-topic-name "$AZURE_EVENTGRID_SYSTEM_TOPIC_NAME" \
+    --name "$1" \
+    --endpoint "https://$HOST/runtime/webhooks/blobs?functionName=Host.Functions.$3&code=$KEY" \
+    --endpoint-type webhook \
+    --included-event-types Microsoft.Storage.BlobCreated \
+    --subject-begins-with "/blobServices/default/containers/$2/" \
+    --max-delivery-attempts 30 --event-ttl 1440 \
+    --output none
+  echo "event subscription $1 → $3"
+}
+
+subscribe intake-blob-created intake "$FUNCTION"
+
+# feeds/: the function whose blob trigger watches feeds/ is found in the deployed app, so this script
+# need not change when it is added or renamed; until one is deployed the subscription waits.
+FEEDS_FUNCTION=$(az functionapp function list -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" \
+  --query "[?config.bindings[?type=='blobTrigger' && starts_with(path, 'feeds/')]].name | [0]" -o tsv 2>/dev/null || true)
+FEEDS_FUNCTION=${FEEDS_FUNCTION##*/}
+if [ -n "$FEEDS_FUNCTION" ]; then
+  subscribe feeds-blob-created feeds "$FEEDS_FUNCTION"
+else
+  echo "no function with a blob trigger on feeds/ is deployed yet: feeds-blob-created not created (run again after deploying it)"
+fi

@@ -68,11 +68,61 @@ public sealed class DocumentAggregateTests
         var document = Document.Restore(Document.Receive("d1", Job("2025-09-01"), At, Actor.Graduate).State);
         document.Validate(Clean, At, Actor.System("upload"));
         var waiting = Document.Restore(document.State);
-        Assert.Null(waiting.DecideByEmployer(confirm, publicMail, At, "note"));
+        Assert.Null(waiting.DecideByEmployer(new EmployerAnswer(confirm, publicMail, FileSafety.Clean, "note", null), At));
         Assert.Equal(expected, waiting.Status);
         Assert.True(waiting.Link!.Used);
         Assert.Equal(notice, Assert.Single(waiting.Notices).Kind);
         Assert.Equal("employer", waiting.NewHistory[^1].Actor);
+    }
+
+    [Theory]
+    [InlineData(FileSafety.Clean, DocumentStatus.Accepted)]
+    [InlineData(FileSafety.Unscanned, DocumentStatus.AwaitingReview)]
+    [InlineData(FileSafety.Malicious, DocumentStatus.Rejected)]
+    public void Only_a_clean_file_is_accepted_without_a_person(FileSafety safety, DocumentStatus expected)
+    {
+        var document = Document.Restore(Document.Receive("d1", new EmploymentEndClaim(D("2025-12-31"), null), At, Actor.Graduate).State);
+        Assert.Equal(DocumentStatus.Accepted, DocumentLifecycle.AfterValidation(DocumentKind.EmploymentEnd));
+        document.Validate(Clean with { Safety = safety }, At, Actor.System("upload"));
+        Assert.Equal(expected, document.Status);
+        Assert.Equal(safety == FileSafety.Malicious, document.Reasons.Any(r => r.Code == FileSafetyRules.Malicious.Code));
+    }
+
+    [Theory]
+    [InlineData(FileSafety.Unscanned, DocumentStatus.AwaitingReview)]
+    [InlineData(FileSafety.Malicious, DocumentStatus.Rejected)]
+    public void An_employers_confirmation_of_a_file_not_known_clean_does_not_accept_it(FileSafety safety, DocumentStatus expected)
+    {
+        var document = Document.Restore(Document.Receive("d1", Job("2025-09-01"), At, Actor.Graduate).State);
+        document.Validate(Clean, At, Actor.System("upload"));
+        var waiting = Document.Restore(document.State);
+        Assert.Null(waiting.DecideByEmployer(new EmployerAnswer(true, false, safety, "employer confirmed", null), At));
+        Assert.Equal(expected, waiting.Status);
+    }
+
+    [Fact]
+    public void An_employers_refusal_tells_the_graduate_the_employers_own_note()
+    {
+        var document = Document.Restore(Document.Receive("d1", Job("2025-09-01"), At, Actor.Graduate).State);
+        document.Validate(Clean, At, Actor.System("upload"));
+        var waiting = Document.Restore(document.State);
+        Assert.Null(waiting.DecideByEmployer(new EmployerAnswer(false, false, FileSafety.Clean, "employer declined", "not our employee"), At));
+        var notice = Assert.Single(waiting.Notices);
+        Assert.Equal((NoticeKind.Rejected, ActorRole.Employer, "not our employee"), (notice.Kind, notice.By, notice.Note));
+        Assert.Equal(Document.EmployerDeclined.Code, Assert.Single(waiting.Reasons).Code);
+    }
+
+    [Theory]
+    [InlineData(FileSafety.Unscanned, "file-not-scanned")]
+    [InlineData(FileSafety.Malicious, "file-malicious")]
+    public void A_reviewer_cannot_approve_a_file_not_known_clean(FileSafety safety, string code)
+    {
+        var document = Document.Restore(Document.Receive("d1", new DeferralClaim(D("2025-10-01"), null), At, Actor.Graduate).State);
+        document.Validate(Clean, At, Actor.System("upload"));
+        var review = Document.Restore(document.State);
+        Assert.Equal(code, review.Review(new ReviewDecision(true, safety, null, null, null), At, Actor.Operator("op"))?.Code);
+        Assert.Equal(DocumentStatus.AwaitingReview, review.Status);
+        Assert.Empty(review.Notices);
     }
 
     [Fact]
@@ -81,7 +131,7 @@ public sealed class DocumentAggregateTests
         var document = Document.Restore(Document.Receive("d1", new DeferralClaim(D("2025-10-01"), null), At, Actor.Graduate).State);
         document.Validate(Clean, At, Actor.System("upload"));
         var review = Document.Restore(document.State);
-        Assert.Null(review.Review(false, At, Actor.Operator("operator-7"), "dates: x", new Text("x", "x", "x")));
+        Assert.Null(review.Review(new ReviewDecision(false, FileSafety.Clean, "dates: x", new Reason("dates-mismatch", new Text("x", "x", "x")), "x"), At, Actor.Operator("operator-7")));
         Assert.Equal(("operator", "operator-7"), (review.NewHistory[^1].Actor, review.NewHistory[^1].ActorId));
         Assert.Equal(NoticeKind.Rejected, Assert.Single(review.Notices).Kind);
     }
@@ -138,8 +188,8 @@ public sealed class DocumentAggregateTests
         var pending = Document.Receive("pending", new UnemploymentClaim(D("2025-08-01"), D("2025-08-02"), null), At, Actor.Graduate);
         var periods = DocumentPeriods.Of([job, deferral, pending]);
         Assert.Equal(2, periods.Count);
-        Assert.Contains(periods, p => p.Kind == PeriodKind.Employment && p.Evidence == new Evidence(EvidenceKind.Document, "job", DocumentKind.EmploymentConfirmation));
-        Assert.Contains(periods, p => p.Kind == PeriodKind.MilitaryService && p.Evidence == new Evidence(EvidenceKind.Document, "army", DocumentKind.DeferralProof));
+        Assert.Contains(periods, p => p.Kind == PeriodKind.Employment && p.Evidence == new PeriodEvidence(EvidenceKind.Document, [], "job", DocumentKind.EmploymentConfirmation));
+        Assert.Contains(periods, p => p.Kind == PeriodKind.MilitaryService && p.Evidence == new PeriodEvidence(EvidenceKind.Document, [], "army", DocumentKind.DeferralProof));
     }
 
     [Fact]

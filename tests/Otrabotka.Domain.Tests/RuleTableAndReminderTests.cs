@@ -209,4 +209,18 @@ public sealed class FileRulesTests
     [InlineData(1000L, FileType.Pdf, true, false, 50, null, null)]
     public void File_sanity_gives_one_clear_reason(long length, FileType type, bool opens, bool encrypted, int pages, string? duplicate, string? code) =>
         Assert.Equal(code, FileRules.Check(new FileFacts(length, type, opens, encrypted, pages, duplicate)).FirstOrDefault()?.Code);
+
+    [Fact]
+    public void A_hostile_file_is_refused_for_its_hazard_before_anything_else()
+    {
+        var plain = new FileFacts(1000, FileType.Pdf, false, true, 0, "d1");
+        Assert.Equal("file-trailing-data", FileRules.Check(plain with { TrailingData = true, ActiveContent = true }).Single().Code);
+        Assert.Equal("file-active-content", FileRules.Check(plain with { ActiveContent = true, Pixels = long.MaxValue }).Single().Code);
+        Assert.Equal("file-too-many-pixels", FileRules.Check(plain with { Pixels = FileRules.MaxPixels + 1 }).Single().Code);
+        Assert.Equal("file-decoded-too-large", FileRules.Check(plain with { DecodedBytes = FileRules.MaxDecodedBytes + 1, Objects = int.MaxValue }).Single().Code);
+        Assert.Equal("file-too-complex", FileRules.Check(plain with { Streams = FileRules.MaxPdfStreams + 1 }).Single().Code);
+        Assert.Equal("file-encrypted", FileRules.Check(plain with { Pixels = FileRules.MaxPixels, DecodedBytes = FileRules.MaxDecodedBytes }).Single().Code);
+        Assert.All(new[] { FileRules.TrailingData, FileRules.ActiveContent, FileRules.TooManyPixels, FileRules.DecodedTooLarge, FileRules.TooComplex }, reason =>
+            Assert.All(new[] { reason.Message.Kk, reason.Message.Ru, reason.Message.En }, text => Assert.False(string.IsNullOrWhiteSpace(text))));
+    }
 }

@@ -7,7 +7,7 @@ namespace Otrabotka.Functions.Tests;
 [Collection(LocalHostCollection.Name)]
 public sealed class AccessTests(LocalHostFixture host)
 {
-    private static readonly HashSet<string> Anonymous = ["Health", "OpenApi", "ConfirmPage", "ViewConfirmation", "DecideConfirmation"];
+    private static readonly HashSet<string> Anonymous = ["Health", "OpenApi", "ApiDocs", "ApiDocsAsset", "ConfirmPage", "ViewConfirmation", "DecideConfirmation", "GetEnumerations", "CheckWorkplace"];
     private readonly Api api = new(host);
 
     public static TheoryData<string, string, string> ProtectedRoutes()

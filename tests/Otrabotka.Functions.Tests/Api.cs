@@ -150,10 +150,10 @@ internal sealed class Api(LocalHostFixture host)
     }
 
     public static object Employment(string organisationKind = "other", string region = "astana", string settlement = "city", string? bin = null,
-        string start = "2025-09-01", string email = "hr@employer.example.kz", string? kato = null) => new
+        string start = "2025-09-01", string email = "hr@employer.example.kz", string? kato = null, string name = "ТОО «Дала Техно»") => new
         {
             employerBin = bin ?? ValidBin(),
-            employerName = "ТОО «Дала Техно»",
+            employerName = name,
             employerEmail = email,
             organisationKind,
             ownership = "private",
@@ -255,7 +255,7 @@ internal sealed class Api(LocalHostFixture host)
         return c ^ 0xFFFFFFFFu;
     }
 
-    private static void Chunk(Stream s, string type, byte[] data)
+    internal static void Chunk(Stream s, string type, byte[] data)
     {
         var length = new byte[4];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(length, (uint)data.Length);

@@ -80,15 +80,18 @@ public sealed class EmployerLinkTests(LocalHostFixture host)
     }
 
     [Fact]
-    public async Task The_confirmation_page_is_served_in_Kazakh_and_Russian_without_the_token_in_the_url()
+    public async Task The_confirmation_page_is_served_in_Kazakh_Russian_and_English_without_the_token_in_the_url()
     {
         using var response = await host.Client.GetAsync("/confirm");
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Жұмысқа қабылдауды растау", html, StringComparison.Ordinal);
-        Assert.Contains("Подтверждение трудоустройства", html, StringComparison.Ordinal);
-        Assert.Contains("location.hash", html, StringComparison.Ordinal);
-        Assert.Contains("fincenter@fincenter.kz", html, StringComparison.Ordinal);
-        Assert.Contains("fincenter2020@gmail.com", html, StringComparison.Ordinal);
+        Assert.Contains("<script type=\"module\" src=\"/assets/confirm.js\"></script>", html, StringComparison.Ordinal);
+        Assert.Contains("location.hash", await host.Client.GetStringAsync("/assets/confirm.js"), StringComparison.Ordinal);
+        Assert.Contains("Жұмысқа қабылдауды растау", await host.Client.GetStringAsync("/assets/employer-page.kk.json"), StringComparison.Ordinal);
+        Assert.Contains("Подтверждение трудоустройства", await host.Client.GetStringAsync("/assets/employer-page.ru.json"), StringComparison.Ordinal);
+        Assert.Contains("Employment confirmation", await host.Client.GetStringAsync("/assets/employer-page.en.json"), StringComparison.Ordinal);
+        var contacts = await host.Client.GetStringAsync("/api/enumerations");
+        Assert.Contains("fincenter@fincenter.kz", contacts, StringComparison.Ordinal);
+        Assert.Contains("fincenter2020@gmail.com", contacts, StringComparison.Ordinal);
     }
 }

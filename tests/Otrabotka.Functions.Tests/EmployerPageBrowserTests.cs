@@ -63,10 +63,17 @@ public sealed class EmployerPageBrowserTests(LocalHostFixture host)
         var (playwright, browser) = await LaunchAsync();
         try
         {
-            var page = await browser.NewPageAsync();
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "kk-KZ" });
             await page.GotoAsync($"{host.BaseUrl}/confirm#t=broken.link");
             await page.Locator("#status").Filter(new LocatorFilterOptions { HasText = "Сілтеме жарамсыз" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
             Assert.True(await page.Locator("#details").IsHiddenAsync());
+
+            // The same message in the language the employer switches to.
+            await page.ClickAsync(".langs button[data-lang='ru']");
+            await page.Locator("#status").Filter(new LocatorFilterOptions { HasText = "Ссылка недействительна" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+            await page.ClickAsync(".langs button[data-lang='en']");
+            await page.Locator("#status").Filter(new LocatorFilterOptions { HasText = "The link is invalid" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+            Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
             using var direct = await host.Client.GetAsync("/confirm");
             Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
         }

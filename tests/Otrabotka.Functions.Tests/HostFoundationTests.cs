@@ -73,7 +73,7 @@ public sealed class HostFoundationTests(LocalHostFixture host)
         var table = host.Storage.Table(StorageNames.GraduatesTable);
         await table.AddEntityAsync(OutboxRow.Create(graduateId, notificationId, new Adapters.EmailMessage(to, "Сынақ", "мәтін", "<p>мәтін</p>", new Dictionary<string, string>()), DateTimeOffset.UtcNow));
 
-        await host.Storage.Queue(StorageNames.DispatchQueue).SendMessageAsync(JsonSerializer.Serialize(new DispatchRequest(graduateId, notificationId), Json.Options));
+        await host.Storage.Queue(StorageNames.DispatchQueue).SendMessageAsync(JsonSerializer.Serialize(new DispatchRequest(graduateId, notificationId), UseCases.Json.Options));
 
         var sent = await LocalHostFixture.Eventually(
             async () => (await table.GetEntityAsync<TableEntity>(graduateId, OutboxRow.RowKeyFor(notificationId))).Value.GetString("Status") == OutboxRow.Sent,

@@ -89,6 +89,10 @@ public sealed class IntakeTests(LocalHostFixture host)
         { "a truncated PDF", Api.Pdf()[..400], "file-corrupt" },
         { "a PNG with a broken body", BrokenPng(), "file-corrupt" },
         { "a 500-page PDF", Api.Pdf(500), "file-too-many-pages" },
+        { "a PDF that runs JavaScript on open", HostileFiles.Pdf(catalog: "<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>"), "file-active-content" },
+        { "a PDF+ZIP polyglot", [.. HostileFiles.Pdf(), .. HostileFiles.Zip()], "file-trailing-data" },
+        { "a PDF with a flate bomb", HostileFiles.Pdf(extra: HostileFiles.Stream("<< /Filter /FlateDecode >>", HostileFiles.Zeros(64L << 20))), "file-decoded-too-large" },
+        { "a 21-gigapixel PNG", HostileFiles.PngHeader(150_000, 140_000), "file-too-many-pixels" },
     };
 
     private static byte[] BrokenPng()
@@ -107,6 +111,14 @@ public sealed class IntakeTests(LocalHostFixture host)
         var doc = await api.SettledAsync(token, id);
         Assert.True(doc["status"]!.GetValue<string>() == "rejected", what);
         Assert.Equal(code, doc["reasons"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_PDF_whose_text_says_Encrypt_passes_the_file_checks()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        var doc = await api.SettledAsync(token, await api.SubmitAsync(token, "employment-confirmation", Api.Employment(), HostileFiles.Pdf(text: "/Encrypt")));
+        Assert.Equal("awaiting-employer", doc["status"]!.GetValue<string>());
     }
 
     [Fact]

@@ -16,7 +16,13 @@ public class LocalHostFixture : IAsyncLifetime
 {
     public const string SendGridKey = "test-sendgrid-key";
 
-    public LocalHostFixture() : this(null) { }
+    private readonly bool shared;
+
+    /// <summary>The collection's shared host.</summary>
+    public LocalHostFixture() : this(null) => shared = true;
+
+    /// <summary>Set once the shared host's collection is over (the contract check waits for it).</summary>
+    public static bool SharedFinished { get; private set; }
 
     internal LocalHostFixture(IReadOnlyDictionary<string, string?>? extra, bool triggers = true, string? connection = null, TimeProvider? clock = null)
     {
@@ -44,18 +50,19 @@ public class LocalHostFixture : IAsyncLifetime
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
-            settings[key] = value;
+            // "{base}" stands for this host's own address (known only once the port is chosen).
+            settings[key] = value?.Replace("{base}", BaseUrl, StringComparison.Ordinal);
         }
 
         App = LocalHostApp.Build([], settings, triggers, services =>
         {
-            services.AddLogging(logging => logging.AddProvider(Logs));
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             if (clock is not null)
             {
                 services.AddSingleton(clock);
             }
         });
-        Client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Client = CreateClient();
     }
 
     public static string StorageConnectionString =>
@@ -65,7 +72,7 @@ public class LocalHostFixture : IAsyncLifetime
 
     public int Port { get; }
 
-    /// <summary>Everything the host logged (for tests that check what logs may carry).</summary>
+    /// <summary>Every log line the host wrote, for the log scan.</summary>
     public LogCapture Logs { get; } = new();
 
     /// <summary>The host's clock: the system's, or a fake one the test moves.</summary>
@@ -78,10 +85,14 @@ public class LocalHostFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public string Token(string role, string subject) =>
+    public virtual string Token(string role, string subject) =>
         Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value, Clock, role, subject);
 
-    public Task InitializeAsync() => App.StartAsync();
+    /// <summary>A client of this host whose every exchange the contract test sees.</summary>
+    public HttpClient CreateClient() =>
+        new(new ContractRecorder(new SocketsHttpHandler())) { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+
+    public virtual Task InitializeAsync() => App.StartAsync();
 
     public virtual async Task DisposeAsync()
     {
@@ -89,6 +100,7 @@ public class LocalHostFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await App.StopAsync(timeout.Token);
         await App.DisposeAsync();
+        SharedFinished |= shared;
     }
 
     public static int FreePort()
@@ -141,7 +153,16 @@ public sealed class IsolatedHostFixture() : LocalHostFixture(
             ? value
             : throw new InvalidOperationException("AzureWebJobsStorageIsolated is not set: run the tests with scripts/test.sh.");
 
+    /// <summary>Set once the isolated host's tests are over (the contract check waits for them).</summary>
+    public static bool Finished { get; private set; }
+
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Fake => (Microsoft.Extensions.Time.Testing.FakeTimeProvider)Clock;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Finished = true;
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -119,7 +119,7 @@ public sealed class OperatorTests(LocalHostFixture host)
         Assert.Equal(3_600_000.00m, obligation["owedIfStoppedToday"]!.GetValue<decimal>());
         using var again = await api.SendAsync(HttpMethod.Post, $"/api/graduates/{graduateId}/default", api.OperatorToken, new { asOf = "2025-06-01", note = "again" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var arrived = await LocalHostFixture.Eventually(() => Task.FromResult(host.Mail.Newest($"{iin}@graduate.example.kz").Any(m => m.Text.Contains("3,600,000.00", StringComparison.Ordinal))), TimeSpan.FromSeconds(30));
+        var arrived = await LocalHostFixture.Eventually(() => Task.FromResult(host.Mail.Newest($"{iin}@graduate.example.kz").Any(m => m.Text.Contains("3\u00A0600\u00A0000,00", StringComparison.Ordinal))), TimeSpan.FromSeconds(30));
         Assert.True(arrived, "the default e-mail with the computation did not arrive");
         _ = token;
     }
@@ -140,7 +140,18 @@ public sealed class OperatorTests(LocalHostFixture host)
         var rejected = await api.SubmitAsync(token, "unemployment-registration", new { referralDate = "2025-09-20", registeredFrom = "2025-09-01" }, Api.Pdf());
         Assert.Equal("rejected", (await api.SettledAsync(token, rejected))["status"]!.GetValue<string>());
         Assert.Equal("awaiting-review", (await api.JsonAsync(HttpMethod.Post, $"/api/me/documents/{rejected}/contest", token, new { note = "the referral date on paper is 20.08" }))["status"]!.GetValue<string>());
-        await api.JsonAsync(HttpMethod.Post, $"/api/review/documents/{rejected}/decision", api.OperatorToken, new { decision = "reject", reasonCode = "dates-mismatch", note = "upheld" });
+        using var unknown = await api.SendAsync(HttpMethod.Post, $"/api/review/documents/{rejected}/decision", api.OperatorToken, new { decision = "reject", reasonCode = "no-such-reason" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("reasonCode", JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!["errors"]![0]!["field"]!.GetValue<string>());
+        var decided = await api.JsonAsync(HttpMethod.Post, $"/api/review/documents/{rejected}/decision", api.OperatorToken, new { decision = "reject", reasonCode = "dates-mismatch", note = "upheld" });
+        Assert.Equal("dates-mismatch", decided["reasons"]![0]!["code"]!.GetValue<string>());
+        var mine = await api.JsonAsync(HttpMethod.Get, $"/api/me/documents/{rejected}", token);
+        Assert.Equal("Құжаттағы күндер өтінімде көрсетілген күндерге сәйкес келмейді.", mine["reasons"]![0]!["message"]!.GetValue<string>());
+        var letter = await LocalHostFixture.Eventually(
+            () => Task.FromResult(host.Mail.Newest("new.address@example.kz").Any(m => m.Text.Contains("• Даты в документе не совпадают", StringComparison.Ordinal)
+                && m.Text.Contains("\nКомментарий оператора: upheld\n", StringComparison.Ordinal) && !m.Text.Contains("dates-mismatch", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(30));
+        Assert.True(letter, "the rejection e-mail did not say the reason in Russian with the operator's note on its own line");
         using var again = await api.SendAsync(HttpMethod.Post, $"/api/me/documents/{rejected}/contest", token, new { note = "again" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("already-contested", JsonNode.Parse(await again.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());

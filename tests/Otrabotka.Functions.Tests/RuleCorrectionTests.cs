@@ -131,9 +131,11 @@ public sealed class RuleCorrectionTests(LocalHostFixture host)
     public async Task The_OpenAPI_document_describes_organisationKinds()
     {
         var doc = await api.JsonAsync(HttpMethod.Get, "/api/openapi.json", null);
-        var properties = doc["components"]!["schemas"]!["EmploymentConfirmationMetadata"]!["properties"]!;
+        var schemas = doc["components"]!["schemas"]!;
+        var properties = schemas["EmploymentMeta"]!["properties"]!;
         Assert.Equal("array", properties["organisationKinds"]!["type"]!.GetValue<string>());
-        Assert.Contains("healthcare", properties["organisationKinds"]!["items"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.Equal("#/components/schemas/OrganisationKind", properties["organisationKinds"]!["items"]!["$ref"]!.GetValue<string>());
+        Assert.Contains("healthcare", schemas["OrganisationKind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>()));
         Assert.NotNull(properties["organisationKind"]);
     }
 
@@ -142,8 +144,8 @@ public sealed class RuleCorrectionTests(LocalHostFixture host)
     {
         using var response = await host.Client.GetAsync("/confirm");
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("id=\"kinds\"", html, StringComparison.Ordinal);
-        Assert.Contains("organisationKindNames", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"kind\"", html, StringComparison.Ordinal);
+        Assert.Contains("organisationKinds", await host.Client.GetStringAsync("/assets/confirm.js"), StringComparison.Ordinal);
     }
 
     private async Task<string> ConfirmedJobAsync(string token, string start)

@@ -8,7 +8,9 @@ namespace Otrabotka.Infra.Tests;
 
 public sealed partial class InfrastructureTests
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
+
+    internal static string RepositoryRoot => Root;
 
     private static string FindRoot()
     {
@@ -37,7 +39,7 @@ public sealed partial class InfrastructureTests
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static (int Code, string Output) Run(params string[] args)
+    internal static (int Code, string Output) Run(params string[] args)
     {
         var start = new ProcessStartInfo(Bicep()) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.Combine(Root, "infra") };
         foreach (var a in args)
@@ -135,7 +137,8 @@ public sealed partial class InfrastructureTests
     [Fact]
     public void The_deployment_creates_every_container_table_and_queue_the_app_uses()
     {
-        var storage = File.ReadAllText(Path.Combine(Root, "infra", "app", "storage.bicep"));
+        // Containers are listed once in main.bicep (storage and role assignments share the list).
+        var storage = File.ReadAllText(Path.Combine(Root, "infra", "app", "storage.bicep")) + File.ReadAllText(Path.Combine(Root, "infra", "main.bicep"));
         foreach (var name in Otrabotka.Functions.Storage.StorageNames.Containers.Concat(Otrabotka.Functions.Storage.StorageNames.Queues).Concat(Otrabotka.Functions.Storage.StorageNames.Tables))
         {
             Assert.Contains($"'{name}'", storage, StringComparison.Ordinal);
@@ -152,7 +155,7 @@ public sealed partial class InfrastructureTests
             Assert.True(File.Exists(path) || Directory.Exists(path), path);
         }
 
-        Assert.Contains("Host.Functions.$FUNCTION", File.ReadAllText(Path.Combine(Root, "infra", "scripts", "postdeploy.sh")), StringComparison.Ordinal);
+        Assert.Contains("functionName=Host.Functions.$3", File.ReadAllText(Path.Combine(Root, "infra", "scripts", "postdeploy.sh")), StringComparison.Ordinal);
         Assert.Contains($"FUNCTION={Otrabotka.Functions.Triggers.IntakeBlobFunction.Name}", File.ReadAllText(Path.Combine(Root, "infra", "scripts", "postdeploy.sh")), StringComparison.Ordinal);
     }
 

@@ -23,6 +23,9 @@ public enum TokenProblem
 /// </summary>
 public sealed class EmployerTokens(IOptions<IntakeSettings> settings, TimeProvider time)
 {
+    /// <summary>How many days a link stays valid (the texts quote it).</summary>
+    public int LinkDays => settings.Value.EmployerLinkDays;
+
     public string Issue(EmployerClaim claim)
     {
         var payload = string.Join('|', claim.GraduateId, claim.DocumentId, claim.Email.ToLowerInvariant(), claim.Version.ToString(CultureInfo.InvariantCulture), claim.IssuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));

@@ -7,7 +7,9 @@ using Otrabotka.Functions.Adapters;
 using Otrabotka.Functions.Configuration;
 using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Pages;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Composition;
@@ -18,6 +20,7 @@ public static class OtrabotkaServices
     public static IServiceCollection AddOtrabotka(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TextCatalog.Default);
 
         // The Azure SDK logs request URLs at Information; a table key may be an IIN (the IIN index), so only its warnings are kept.
         services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
@@ -25,8 +28,12 @@ public static class OtrabotkaServices
         services.AddOptions<SendGridSettings>().Bind(configuration.GetSection(SendGridSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OtrabotkaSettings>().Bind(configuration.GetSection(OtrabotkaSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthSettings>, DevelopmentKeyGuard>();
         services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MalwareSettings>().Bind(configuration.GetSection(MalwareSettings.Section));
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportSettings>().Bind(configuration.GetSection(ImportSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderRunSettings>().Bind(configuration.GetSection(ReminderRunSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => StorageConnection.From(configuration));
         services.AddSingleton<StorageCallCounter>();
@@ -39,9 +46,15 @@ public static class OtrabotkaServices
         });
 
         services.AddSingleton<IEmailSender, SendGridEmailSender>();
+        services.TryAddSingleton<IMalwareVerdicts, ConfiguredMalwareVerdicts>();
+        services.AddSingleton<FileVerdicts>();
         services.AddSingleton<EmployerTokens>();
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<Authenticator>();
+        services.AddSingleton<EmployerMailQuota>();
+        services.AddSingleton<EmployerMailLimit>();
+        services.AddSingleton<EmployerDomains>();
+        services.AddSingleton<EmployerAddressChecks>();
         services.AddSingleton<RequestParsing>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<EmployerLinks>();
@@ -49,6 +62,7 @@ public static class OtrabotkaServices
         services.AddSingleton<GraduateRegistry>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<ReminderDueStore>();
+        services.AddSingleton<ReminderRunStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<NoticeComposer>();
@@ -66,9 +80,15 @@ public static class OtrabotkaServices
         services.AddSingleton<IndexSync>();
         services.AddSingleton<OutboxSweep>();
         services.AddSingleton<IntakeSweep>();
+        services.AddSingleton<ReceivedSweep>();
         services.AddSingleton<FailedNotifications>();
         services.AddSingleton<DispatchNotification>();
         services.AddSingleton<RunReminders>();
+        services.AddOtrabotkaPages(configuration);
+        services.AddSingleton<ImportRegistrar>();
+        services.AddSingleton<ImportJobStore>();
+        services.AddSingleton<ImportJobs>();
+        services.AddSingleton<ReminderRuns>();
         return services;
     }
 }

@@ -18,7 +18,7 @@ public sealed class SendGridSettings
     [EmailAddress(ErrorMessage = "Setting 'SendGrid__FromEmail' must be an e-mail address.")]
     public string FromEmail { get; set; } = "";
 
-    public string FromName { get; set; } = "Қаржы орталығы / Финансовый центр";
+    public string FromName { get; set; } = "«Қаржы орталығы» АҚ / АО «Финансовый центр»";
 }
 
 /// <summary>Application settings that are not tied to one adapter.</summary>
@@ -33,25 +33,78 @@ public sealed class OtrabotkaSettings
 }
 
 /// <summary>
-/// Bearer tokens. In Azure: MetadataAddress (OpenID Connect), Issuer, Audience. Locally: a development
-/// SigningKey (at least 32 characters). The claim carrying the graduate's IIN is configurable.
+/// Bearer tokens (docs/decisions/0005-auth-and-links.md). Each role may have its own identity provider
+/// (<c>Auth:Graduate</c>, <c>Auth:Operator</c>: graduates through the state's eGov IdP, operators through
+/// Entra); a role without one uses the top-level provider: OpenID Connect metadata
+/// (<c>Auth:MetadataAddress</c>) or, locally, a development SigningKey (at least 32 characters).
+/// Empty values mean "not set": an empty Issuer is taken from the metadata.
 /// </summary>
 public sealed class AuthSettings : IValidatableObject
 {
     public const string Section = "Auth";
+    public const string DevelopmentIssuer = "otrabotka-local";
+    public const string DevelopmentAudience = "otrabotka";
+
+    private static readonly string[] SharedAuthorities = ["common", "organizations", "consumers"];
 
     public string? MetadataAddress { get; set; }
     public string? SigningKey { get; set; }
-    public string? Issuer { get; set; } = "otrabotka-local";
-    public string? Audience { get; set; } = "otrabotka";
-    public string SubjectClaim { get; set; } = "sub";
-    public string RoleClaim { get; set; } = "roles";
+    public string? Issuer { get; set; }
+    public string? Audience { get; set; }
+    public string? SubjectClaim { get; set; }
+    public string? RoleClaim { get; set; }
+
+    public IdentityProviderSettings Graduate { get; set; } = new();
+    public IdentityProviderSettings Operator { get; set; } = new();
+
+    /// <summary>The development key's issuer: Auth:Issuer, or "otrabotka-local".</summary>
+    public string TokenIssuer => NonEmpty(Issuer) ?? DevelopmentIssuer;
+
+    public string TokenAudience => NonEmpty(Audience) ?? DevelopmentAudience;
+
+    public string TokenSubjectClaim => NonEmpty(SubjectClaim) ?? "sub";
+
+    public string TokenRoleClaim => NonEmpty(RoleClaim) ?? "roles";
+
+    public bool HasSigningKey => !string.IsNullOrEmpty(SigningKey);
+
+    public static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Why a metadata address cannot be trusted (not https, or a multi-tenant authority), or null.</summary>
+    public static string? MetadataProblem(string address)
+    {
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+        {
+            return "must be an absolute https URL.";
+        }
+
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Any(s => SharedAuthorities.Contains(s, StringComparer.OrdinalIgnoreCase))
+            ? "must name a tenant-specific authority (not common, organizations or consumers): their issuer is a template no token carries."
+            : null;
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrEmpty(MetadataAddress) && (SigningKey is null || SigningKey.Length < 32))
+        var topLevel = NonEmpty(MetadataAddress) is not null || (SigningKey?.Length ?? 0) >= 32;
+        if (!topLevel && (!Graduate.Configured || !Operator.Configured))
         {
-            yield return new ValidationResult("Setting 'Auth__MetadataAddress' or 'Auth__SigningKey' (32+ characters) is missing.");
+            yield return new ValidationResult("Setting 'Auth__MetadataAddress' or 'Auth__SigningKey' (32+ characters) is missing, and not every role has its own provider (Auth__Graduate__MetadataAddress, Auth__Operator__MetadataAddress).");
+        }
+
+        if (HasSigningKey && SigningKey!.Length < 32)
+        {
+            yield return new ValidationResult("Setting 'Auth__SigningKey' must have 32+ characters.");
+        }
+
+        if (NonEmpty(MetadataAddress) is { } address && MetadataProblem(address) is { } problem)
+        {
+            yield return new ValidationResult($"Setting 'Auth__MetadataAddress' {problem}");
+        }
+
+        foreach (var result in Graduate.Validate("Auth__Graduate").Concat(Operator.Validate("Auth__Operator")))
+        {
+            yield return result;
         }
     }
 }
@@ -66,8 +119,19 @@ public sealed class IntakeSettings : IValidatableObject
 
     public int EmployerLinkDays { get; set; } = 14;
 
+    /// <summary>Employer e-mails (uploads, re-issues, reminders) per graduate per Almaty day.</summary>
+    [Range(1, 1000, ErrorMessage = "Setting 'Intake__EmployerMailsPerDay' must be between 1 and 1000.")]
+    public int EmployerMailsPerDay { get; set; } = 10;
+
+    /// <summary>Distinct employer addresses written to per graduate per Almaty day.</summary>
+    [Range(1, 100, ErrorMessage = "Setting 'Intake__EmployerAddressesPerDay' must be between 1 and 100.")]
+    public int EmployerAddressesPerDay { get; set; } = 3;
+
     /// <summary>The intake sweep leaves files younger than this to the blob trigger.</summary>
     public double SweepMinimumAgeSeconds { get; set; } = 60;
+
+    /// <summary>A document still "received" this long after it was recorded is swept (validated again, or failed); longer than an upload link lives.</summary>
+    public double ReceivedTimeoutMinutes { get; set; } = 60;
 
     /// <summary>Public mail services whose addresses cannot confirm a hire alone (comma-separated; '*.' prefixes allowed).</summary>
     public string PublicMailDomains { get; set; } =
@@ -79,6 +143,11 @@ public sealed class IntakeSettings : IValidatableObject
         {
             yield return new ValidationResult("Setting 'Intake__EmployerLinkKey' (32+ characters) is missing.");
         }
+
+        if (ReceivedTimeoutMinutes <= 15)
+        {
+            yield return new ValidationResult("Setting 'Intake__ReceivedTimeoutMinutes' must be more than 15 (an upload link lives 15 minutes).");
+        }
     }
 }
 
@@ -89,4 +158,12 @@ public sealed class NotificationSettings
 
     [Range(0.01, 3600, ErrorMessage = "Setting 'Notifications__RetryBaseSeconds' must be between 0.01 and 3600.")]
     public double RetryBaseSeconds { get; set; } = 2;
+}
+
+/// <summary>Malware verdicts: the configured source's one verdict (clean by default; malicious, pending or none for tests).</summary>
+public sealed class MalwareSettings
+{
+    public const string Section = "Malware";
+
+    public Adapters.MalwareVerdict Verdict { get; set; } = Adapters.MalwareVerdict.Clean;
 }

@@ -8,40 +8,84 @@ public enum SettingScope
     Local,
 }
 
-public sealed record SettingInfo(string Name, SettingScope Scope, string Meaning);
+/// <summary>Where a setting comes from when the app runs off Azure (deploy/k8s: the container image on a cluster).</summary>
+public enum OffAzure
+{
+    /// <summary>Not set off Azure (an Azure-only setting, or optional).</summary>
+    NotSet,
+
+    /// <summary>A plain value in the ConfigMap (deploy/k8s/configmap.yaml).</summary>
+    ConfigMap,
+
+    /// <summary>A secret value in the Secret (deploy/k8s/secret.example.yaml holds only placeholders).</summary>
+    Secret,
+
+    /// <summary>Development only: must never be set outside Development (a development key, a stand-in).</summary>
+    DevelopmentOnly,
+}
+
+/// <param name="OffAzureTag">
+/// The <c>off-azure</c> tag: where the setting lives when the app runs off Azure. When not given, a
+/// "both" setting goes to the ConfigMap, a "local" one is development-only and an "azure" one is not set.
+/// </param>
+public sealed record SettingInfo(string Name, SettingScope Scope, string Meaning, OffAzure? OffAzureTag = null)
+{
+    public OffAzure OffAzure => OffAzureTag ?? Scope switch
+    {
+        SettingScope.Both => OffAzure.ConfigMap,
+        SettingScope.Local => OffAzure.DevelopmentOnly,
+        _ => OffAzure.NotSet,
+    };
+}
 
 /// <summary>
 /// Every setting the app reads, in one list. A test checks that each "both" and "azure" setting is set by
-/// infra/app/function.bicep and each "both" and "local" one is in local.settings.sample.json.
+/// infra/app/function.bicep and each "both" and "local" one is in local.settings.sample.json; another that
+/// deploy/k8s sets each off-azure ConfigMap and Secret setting, and no development-only one.
 /// </summary>
 public static class SettingsCatalog
 {
     public static readonly IReadOnlyList<SettingInfo> All =
     [
-        new("AzureWebJobsStorage", SettingScope.Local, "storage connection string (Azurite)"),
+        new("AzureWebJobsStorage", SettingScope.Local, "storage connection string (Azurite; off Azure the in-country storage)", OffAzure.Secret),
         new("AzureWebJobsStorage__blobServiceUri", SettingScope.Azure, "identity-based storage: blob endpoint"),
         new("AzureWebJobsStorage__queueServiceUri", SettingScope.Azure, "identity-based storage: queue endpoint"),
         new("AzureWebJobsStorage__tableServiceUri", SettingScope.Azure, "identity-based storage: table endpoint"),
         new("AzureWebJobsStorage__credential", SettingScope.Azure, "managedidentity"),
         new("AzureWebJobsStorage__clientId", SettingScope.Azure, "the user-assigned identity's client id"),
-        new("FUNCTIONS_WORKER_RUNTIME", SettingScope.Local, "dotnet-isolated (Flex Consumption takes it from functionAppConfig)"),
-        new("AZURE_FUNCTIONS_ENVIRONMENT", SettingScope.Local, "Development locally"),
+        new("FUNCTIONS_WORKER_RUNTIME", SettingScope.Local, "dotnet-isolated (Flex Consumption takes it from functionAppConfig)", OffAzure.ConfigMap),
+        new("AZURE_FUNCTIONS_ENVIRONMENT", SettingScope.Local, "Development locally; Production off Azure", OffAzure.ConfigMap),
         new("APPLICATIONINSIGHTS_CONNECTION_STRING", SettingScope.Azure, "telemetry"),
         new("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", SettingScope.Azure, "Entra authentication of telemetry"),
         new("Otrabotka__PublicBaseUrl", SettingScope.Both, "where links in e-mails point"),
-        new("Auth__MetadataAddress", SettingScope.Azure, "OpenID Connect metadata of the token issuer"),
-        new("Auth__SigningKey", SettingScope.Local, "development token signing key"),
-        new("Auth__Issuer", SettingScope.Both, "expected token issuer"),
-        new("Auth__Audience", SettingScope.Both, "expected token audience"),
-        new("Auth__SubjectClaim", SettingScope.Both, "the claim that carries a graduate's IIN"),
-        new("SendGrid__ApiKey", SettingScope.Both, "SendGrid key (Key Vault reference in Azure)"),
+        new("Auth__SigningKey", SettingScope.Local, "development token signing key (never in Azure)"),
+        new("Auth__Issuer", SettingScope.Local, "issuer of development tokens"),
+        new("Auth__Audience", SettingScope.Local, "audience of development tokens"),
+        new("Auth__SubjectClaim", SettingScope.Local, "the claim of development tokens that carries the subject"),
+        new("Auth__Graduate__MetadataAddress", SettingScope.Azure, "graduates' identity provider (eGov IdP): OpenID Connect metadata, tenant-specific", OffAzure.ConfigMap),
+        new("Auth__Graduate__Issuer", SettingScope.Azure, "graduates' token issuer (empty: the metadata's)"),
+        new("Auth__Graduate__Audience", SettingScope.Azure, "graduates' token audience", OffAzure.ConfigMap),
+        new("Auth__Graduate__SubjectClaim", SettingScope.Azure, "the claim in which the graduates' provider puts the verified IIN", OffAzure.ConfigMap),
+        new("Auth__Graduate__RoleClaim", SettingScope.Azure, "a claim that must list 'graduate' (empty: none)"),
+        new("Auth__Operator__MetadataAddress", SettingScope.Azure, "operators' identity provider (Entra tenant): OpenID Connect metadata", OffAzure.ConfigMap),
+        new("Auth__Operator__Issuer", SettingScope.Azure, "operators' token issuer (empty: the metadata's)"),
+        new("Auth__Operator__Audience", SettingScope.Azure, "operators' token audience", OffAzure.ConfigMap),
+        new("Auth__Operator__SubjectClaim", SettingScope.Azure, "the claim that names an operator", OffAzure.ConfigMap),
+        new("Auth__Operator__RoleClaim", SettingScope.Azure, "a claim that must list 'operator' (Entra app roles)", OffAzure.ConfigMap),
+        new("SendGrid__ApiKey", SettingScope.Both, "SendGrid key (Key Vault reference in Azure)", OffAzure.Secret),
         new("SendGrid__BaseUrl", SettingScope.Both, "SendGrid API base URL (the local host's capture locally)"),
         new("SendGrid__FromEmail", SettingScope.Both, "sender address"),
         new("SendGrid__FromName", SettingScope.Both, "sender name"),
-        new("Intake__EmployerLinkKey", SettingScope.Both, "HMAC key of employer links (Key Vault reference in Azure)"),
+        new("Intake__EmployerLinkKey", SettingScope.Both, "HMAC key of employer links (Key Vault reference in Azure)", OffAzure.Secret),
         new("ReminderSchedule", SettingScope.Both, "daily reminder run"),
         new("OutboxSweepSchedule", SettingScope.Both, "outbox sweeper"),
         new("IntakeSweepSchedule", SettingScope.Both, "intake sweeper"),
         new("Notifications__RetryBaseSeconds", SettingScope.Both, "e-mail retry back-off base"),
+        new("Import__InlineRowLimit", SettingScope.Both, "CSV rows answered at once; a larger import becomes a job (202 + status)"),
+        new("Import__ChunkRows", SettingScope.Both, "rows per import chunk (one queue message, one execution)"),
+        new("Reminders__InlineLimit", SettingScope.Both, "due reminders sent at once; more become a chunked run (202 + status)"),
+        new("Reminders__ChunkSize", SettingScope.Both, "reminders per run chunk"),
+        new("Reminders__SendRatePerSecond", SettingScope.Both, "reminders a run hands to the outbox per second"),
+        new("Reminders__ChunkSeconds", SettingScope.Both, "a chunk stops taking reminders after this many seconds"),
     ];
 }

@@ -2,12 +2,12 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
@@ -25,24 +25,60 @@ public sealed record Authentication(Caller? Caller, IActionResult? Failure);
 
 /// <summary>
 /// The bearer-token check every protected function calls. ASP.NET Core authentication middleware does
-/// not run for isolated functions in Azure, so the check is the app's own. In Azure the keys come from
-/// OpenID Connect metadata; locally a development signing key from settings.
+/// not run for isolated functions in Azure, so the check is the app's own. Each role trusts its own
+/// identity provider (keys from OpenID Connect metadata; locally also a development key): a token no
+/// trusted provider vouches for is answered 401, one vouched for without the role 403.
 /// </summary>
-public sealed class Authenticator
+public sealed partial class Authenticator
 {
-    private readonly AuthSettings settings;
-    private readonly TimeProvider time;
-    private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? metadata;
+    /// <summary>Longer is no token any provider issues; refused before parsing.</summary>
+    public const int MaxTokenLength = 16 * 1024;
 
-    public Authenticator(IOptions<AuthSettings> options, TimeProvider time)
+    private readonly TimeProvider time;
+    private readonly ILogger<Authenticator> logger;
+    private readonly IReadOnlyList<IdentityProvider> providers;
+
+    public Authenticator(IOptions<AuthSettings> options, TimeProvider time, ILogger<Authenticator> logger, IEnumerable<TrustedIdentityProvider> extra)
     {
-        settings = options.Value;
         this.time = time;
-        if (!string.IsNullOrEmpty(settings.MetadataAddress))
+        this.logger = logger;
+        providers = Build(options.Value, extra);
+    }
+
+    private static List<IdentityProvider> Build(AuthSettings settings, IEnumerable<TrustedIdentityProvider> extra)
+    {
+        var list = new List<IdentityProvider>();
+        var withoutOwn = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (role, own) in new[] { (Roles.Graduate, settings.Graduate), (Roles.Operator, settings.Operator) })
         {
-            metadata = new ConfigurationManager<OpenIdConnectConfiguration>(settings.MetadataAddress, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever { RequireHttps = true });
+            if (own.Configured)
+            {
+                list.Add(IdentityProvider.FromMetadata(new HashSet<string> { role }, own));
+            }
+            else
+            {
+                withoutOwn.Add(role);
+            }
         }
+
+        if (withoutOwn.Count > 0 && AuthSettings.NonEmpty(settings.MetadataAddress) is not null)
+        {
+            list.Add(IdentityProvider.FromMetadata(withoutOwn, new IdentityProviderSettings
+            {
+                MetadataAddress = settings.MetadataAddress,
+                Issuer = settings.Issuer,
+                Audience = settings.Audience,
+                SubjectClaim = settings.TokenSubjectClaim,
+                RoleClaim = settings.TokenRoleClaim,
+            }));
+        }
+        else if (withoutOwn.Count > 0 && settings.HasSigningKey)
+        {
+            list.Add(IdentityProvider.Development(withoutOwn, settings));
+        }
+
+        list.AddRange(extra.Select(e => IdentityProvider.FromMetadata(e.Roles, e.Settings)));
+        return list;
     }
 
     public async Task<Authentication> RequireAsync(HttpRequest request, string role, CancellationToken cancellationToken)
@@ -50,59 +86,55 @@ public sealed class Authenticator
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Fail(request, 401, "unauthorized", new("Кіру токені қажет.", "Требуется токен доступа.", "A bearer token is required."));
+            return Fail(request, UseCases.Refusal.Unauthorized, "unauthorized", TextCatalog.Default.Text("problems.unauthorized"));
         }
 
-        var parameters = new TokenValidationParameters
+        var raw = header["Bearer ".Length..].Trim();
+        JsonWebToken token;
+        try
         {
-            ValidIssuer = settings.Issuer,
-            ValidAudience = settings.Audience,
-            ValidateIssuer = !string.IsNullOrEmpty(settings.Issuer),
-            ValidateAudience = !string.IsNullOrEmpty(settings.Audience),
-            ValidateLifetime = true,
-            LifetimeValidator = (notBefore, expires, _, _) =>
+            token = raw.Length <= MaxTokenLength ? new JsonWebToken(raw) : throw new ArgumentException("too long");
+        }
+        catch (ArgumentException)
+        {
+            return Invalid(request);
+        }
+
+        VouchedToken? vouched = null;
+        foreach (var provider in providers.OrderBy(p => p.Roles.Contains(role) ? 0 : 1))
+        {
+            VouchedToken? found;
+            try
             {
-                var now = time.GetUtcNow().UtcDateTime;
-                return (notBefore is null || notBefore <= now.AddMinutes(2)) && expires is not null && expires > now.AddMinutes(-2);
-            },
-            NameClaimType = settings.SubjectClaim,
-            RoleClaimType = settings.RoleClaim,
-        };
-        if (metadata is not null)
-        {
-            var configuration = await metadata.GetConfigurationAsync(cancellationToken);
-            parameters.IssuerSigningKeys = configuration.SigningKeys;
-            parameters.ValidIssuer ??= configuration.Issuer;
-            parameters.ValidateIssuer = true;
-        }
-        else
-        {
-            parameters.IssuerSigningKey = DevelopmentKey(settings);
+                found = await provider.VouchAsync(token, time, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The provider's metadata could not be read: the caller may be right, so not a 401.
+                MetadataUnavailable(ex.GetType().Name);
+                return Fail(request, UseCases.Refusal.Unavailable, "identity-provider-unavailable", TextCatalog.Default.Text("problems.identity-provider-unavailable"));
+            }
+
+            if (found is not null && found.Roles.Contains(role))
+            {
+                var caller = new Caller(found.Subject, found.Roles);
+                request.HttpContext.Items[typeof(Caller)] = caller;
+                return new Authentication(caller, null);
+            }
+
+            vouched ??= found;
         }
 
-        var result = await handler.ValidateTokenAsync(header["Bearer ".Length..].Trim(), parameters);
-        if (!result.IsValid)
-        {
-            return Fail(request, 401, "invalid-token", new("Кіру токені жарамсыз немесе мерзімі өткен.", "Токен доступа недействителен или просрочен.", "The bearer token is invalid or expired."));
-        }
-
-        var identity = result.ClaimsIdentity;
-        var subject = identity.FindFirst(settings.SubjectClaim)?.Value;
-        var roles = identity.FindAll(settings.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(subject))
-        {
-            return Fail(request, 401, "invalid-token", new("Токенде субъект жоқ.", "В токене нет субъекта.", "The token names no subject."));
-        }
-
-        if (!roles.Contains(role))
-        {
-            return Fail(request, 403, "forbidden", new("Бұл әрекетке рұқсатыңыз жоқ.", "У вас нет прав на это действие.", "Your role does not allow this."));
-        }
-
-        var caller = new Caller(subject, roles);
-        request.HttpContext.Items[typeof(Caller)] = caller;
-        return new Authentication(caller, null);
+        return vouched is null
+            ? Invalid(request)
+            : Fail(request, UseCases.Refusal.Forbidden, "forbidden", TextCatalog.Default.Text("problems.forbidden"));
     }
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Error, Message = "Identity provider metadata unavailable ({Error})")]
+    private partial void MetadataUnavailable(string error);
+
+    private static Authentication Invalid(HttpRequest request) =>
+        Fail(request, UseCases.Refusal.Unauthorized, "invalid-token", TextCatalog.Default.Text("problems.invalid-token"));
 
     public static SymmetricSecurityKey DevelopmentKey(AuthSettings settings) =>
         new(Encoding.UTF8.GetBytes(settings.SigningKey ?? throw new InvalidOperationException("Setting 'Auth__SigningKey' is missing.")));
@@ -111,12 +143,12 @@ public sealed class Authenticator
     public static string MintDevelopmentToken(AuthSettings settings, TimeProvider time, string role, string subject, TimeSpan? lifetime = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var claims = new Dictionary<string, object> { [settings.SubjectClaim] = subject, [settings.RoleClaim] = new[] { role } };
+        var claims = new Dictionary<string, object> { [settings.TokenSubjectClaim] = subject, [settings.TokenRoleClaim] = new[] { role } };
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Claims = claims,
-            Issuer = settings.Issuer,
-            Audience = settings.Audience,
+            Issuer = settings.TokenIssuer,
+            Audience = settings.TokenAudience,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (lifetime ?? TimeSpan.FromHours(12)),
@@ -124,13 +156,18 @@ public sealed class Authenticator
         });
     }
 
-    private static Authentication Fail(HttpRequest request, int status, string code, Domain.Text detail)
+    private static Authentication Fail(HttpRequest request, UseCases.Refusal refusal, string code, Domain.Text detail)
     {
-        if (status == 401)
+        if (refusal == UseCases.Refusal.Unavailable)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+        }
+
+        if (refusal == UseCases.Refusal.Unauthorized)
         {
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
         }
 
-        return new Authentication(null, Problems.Create(request, new UseCases.Problem(status == 401 ? UseCases.Refusal.Unauthorized : UseCases.Refusal.Forbidden, code, detail)));
+        return new Authentication(null, Problems.Create(request, new UseCases.Problem(refusal, code, detail)));
     }
 }

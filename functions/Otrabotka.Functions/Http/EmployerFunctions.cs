@@ -1,23 +1,29 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Otrabotka.Functions.Http.Contracts;
+using Otrabotka.Functions.Http.OpenApi;
+using Otrabotka.Functions.Pages;
 using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Employers have no account: the signed link's token is the only credential, read from the URL fragment by the page.</summary>
-public sealed class EmployerFunctions(Confirmations confirmations)
+public sealed class EmployerFunctions(Confirmations confirmations, PageResponses pages)
 {
     [Function("ConfirmPage")]
+    [ApiOperation(ApiAudience.Employer, ApiAccess.Anonymous, "The employer's confirmation page", "An HTML page in Kazakh and Russian; it reads the token from the URL fragment (#t=…) and calls the two confirmation operations.")]
+    [ApiResponse(200, typeof(string), ContentType = MediaTypes.Html, Description = "The page")]
     public IActionResult ConfirmPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "confirm")] HttpRequest request)
     {
-        request.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
-        request.HttpContext.Response.Headers["X-Frame-Options"] = "DENY";
-        request.HttpContext.Response.Headers["Content-Security-Policy"] = "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'";
-        return new ContentResult { StatusCode = 200, ContentType = "text/html; charset=utf-8", Content = ConfirmationPage.Html };
+        return pages.Html(request, ConfirmationPage.File);
     }
 
     [Function("ViewConfirmation")]
+    [ApiOperation(ApiAudience.Employer, ApiAccess.Anonymous, "Read what is to be confirmed", "The hire the signed link asks the employer to confirm. Viewing never uses the token up (mail scanners open links).")]
+    [ApiRequest(typeof(ConfirmationTokenRequest), Example = """{"token":"(the token from the link's #t=)"}""")]
+    [ApiResponse(200, typeof(ConfirmationView))]
+    [ApiProblem(404, 409, 410)]
     public async Task<IActionResult> ViewConfirmation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/confirmations/view")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
@@ -25,6 +31,10 @@ public sealed class EmployerFunctions(Confirmations confirmations)
     }
 
     [Function("DecideConfirmation")]
+    [ApiOperation(ApiAudience.Employer, ApiAccess.Anonymous, "Confirm or decline a hire", "The employer's answer; the token is used once. An employer at a public mail service cannot confirm alone: the answer goes to an operator's review.")]
+    [ApiRequest(typeof(ConfirmationDecisionRequest), Example = ApiExamples.ConfirmationDecision)]
+    [ApiResponse(200, typeof(ConfirmationResult))]
+    [ApiProblem(404, 409, 410)]
     public async Task<IActionResult> DecideConfirmation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/confirmations/decision")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);

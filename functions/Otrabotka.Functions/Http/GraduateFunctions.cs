@@ -4,16 +4,21 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Configuration;
+using Otrabotka.Functions.Http.Contracts;
+using Otrabotka.Functions.Http.OpenApi;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Graduates act on their own data under /api/me: the IIN comes from the token, never the route.</summary>
-public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Confirmations confirmations)
+public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Confirmations confirmations, EmployerMailLimit mailLimit)
 {
     public const long MaxUploadBytes = FileRules.MaxBytes;
 
     [Function("GetMe")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Read my profile", "The graduate's own record: identity, contact, category and the obligation's terms.")]
+    [ApiResponse(200, typeof(GraduateView))]
     public async Task<IActionResult> GetMe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -21,6 +26,10 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("PatchMe")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Change my e-mail or language", "Updates the graduate's contact e-mail and preferred language; absent fields stay. Also accepts application/merge-patch+json.")]
+    [ApiRequest(typeof(ContactUpdate), Example = """{"email":"aigerim@example.kz","language":"ru"}""")]
+    [ApiResponse(200, typeof(GraduateView))]
+    [ApiProblem(409)]
     public async Task<IActionResult> PatchMe([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/me")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -34,6 +43,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("GetMyObligation")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Read my obligation ledger", "Days required, credited, paused and remaining, the projected completion and what would be owed if work stopped today, as of the Almaty date.")]
+    [ApiResponse(200, typeof(ObligationView))]
     public async Task<IActionResult> GetMyObligation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/obligation")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -41,6 +52,11 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("SubmitMyDocument")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Upload a document", "Multipart upload of an employment confirmation, an employment end, an exemption proof, a deferral proof or an unemployment registration, with its metadata. Answers 202 with the document's status URL (Location); validation runs in the background and an employment confirmation then waits for the employer. A repeated Idempotency-Key replays the first answer.")]
+    [ApiRequest(typeof(DocumentUploadForm), ContentType = MediaTypes.Multipart, Example = ApiExamples.Upload)]
+    [ApiHeader("Idempotency-Key", "Makes a retried upload safe: the same key and request replay the first answer; the same key with another request is refused (422).")]
+    [ApiResponse(202, typeof(SubmittedView), Location = true, Example = ApiExamples.Submitted)]
+    [ApiProblem(422, 429)]
     public async Task<IActionResult> SubmitMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -50,11 +66,15 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (submission, bad) = await ReadMultipartAsync(request, cancellationToken);
+        bad ??= await mailLimit.ForUploadAsync(request, g!, submission!.Kind, submission.Metadata, cancellationToken);
         return bad ?? (await documents.SubmitAsync(g!, Domain.Actor.Graduate, submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
             .ToResult(request, v => v.StatusUrl);
     }
 
     [Function("CreateMyUpload")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Start a direct upload", "Records the document and answers a create-only storage link (valid 15 minutes) to PUT the file to; then call complete.")]
+    [ApiRequest(typeof(UploadRequest), Example = ApiExamples.DirectUpload)]
+    [ApiResponse(201, typeof(UploadView), Location = true)]
     public async Task<IActionResult> CreateMyUpload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/uploads")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -64,10 +84,14 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
+        bad ??= await mailLimit.ForUploadAsync(request, g!, body!.Optional("kind", int.MaxValue), body.Optional("metadata", int.MaxValue), cancellationToken);
         return bad ?? (await documents.CreateUploadAsync(g!, body!, cancellationToken)).ToResult(request, v => v.StatusUrl);
     }
 
     [Function("CompleteMyUpload")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Complete a direct upload", "Validates the file put to the upload link at once, instead of waiting for the storage trigger.")]
+    [ApiResponse(200, typeof(DocumentView))]
+    [ApiProblem(409, 429)]
     public async Task<IActionResult> CompleteMyUpload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/complete")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -75,6 +99,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("ListMyDocuments")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "List my documents", "Every document the graduate (or an operator for them) submitted, with status, reasons and history.")]
+    [ApiResponse(200, typeof(IReadOnlyList<DocumentView>))]
     public async Task<IActionResult> ListMyDocuments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -82,6 +108,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("GetMyDocument")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Read one of my documents", "The document's status, metadata, reasons, warnings and history.")]
+    [ApiResponse(200, typeof(DocumentView))]
     public async Task<IActionResult> GetMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -89,6 +117,9 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("WithdrawMyDocument")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Withdraw a document", "Withdraws a document not yet decided.")]
+    [ApiResponse(200, typeof(DocumentView))]
+    [ApiProblem(409)]
     public async Task<IActionResult> WithdrawMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/withdraw")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -96,6 +127,10 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("ContestMyDocument")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Contest a refusal", "Sends a rejected document to an operator's review with the graduate's note.")]
+    [ApiRequest(typeof(ContestRequest), Example = """{"note":"Келісімшарт қоса берілген."}""")]
+    [ApiResponse(200, typeof(DocumentView))]
+    [ApiProblem(409)]
     public async Task<IActionResult> ContestMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/contest")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
@@ -109,9 +144,13 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("ReissueMyEmployerLink")]
+    [ApiOperation(ApiAudience.Graduate, ApiAccess.Graduate, "Send the employer a new link", "Voids the employer's link and e-mails a new one (14 days) for a document awaiting the employer.")]
+    [ApiResponse(200, typeof(ConfirmationResult))]
+    [ApiProblem(409, 429)]
     public async Task<IActionResult> ReissueMyEmployerLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/employer-link")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
+        failure ??= await mailLimit.ForReissueAsync(request, g!, id, cancellationToken);
         return failure ?? (await confirmations.ReissueAsync(g!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
@@ -120,7 +159,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     {
         if (!request.HasFormContentType)
         {
-            return (null, Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", new("Сұрау multipart/form-data болуы керек.", "Запрос должен быть multipart/form-data.", "The request must be multipart/form-data."))));
+            return (null, Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "multipart/form-data")))));
         }
 
         IFormCollection form;
@@ -130,7 +169,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return (null, Problems.Create(request, new Problem(Refusal.Invalid, "invalid-multipart", new("multipart денесі бүлінген.", "Тело multipart повреждено.", "The multipart body is malformed."))));
+            return (null, Problems.Create(request, new Problem(Refusal.Invalid, "invalid-multipart", TextCatalog.Default.Text("problems.invalid-multipart", ("mediaType", "multipart/form-data")))));
         }
 
         var file = form.Files.GetFile("file");

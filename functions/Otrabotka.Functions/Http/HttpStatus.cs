@@ -23,5 +23,7 @@ public static class HttpStatus
         Refusal.TooLarge => 413,
         Refusal.UnsupportedMediaType => 415,
         Refusal.Unprocessable => 422,
+        Refusal.TooManyRequests => 429,
+        Refusal.Unavailable => 503,
     };
 }

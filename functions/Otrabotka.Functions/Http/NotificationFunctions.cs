@@ -1,15 +1,21 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Otrabotka.Functions.Http.Contracts;
+using Otrabotka.Functions.Http.OpenApi;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Http;
 
-/// <summary>Operators: failed e-mails and their resend; a reminder run for a given date (catch-up and demos).</summary>
-public sealed class NotificationFunctions(RequestParsing parse, FailedNotifications failed, RunReminders reminders)
+/// <summary>Operators: failed e-mails and their resend.</summary>
+public sealed class NotificationFunctions(RequestParsing parse, FailedNotifications failed)
 {
     [Function("ListFailedNotifications")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "List e-mails that failed", "E-mails whose delivery gave up after the retries, a page at a time.")]
+    [ApiQuery(typeof(PageQuery))]
+    [ApiResponse(200, typeof(Paged<FailedNotificationView>))]
+    [ApiProblem(400)]
     public async Task<IActionResult> ListFailed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/notifications/failed")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
@@ -21,6 +27,9 @@ public sealed class NotificationFunctions(RequestParsing parse, FailedNotificati
     }
 
     [Function("ResendNotification")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Resend a failed e-mail", "Puts a failed e-mail back in the outbox and sends it now.")]
+    [ApiResponse(202, typeof(FailedNotificationView))]
+    [ApiProblem(404)]
     public async Task<IActionResult> Resend([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/notifications/failed/{id}/resend")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
@@ -29,28 +38,5 @@ public sealed class NotificationFunctions(RequestParsing parse, FailedNotificati
         }
 
         return (await failed.ResendAsync(id, cancellationToken)).ToResult(request);
-    }
-
-    [Function("RunRemindersNow")]
-    public async Task<IActionResult> RunNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reminders/run")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
-        {
-            return failure;
-        }
-
-        var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        if (bad is not null)
-        {
-            return bad;
-        }
-
-        var date = body!.Has("date") ? body.Date("date") : reminders.Today();
-        if (body.Errors.Count > 0)
-        {
-            return Problems.Create(request, Problem.Invalid(body.Errors));
-        }
-
-        return Outcome<ReminderRunResult>.Ok(await reminders.RunAsync(date, "operator", cancellationToken)).ToResult(request);
     }
 }

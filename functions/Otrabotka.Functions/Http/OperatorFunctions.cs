@@ -1,14 +1,24 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Http.Contracts;
+using Otrabotka.Functions.Http.OpenApi;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Operators of the Financial Center: graduates by opaque id (the IIN travels only in bodies), review, default.</summary>
-public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Operators operators, Reviews reviews)
+public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Operators operators, Reviews reviews, EmployerAddressChecks checks)
 {
     [Function("RegisterGraduate")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Register a graduate", "Registers a graduate as the university reports them. The same graduate sent again unchanged answers 200; changed, 409 with the existing graduateId.")]
+    [ApiRequest(typeof(GraduateRegistration), Example = ApiExamples.Registration)]
+    [ApiResponse(201, typeof(RegistrationResult), Location = true, Example = ApiExamples.Registered)]
+    [ApiResponse(200, typeof(RegistrationResult), Description = "Already registered with the same data")]
+    [ApiProblem(409)]
     public async Task<IActionResult> RegisterGraduate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
@@ -20,23 +30,10 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
         return bad ?? (await graduates.RegisterAsync(body!, cancellationToken)).ToResult(request, v => $"/api/graduates/{v.GraduateId}");
     }
 
-    [Function("ImportGraduates")]
-    public async Task<IActionResult> ImportGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/import")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
-        {
-            return failure;
-        }
-
-        if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", new("Сұрау денесі text/csv болуы керек.", "Тело запроса должно быть text/csv.", "The request body must be text/csv.")));
-        }
-
-        return (await operators.ImportAsync(request.Body, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
-    }
-
     [Function("SearchGraduates")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Search graduates", "By IIN (one graduate), or by name, status, category and region, a page at a time.")]
+    [ApiRequest(typeof(GraduateSearch), Example = """{"iin":"900101300017"}""")]
+    [ApiResponse(200, typeof(Paged<SearchHit>))]
     public async Task<IActionResult> SearchGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/search")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
@@ -49,6 +46,9 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("GetGraduate")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Read a graduate", "A graduate's record by opaque id.")]
+    [ApiResponse(200, typeof(GraduateView))]
+    [ApiProblem(404)]
     public async Task<IActionResult> GetGraduate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
@@ -56,6 +56,9 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("GetGraduateObligation")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Read a graduate's obligation ledger", "The ledger as the graduate sees it.")]
+    [ApiResponse(200, typeof(ObligationView))]
+    [ApiProblem(404)]
     public async Task<IActionResult> GetGraduateObligation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/obligation")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
@@ -63,6 +66,9 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("GetGraduateDocuments")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "List a graduate's documents", "Every document of the graduate.")]
+    [ApiResponse(200, typeof(IReadOnlyList<DocumentView>))]
+    [ApiProblem(404)]
     public async Task<IActionResult> GetGraduateDocuments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/documents")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
@@ -70,6 +76,11 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("FileGraduateDocument")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "File a paper document for a graduate", "The same multipart upload as the graduate's, filed by an operator (e.g. a document brought on paper). Answers 202 with the review URL (Location).")]
+    [ApiRequest(typeof(DocumentUploadForm), ContentType = MediaTypes.Multipart, Example = ApiExamples.Upload)]
+    [ApiHeader("Idempotency-Key", "Makes a retried upload safe: the same key and request replay the first answer; the same key with another request is refused (422).")]
+    [ApiResponse(202, typeof(SubmittedView), Location = true)]
+    [ApiProblem(404, 422)]
     public async Task<IActionResult> FileGraduateDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/documents")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
@@ -84,6 +95,10 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("RecordExemption")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Record a commission's exemption", "An exemption decided by the commission, checked by the same rules and accepted at once.")]
+    [ApiRequest(typeof(ExemptionMeta), Example = """{"ground":"disability-1-2","commissionDecisionDate":"2025-10-15","disabilityGroup":2}""")]
+    [ApiResponse(201, typeof(DocumentView))]
+    [ApiProblem(404, 409, 422)]
     public async Task<IActionResult> RecordExemption([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/exemptions")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
@@ -97,6 +112,10 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("DeclareDefault")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Declare default", "Fixes the amount owed as of a date (п.17-1); the graduate is told how it was computed.")]
+    [ApiRequest(typeof(Contracts.DefaultDeclaration), Example = """{"asOf":"2026-01-15","note":"Жұмысқа орналаспады."}""")]
+    [ApiResponse(200, typeof(ObligationView))]
+    [ApiProblem(404, 409)]
     public async Task<IActionResult> DeclareDefault([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/default")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
         var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
@@ -110,6 +129,10 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     }
 
     [Function("ListReviewQueue")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "List documents awaiting review", "Oldest first, filtered by kind, category, region and days waiting, a page at a time.")]
+    [ApiQuery(typeof(ReviewQueueQuery))]
+    [ApiResponse(200, typeof(Paged<ReviewItem>))]
+    [ApiProblem(400)]
     public async Task<IActionResult> ListReviewQueue([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/review/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
@@ -117,10 +140,20 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
             return failure;
         }
 
-        return (await reviews.QueueAsync(RequestParsing.Query(request), cancellationToken)).ToResult(request);
+        var query = RequestParsing.Query(request);
+        if (query.Optional("check") == EmployerAddressChecks.Unverified)
+        {
+            // The operators' check list: accepted confirmations from employer domains not yet verified.
+            return (await checks.FlaggedAsync(query.Optional("continuationToken"), cancellationToken)).ToResult(request);
+        }
+
+        return (await reviews.QueueAsync(query, cancellationToken)).ToResult(request);
     }
 
     [Function("GetReviewDocument")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Read a document for review", "The document with a short-lived link to read its file.")]
+    [ApiResponse(200, typeof(DocumentView))]
+    [ApiProblem(404)]
     public async Task<IActionResult> GetReviewDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/review/documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
@@ -128,10 +161,14 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
             return failure;
         }
 
-        return (await reviews.GetAsync(id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return WithChecks(request, await reviews.GetCheckedAsync(id, Problems.LanguageOf(request), cancellationToken));
     }
 
     [Function("DecideReview")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Approve or reject a document", "The operator's verdict on a document awaiting review; a rejection needs a reason code.")]
+    [ApiRequest(typeof(ReviewDecisionRequest), Example = """{"decision":"approve","note":"Келісімшарт тексерілді."}""")]
+    [ApiResponse(200, typeof(DocumentView))]
+    [ApiProblem(404, 409)]
     public async Task<IActionResult> DecideReview([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/review/documents/{id}/decision")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
@@ -141,5 +178,24 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
         return bad ?? (await reviews.DecideAsync(id, RequestParsing.OperatorActor(request), body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+    }
+
+    /// <summary>The operator's view of a document with what was and was not verified (e.g. employer-address-unverified), beside the document's own fields.</summary>
+    private static IActionResult WithChecks(HttpRequest request, Outcome<CheckedDocument> outcome)
+    {
+        if (outcome.Value is not { } reviewed)
+        {
+            return outcome.ToResult(request);
+        }
+
+        var language = Problems.LanguageOf(request);
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(reviewed.View, Json.Options)!.AsObject();
+        node["checks"] = new System.Text.Json.Nodes.JsonArray(reviewed.Checks.Select(check => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+        {
+            ["code"] = check.Code,
+            ["verified"] = check.Verified,
+            ["detail"] = check.Detail.In(language),
+        }).ToArray());
+        return ApiResults.Json(node, HttpStatus.Of(Success.Ok));
     }
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Otrabotka.Domain;
+using Otrabotka.Functions.Http.Contracts;
+using Otrabotka.Functions.Texts;
 using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Http;
@@ -14,23 +16,16 @@ public static class Problems
     public static ContentResult Create(HttpRequest request, Problem problem)
     {
         var language = LanguageOf(request);
-        var body = new Dictionary<string, object?>
+        var body = new ProblemBody(
+            "urn:otrabotka:problem:" + problem.Code,
+            TitleOf(HttpStatus.Of(problem.Kind)).In(language),
+            HttpStatus.Of(problem.Kind),
+            problem.Detail.In(language),
+            problem.Code,
+            problem.Errors is { Count: > 0 } errors ? errors.Select(e => new ProblemFieldError(e.Field, e.Code, e.Detail.In(language))).ToList() : null)
         {
-            ["type"] = "urn:otrabotka:problem:" + problem.Code,
-            ["title"] = TitleOf(HttpStatus.Of(problem.Kind)).In(language),
-            ["status"] = HttpStatus.Of(problem.Kind),
-            ["detail"] = problem.Detail.In(language),
-            ["code"] = problem.Code,
+            Extensions = problem.Extensions?.ToDictionary(e => e.Key, e => JsonSerializer.SerializeToElement(e.Value, Json.Options)),
         };
-        if (problem.Errors is { Count: > 0 } errors)
-        {
-            body["errors"] = errors.Select(e => new { field = e.Field, code = e.Code, detail = e.Detail.In(language) }).ToList();
-        }
-
-        foreach (var (key, value) in problem.Extensions ?? new Dictionary<string, object?>())
-        {
-            body[key] = value;
-        }
 
         return new ContentResult
         {
@@ -42,15 +37,7 @@ public static class Problems
 
     private static Text TitleOf(int status) => status switch
     {
-        400 => new("Сұрау дұрыс емес", "Неверный запрос", "Bad request"),
-        401 => new("Авторизация қажет", "Требуется авторизация", "Unauthorized"),
-        403 => new("Рұқсат жоқ", "Доступ запрещён", "Forbidden"),
-        404 => new("Табылмады", "Не найдено", "Not found"),
-        409 => new("Қайшылық", "Конфликт", "Conflict"),
-        410 => new("Мерзімі өтті", "Срок истёк", "Gone"),
-        413 => new("Тым үлкен", "Слишком большой запрос", "Payload too large"),
-        415 => new("Пішім қолдау көрсетілмейді", "Формат не поддерживается", "Unsupported media type"),
-        422 => new("Өңделмейтін деректер", "Необрабатываемые данные", "Unprocessable content"),
-        _ => new("Қате", "Ошибка", "Error"),
+        400 or 401 or 403 or 404 or 409 or 410 or 413 or 415 or 422 or 429 or 503 => TextCatalog.Default.Text($"problems.title.{status}"),
+        _ => TextCatalog.Default.Text("problems.title.other"),
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
@@ -18,28 +19,51 @@ public sealed class RequestParsing(Authenticator auth, Graduates graduates)
         var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "";
         if (!mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) && !mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", new("Сұрау денесі application/json болуы керек.", "Тело запроса должно быть application/json.", "The request body must be application/json."))));
+            return (null, Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "application/json")))));
         }
 
-        if (request.ContentLength > MaxJsonBytes)
+        if (request.ContentLength > MaxJsonBytes || await ReadBoundedAsync(request.Body, MaxJsonBytes, cancellationToken) is not { } bytes)
         {
-            return (null, Problems.Create(request, new Problem(Refusal.TooLarge, "body-too-large", new("Сұрау денесі тым үлкен.", "Тело запроса слишком большое.", "The request body is too large."))));
+            // Checked while reading too: a chunked body has no Content-Length.
+            return (null, Problems.Create(request, new Problem(Refusal.TooLarge, "body-too-large", TextCatalog.Default.Text("problems.body-too-large"))));
         }
 
+        Fields fields;
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            using var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new JsonException();
             }
 
-            return (Fields.FromJson(document.RootElement.Clone()), null);
+            fields = Fields.FromJson(document.RootElement);
         }
         catch (JsonException)
         {
-            return (null, Problems.Create(request, new Problem(Refusal.Invalid, "invalid-json", new("Сұрау денесі JSON нысаны емес.", "Тело запроса не является объектом JSON.", "The request body is not a JSON object."))));
+            return (null, Problems.Create(request, new Problem(Refusal.Invalid, "invalid-json", TextCatalog.Default.Text("problems.invalid-json"))));
         }
+
+        return fields.Errors.Count > 0 ? (null, Problems.Create(request, Problem.Invalid(fields.Errors))) : (fields, null);
+    }
+
+    /// <summary>The body's bytes, or null as soon as more than <paramref name="limit"/> arrive.</summary>
+    public static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     public static Fields Query(HttpRequest request) =>
@@ -54,8 +78,8 @@ public sealed class RequestParsing(Authenticator auth, Graduates graduates)
             return (null, authentication.Failure);
         }
 
-        var g = await graduates.FindByIinAsync(authentication.Caller!.Subject, cancellationToken);
-        return g is null ? (null, Problems.Create(request, new Problem(Refusal.NotFound, "graduate-not-registered", new("Сіз түлектер тізімінде жоқсыз; университетке хабарласыңыз.", "Вас нет в списке выпускников; обратитесь в университет.", "You are not on the graduates' list; contact your university.")))) : (g, null);
+        var graduate = await graduates.FindByIinAsync(authentication.Caller!.Subject, cancellationToken);
+        return graduate is null ? (null, Problems.Create(request, new Problem(Refusal.NotFound, "graduate-not-registered", TextCatalog.Default.Text("problems.graduate-not-registered")))) : (graduate, null);
     }
 
     /// <summary>An operator's call about a graduate named by the opaque id in the route.</summary>
@@ -66,8 +90,8 @@ public sealed class RequestParsing(Authenticator auth, Graduates graduates)
             return (null, failure);
         }
 
-        var g = await graduates.GetAsync(graduateId, cancellationToken);
-        return g is null ? (null, Problems.Create(request, Problem.NotFound)) : (g, null);
+        var graduate = await graduates.GetAsync(graduateId, cancellationToken);
+        return graduate is null ? (null, Problems.Create(request, Problem.NotFound)) : (graduate, null);
     }
 
     /// <summary>The operator the request was authenticated as (after <see cref="OperatorAsync"/>), as the actor of a change.</summary>

@@ -20,8 +20,14 @@ public sealed record DueReminder(
     string? EmployerName = null,
     int? TokenVersion = null,
     DateTimeOffset? TokenIssuedAt = null,
-    DateOnly? Date = null)
+    DateOnly? Date = null,
+    Sex? GraduateSex = null,
+    int? AtRiskGapDays = null,
+    int? ReconfirmationMonths = null)
 {
+    /// <summary>The series this reminder is a step of: the same graduate, kind, recipient and document.</summary>
+    public string Series => $"{GraduateId}|{Wire.Name(Kind)}|{Wire.Name(Recipient)}|{DocumentId}";
+
     /// <summary>The series (graduate, kind, recipient, document) of which only the latest due step is sent.</summary>
     public PlannedReminder Planned => new(Kind, Recipient, DueOn, Key, DocumentId);
 }

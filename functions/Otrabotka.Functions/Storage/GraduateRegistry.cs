@@ -33,12 +33,13 @@ public sealed class GraduateRegistry(StorageClients storage)
     }
 
     /// <summary>Claims the IIN for a new id, taking over an index row whose profile was never written; a live owner is a concurrent change.</summary>
-    public async Task ClaimIinAsync(string iin, string graduateId, CancellationToken cancellationToken)
+    public async Task ClaimIinAsync(string iin, string graduateId, string? importHash, CancellationToken cancellationToken)
     {
         var (partition, row) = IinKeys(iin);
         try
         {
-            await IinIndex.AddEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = graduateId }, cancellationToken);
+            // The import's hash beside the id lets a bulk import tell "unchanged" from "changed" without reading the profile.
+            await IinIndex.AddEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = graduateId, ["ImportHash"] = importHash }, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -48,7 +49,7 @@ public sealed class GraduateRegistry(StorageClients storage)
                 throw new ConcurrentChangeException("The IIN was registered concurrently.", ex);
             }
 
-            await IinIndex.UpdateEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = graduateId }, stale.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            await IinIndex.UpdateEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = graduateId, ["ImportHash"] = importHash }, stale.Value.ETag, TableUpdateMode.Replace, cancellationToken);
         }
     }
 
@@ -78,5 +79,6 @@ public sealed class GraduateRegistry(StorageClients storage)
         return page is null ? ([], null, bad) : (page.Values.Select(GraduateStore.ToGraduate).ToList(), page.ContinuationToken, false);
     }
 
-    private static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
+    /// <summary>The IIN index's keys: partitioned by the IIN's first two digits.</summary>
+    public static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
 }

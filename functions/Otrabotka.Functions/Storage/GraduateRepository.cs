@@ -79,10 +79,12 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
             actions.Add(action);
         }
 
-        // The index first: a document it names but the partition lacks is harmless; the reverse would be unreachable.
+        // The indexes first: a document they name but the partition lacks is harmless (the received sweep drops
+        // its row); the reverse would be unreachable.
         foreach (var document in unit.Documents.Where(d => d.IsNew))
         {
             await DocumentIndex.AddAsync(storage, graduateId, document.Id, cancellationToken);
+            await ReceivedIndex.AddAsync(storage, graduateId, document.Id, document.ReceivedAt, cancellationToken);
         }
 
         await outbox.CommitAsync(graduateId, actions, ids, cancellationToken);

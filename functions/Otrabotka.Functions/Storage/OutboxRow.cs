@@ -22,6 +22,8 @@ public sealed class OutboxRow(TableEntity entity)
     public string? DocumentId => entity.GetString("DocumentId");
     public DateTimeOffset? CreatedAt => entity.GetDateTimeOffset("CreatedAt");
     public string? LastError => entity.GetString("LastError");
+    public string Kind => entity.GetString("Kind") ?? "";
+    public string To => entity.GetString("To") ?? "";
 
     internal TableEntity Entity => entity;
 

@@ -12,16 +12,54 @@ public sealed class ReminderDueStore(StorageClients storage)
 
     private TableClient Due => storage.Table(StorageNames.ReminderDueTable);
 
-    public async Task<List<DueReminder>> UpToAsync(DateOnly date, CancellationToken cancellationToken)
+    /// <summary>The due rows up to the date (all of them, or the first <paramref name="limit"/>).</summary>
+    public async Task<List<DueReminder>> UpToAsync(DateOnly date, CancellationToken cancellationToken, int? limit = null)
     {
         var rows = new List<DueReminder>();
-        await foreach (var row in Due.QueryAsync<TableEntity>($"PartitionKey le '{GraduateStore.Iso(date)}'", cancellationToken: cancellationToken))
+        var pageSize = limit is { } top ? Math.Min(top, 1000) : (int?)null;
+        await foreach (var row in Due.QueryAsync<TableEntity>($"PartitionKey le '{GraduateStore.Iso(date)}'", maxPerPage: pageSize, cancellationToken: cancellationToken))
         {
             rows.Add(ToReminder(row));
+            if (rows.Count == limit)
+            {
+                break;
+            }
         }
 
         return rows;
     }
+
+    /// <summary>Handled rows leave the due index, 100 to a transaction per date; a row already gone is no error.</summary>
+    public async Task DeleteManyAsync(IEnumerable<(DateOnly DueOn, string Key)> rows, int parallelism, CancellationToken cancellationToken)
+    {
+        var batches = rows.Distinct().GroupBy(row => row.DueOn).SelectMany(date => date.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (batch, token) =>
+        {
+            try
+            {
+                await Due.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(GraduateStore.Iso(row.DueOn), row.Key), ETag.All)), token);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                foreach (var (dueOn, key) in batch)
+                {
+                    await Due.DeleteEntityAsync(GraduateStore.Iso(dueOn), key, ETag.All, token);
+                }
+            }
+        });
+    }
+
+    /// <summary>The run that sent a reminder (its marker's tag), or null when none tagged it or it was not sent.</summary>
+    public async Task<string?> SentByRunAsync(DueReminder reminder, CancellationToken cancellationToken)
+    {
+        var marker = await storage.Table(StorageNames.GraduatesTable).GetEntityIfExistsAsync<TableEntity>(
+            reminder.GraduateId, MarkerKey(reminder), ["RunId"], cancellationToken);
+        return marker.HasValue ? marker.Value?.GetString("RunId") : null;
+    }
+
+    /// <summary>A new graduate's plan row (an import writes it with the profile, in one transaction).</summary>
+    public static TableEntity PlanEntity(string graduateId, IReadOnlyList<string> entries) =>
+        new(graduateId, GraduateStore.PlanKey) { ["Rows"] = System.Text.Json.JsonSerializer.Serialize(entries) };
 
     public Task UpsertAsync(DueReminder reminder, CancellationToken cancellationToken) =>
         Due.UpsertEntityAsync(ToEntity(reminder), TableUpdateMode.Replace, cancellationToken);
@@ -35,8 +73,10 @@ public sealed class ReminderDueStore(StorageClients storage)
     public static string Entry(DateOnly dueOn, string key) => $"{GraduateStore.Iso(dueOn)}#{key}";
 
     /// <summary>The marker added with the reminder's outbox row: a second send of the same reminder fails the transaction.</summary>
-    public static TableTransactionAction Marker(DueReminder reminder, string notificationId, DateTimeOffset sentAt) =>
-        new(TableTransactionActionType.Add, new TableEntity(reminder.GraduateId, MarkerPrefix + reminder.Key.Replace('/', '_')) { ["SentAt"] = sentAt, ["NotificationId"] = notificationId });
+    public static TableTransactionAction Marker(DueReminder reminder, string notificationId, DateTimeOffset sentAt, string? runId = null) =>
+        new(TableTransactionActionType.Add, new TableEntity(reminder.GraduateId, MarkerKey(reminder)) { ["SentAt"] = sentAt, ["NotificationId"] = notificationId, ["RunId"] = runId });
+
+    private static string MarkerKey(DueReminder reminder) => MarkerPrefix + reminder.Key.Replace('/', '_');
 
     public Task RecordRunAsync(DateOnly date, string trigger, DateTimeOffset startedAt, int entitiesRead, int sent, CancellationToken cancellationToken) =>
         storage.Table(StorageNames.ReminderRunsTable).UpsertEntityAsync(
@@ -44,12 +84,12 @@ public sealed class ReminderDueStore(StorageClients storage)
             TableUpdateMode.Replace,
             cancellationToken);
 
-    private static TableEntity ToEntity(DueReminder reminder) => new(GraduateStore.Iso(reminder.DueOn), reminder.Key)
+    public static TableEntity ToEntity(DueReminder reminder) => new(GraduateStore.Iso(reminder.DueOn), reminder.Key)
     {
         ["GraduateId"] = reminder.GraduateId,
         ["Kind"] = Wire.Name(reminder.Kind),
         ["Recipient"] = Wire.Name(reminder.Recipient),
-        ["Series"] = $"{reminder.GraduateId}|{Wire.Name(reminder.Kind)}|{Wire.Name(reminder.Recipient)}|{reminder.DocumentId}",
+        ["Series"] = reminder.Series,
         ["DocumentId"] = reminder.DocumentId,
         ["To"] = reminder.To,
         ["Name"] = reminder.Name,
@@ -59,6 +99,9 @@ public sealed class ReminderDueStore(StorageClients storage)
         ["TokenVersion"] = reminder.TokenVersion,
         ["TokenIssuedAt"] = reminder.TokenIssuedAt,
         ["Date"] = reminder.Date is { } date ? GraduateStore.Iso(date) : null,
+        ["Sex"] = reminder.GraduateSex is { } sex ? Wire.Name(sex) : null,
+        ["AtRiskGapDays"] = reminder.AtRiskGapDays,
+        ["ReconfirmationMonths"] = reminder.ReconfirmationMonths,
     };
 
     private static DueReminder ToReminder(TableEntity row) => new(
@@ -75,5 +118,8 @@ public sealed class ReminderDueStore(StorageClients storage)
         row.GetString("EmployerName"),
         row.GetInt32("TokenVersion"),
         row.GetDateTimeOffset("TokenIssuedAt"),
-        row.GetString("Date") is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+        row.GetString("Date") is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        Wire.TryParse<Sex>(row.GetString("Sex"), out var sex) ? sex : null,
+        row.GetInt32("AtRiskGapDays"),
+        row.GetInt32("ReconfirmationMonths"));
 }

@@ -3,22 +3,22 @@ namespace Otrabotka.Functions.Storage;
 /// <summary>
 /// The one retry policy of the app for optimistic concurrency: an attempt that loses to a concurrent change
 /// (<see cref="ConcurrentChangeException"/>) is run again from fresh state after a short jittered pause,
-/// at most <see cref="MaxAttempts"/> times; then the caller's answer for "gave up" is returned.
+/// at most <see cref="MaxAttempts"/> times (a hot shared counter may ask for more); then the caller's answer for "gave up" is returned.
 /// Transient network faults are the Azure SDK clients' own retries, not this policy's.
 /// </summary>
 public static class RetryPolicy
 {
     public const int MaxAttempts = 8;
 
-    public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> run, Func<T> gaveUp, CancellationToken cancellationToken)
+    public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> run, Func<T> gaveUp, CancellationToken cancellationToken, int maxAttempts = MaxAttempts)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
             try
             {
                 return await run(cancellationToken);
             }
-            catch (ConcurrentChangeException) when (attempt < MaxAttempts)
+            catch (ConcurrentChangeException) when (attempt < maxAttempts)
             {
                 await Task.Delay(Pause(attempt), cancellationToken);
             }

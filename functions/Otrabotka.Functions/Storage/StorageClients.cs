@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -44,9 +45,15 @@ public sealed record StorageConnection(string? ConnectionString, Uri? BlobUri, U
 /// <summary>The three storage service clients. Queue messages are Base64, as queue triggers expect.</summary>
 public sealed class StorageClients
 {
-    public StorageClients(StorageConnection connection, bool probe = false, StorageCallCounter? counter = null)
+    /// <param name="blobPolicy">A pipeline policy for blob requests (the local host's fault injection for tests; never set in Azure).</param>
+    public StorageClients(StorageConnection connection, bool probe = false, HttpPipelinePolicy? blobPolicy = null, StorageCallCounter? counter = null)
     {
         var blobOptions = new BlobClientOptions();
+        if (blobPolicy is not null)
+        {
+            blobOptions.AddPolicy(blobPolicy, HttpPipelinePosition.PerCall);
+        }
+
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         var tableOptions = new TableClientOptions();
         Counter = counter ?? new StorageCallCounter();

@@ -14,12 +14,26 @@ public static class StorageNames
     public const string DocumentsContainer = "documents";
     public const string QuarantineContainer = "quarantine";
 
+    /// <summary>Large CSV imports are streamed here (imports/{jobId}.csv) and read back chunk by chunk.</summary>
+    public const string ImportsContainer = "imports";
+
+    /// <summary>A large reminder run's chunks (reminder-runs/{runId}/{chunk}.json): the due rows each chunk sends.</summary>
+    public const string ReminderRunsContainer = "reminder-runs";
+
     /// <summary>Uploads land here under server-generated names; the blob trigger validates them.</summary>
     public const string IntakeBlobPath = IntakeContainer + "/{name}";
 
     // Queues
     public const string DispatchQueue = "dispatch";
     public const string DispatchPoisonQueue = DispatchQueue + "-poison";
+
+    /// <summary>Import jobs fan out through this queue: "plan|{jobId}" and "chunk|{jobId}|{n}" (ids only).</summary>
+    public const string ImportQueue = "imports";
+    public const string ImportPoisonQueue = ImportQueue + "-poison";
+
+    /// <summary>Large reminder runs: "plan|{runId}" and "chunk|{runId}|{n}|{from}" (ids only).</summary>
+    public const string ReminderRunQueue = "reminder-runs";
+    public const string ReminderRunPoisonQueue = ReminderRunQueue + "-poison";
 
     // Tables
     public const string GraduatesTable = "graduates";
@@ -30,6 +44,12 @@ public static class StorageNames
     public const string OutboxPendingTable = "outboxpending";
     public const string FailedNotificationsTable = "notificationsfailed";
     public const string ReminderDueTable = "reminderdue";
+    public const string EmployerMailTable = "employermail";
+    public const string EmployerDomainsTable = "employerdomains";
+    public const string EmployerChecksTable = "employerchecks";
+
+    /// <summary>One partition per import job: the job row and one row per chunk (its progress and counts).</summary>
+    public const string ImportJobsTable = "importjobs";
 
     /// <summary>The outbox sweeper re-queues rows left unsent for over 5 minutes; it runs every minute.</summary>
     public const string OutboxSweepScheduleExpression = "%OutboxSweepSchedule%";
@@ -46,7 +66,7 @@ public static class StorageNames
     public const string ReminderScheduleSetting = "ReminderSchedule";
     public const string DefaultReminderSchedule = "0 0 4 * * *";
 
-    public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer];
-    public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable];
+    public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer, ImportsContainer, ReminderRunsContainer];
+    public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue, ImportQueue, ImportPoisonQueue, ReminderRunQueue, ReminderRunPoisonQueue];
+    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable];
 }

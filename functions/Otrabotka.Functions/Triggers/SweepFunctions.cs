@@ -14,11 +14,15 @@ public sealed class OutboxSweepFunction(OutboxSweep sweep)
         sweep.RunAsync(cancellationToken);
 }
 
-public sealed class IntakeSweepFunction(IntakeSweep sweep)
+public sealed class IntakeSweepFunction(IntakeSweep sweep, ReceivedSweep received)
 {
     public const string Name = "SweepIntake";
 
+    /// <summary>Files in intake first (validated), then documents still "received" past the bound (retried or failed).</summary>
     [Function(Name)]
-    public Task Run([TimerTrigger(StorageNames.IntakeSweepScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken) =>
-        sweep.RunAsync(cancellationToken);
+    public async Task Run([TimerTrigger(StorageNames.IntakeSweepScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        await sweep.RunAsync(cancellationToken);
+        await received.RunAsync(cancellationToken);
+    }
 }

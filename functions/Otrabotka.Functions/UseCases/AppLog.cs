@@ -36,4 +36,7 @@ public static partial class AppLog
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Request refused: {Outcome} {Code}")]
     public static partial void Refused(this ILogger logger, Refusal outcome, string code);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Documents left received past the bound: {Retried} validated again, {Failed} rejected as never received")]
+    public static partial void ReceivedSwept(this ILogger logger, int retried, int failed);
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Adapters;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -10,7 +12,8 @@ namespace Otrabotka.Functions.UseCases;
 /// token (mail scanners open links); a decision does, once. An employer at a public mail service cannot
 /// confirm alone: the document then goes to an operator's review (the document decides it).
 /// </summary>
-public sealed class Confirmations(GraduateRepository repository, DocumentChanges changes, EmployerTokens tokens, TimeProvider time, ILogger<Confirmations> logger)
+public sealed class Confirmations(
+    GraduateRepository repository, DocumentChanges changes, EmployerTokens tokens, FileVerdicts verdicts, EmployerAddressChecks checks, TimeProvider time, ILogger<Confirmations> logger)
 {
     public async Task<Outcome<ConfirmationView>> ViewAsync(string? token, Language language, CancellationToken cancellationToken)
     {
@@ -36,7 +39,7 @@ public sealed class Confirmations(GraduateRepository repository, DocumentChanges
         var note = body.Optional("note");
         if (decision.Length > 0 && decision is not ("confirm" or "decline"))
         {
-            body.Add("decision", "unknown-value", new("'decision' мәні confirm немесе decline болуы керек.", "'decision' должно быть confirm или decline.", "'decision' must be confirm or decline."));
+            body.Add("decision", "unknown-value", TextCatalog.Default.Text("problems.field.one-of", ("field", "'decision'"), ("allowed", "confirm | decline")));
         }
 
         if (body.Errors.Count > 0)
@@ -45,15 +48,15 @@ public sealed class Confirmations(GraduateRepository repository, DocumentChanges
         }
 
         var confirm = decision == "confirm";
-        var reason = $"employer {(confirm ? "confirmed" : "declined")}: {name}, {position}" + (note is null ? "" : $" — {note}");
-        return await RetryPolicy.RunAsync(attempt => DecideOnceAsync(token, confirm, reason, language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
+        var historyNote = $"employer {(confirm ? "confirmed" : "declined")}: {name}, {position}" + (note is null ? "" : $" — {note}");
+        return await RetryPolicy.RunAsync(attempt => DecideOnceAsync(token, confirm, historyNote, note, language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
     }
 
     /// <summary>Re-issues the employer link (new version; the old link stops working) and e-mails it again.</summary>
     public Task<Outcome<ConfirmationResult>> ReissueAsync(GraduateRecord g, string documentId, Language language, CancellationToken cancellationToken) =>
         RetryPolicy.RunAsync(attempt => ReissueOnceAsync(g.Id, documentId, language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
 
-    private async Task<Outcome<ConfirmationResult>> DecideOnceAsync(string token, bool confirm, string reason, Language language, CancellationToken cancellationToken)
+    private async Task<Outcome<ConfirmationResult>> DecideOnceAsync(string token, bool confirm, string historyNote, string? note, Language language, CancellationToken cancellationToken)
     {
         var (unit, document, problem) = await ResolveAsync(token, cancellationToken);
         if (problem is not null)
@@ -61,14 +64,26 @@ public sealed class Confirmations(GraduateRepository repository, DocumentChanges
             return problem;
         }
 
+        // The file's verdict matters only to a confirmation that would accept the document.
         var publicMail = tokens.IsPublicMail(document!.Link!.Email);
-        if (document.DecideByEmployer(confirm, publicMail, time.GetUtcNow(), reason) is { } refusal)
+        var safety = confirm && !publicMail ? await verdicts.SafetyOfAsync(document, cancellationToken) : FileSafety.Clean;
+        if (document.DecideByEmployer(new EmployerAnswer(confirm, publicMail, safety, historyNote, note), time.GetUtcNow()) is { } refusal)
         {
             return Problem.Refused(refusal);
         }
 
+        if (safety == FileSafety.Malicious)
+        {
+            document.Quarantine(await verdicts.QuarantineAsync(document, cancellationToken));
+        }
+
         await changes.CommitAsync(unit!, cancellationToken);
         logger.EmployerDecided(unit!.Graduate.Id, document.Id, confirm ? "confirm" : "decline", publicMail, document.Status);
+        if (document.Status == DocumentStatus.Accepted)
+        {
+            await checks.OnEmployerConfirmedAsync(unit.Graduate.Id, document, cancellationToken);
+        }
+
         return Outcome<ConfirmationResult>.Ok(new ConfirmationResult(document.Status, Names.Of(document.Status).In(language)));
     }
 
@@ -96,25 +111,25 @@ public sealed class Confirmations(GraduateRepository repository, DocumentChanges
         {
             case TokenProblem.Malformed:
             case TokenProblem.Tampered:
-                return (null, null, new Problem(Refusal.Invalid, "token-invalid", new("Сілтеме жарамсыз.", "Ссылка недействительна.", "The link is invalid.")));
+                return (null, null, new Problem(Refusal.Invalid, "token-invalid", TextCatalog.Default.Text("problems.token-invalid")));
             case TokenProblem.Expired:
-                return (null, null, new Problem(Refusal.Gone, "token-expired", new("Сілтеменің мерзімі өтті (14 күн). Түлектен жаңа сілтеме сұраңыз.", "Срок действия ссылки истёк (14 дней). Попросите выпускника выслать новую.", "The link has expired (14 days). Ask the graduate for a new one.")));
+                return (null, null, new Problem(Refusal.Gone, "token-expired", TextCatalog.Default.Text("problems.token-expired", ("days", tokens.LinkDays.ToString(CultureInfo.InvariantCulture)))));
         }
 
         var unit = await repository.LoadAsync(claim!.GraduateId, cancellationToken);
         if (unit?.Find(claim.DocumentId) is not { Kind: DocumentKind.EmploymentConfirmation, Link: { } link } document)
         {
-            return (null, null, new Problem(Refusal.NotFound, "not-found", new("Растау сұрауы табылмады.", "Запрос на подтверждение не найден.", "The confirmation request was not found.")));
+            return (null, null, new Problem(Refusal.NotFound, "not-found", TextCatalog.Default.Text("problems.confirmation-not-found")));
         }
 
         if (claim.Version != link.Version || !string.Equals(claim.Email, link.Email, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, null, new Problem(Refusal.Gone, "token-revoked", new("Бұл сілтеме жаңасымен ауыстырылды.", "Эта ссылка заменена новой.", "This link was replaced by a newer one.")));
+            return (null, null, new Problem(Refusal.Gone, "token-revoked", TextCatalog.Default.Text("problems.token-revoked")));
         }
 
         if (link.Used || document.Status != DocumentStatus.AwaitingEmployer)
         {
-            return (null, null, new Problem(Refusal.Conflict, "token-used", new("Бұл сілтеме бойынша жауап берілген.", "По этой ссылке уже дан ответ.", "This link has already been answered.")));
+            return (null, null, new Problem(Refusal.Conflict, "token-used", TextCatalog.Default.Text("problems.token-used")));
         }
 
         return (unit, document, null);

@@ -14,7 +14,8 @@ namespace Otrabotka.Functions.UseCases;
 /// message with a delay; after 5 attempts, or at once on another 4xx, the row is marked failed and listed
 /// for operators. An index-sync row runs the index sync instead of sending.
 /// </summary>
-public sealed partial class DispatchNotification(OutboxStore store, IEmailSender sender, Outbox outbox, IndexSync indexes, IOptions<NotificationSettings> settings, TimeProvider time, ILogger<DispatchNotification> logger)
+public sealed partial class DispatchNotification(
+    OutboxStore store, IEmailSender sender, Outbox outbox, IndexSync indexes, IOptions<NotificationSettings> settings, EmployerMailQuota quota, TimeProvider time, ILogger<DispatchNotification> logger)
 {
     public const int MaxAttempts = 5;
 
@@ -48,7 +49,7 @@ public sealed partial class DispatchNotification(OutboxStore store, IEmailSender
 
     private async Task SendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
-        var result = await sender.SendAsync(row.ToEmail(), cancellationToken);
+        var result = await SendWithinLimitAsync(row, cancellationToken);
         var retry = row.RecordAttempt(result, MaxAttempts, time.GetUtcNow());
         if (!await store.SaveAsync(row, cancellationToken))
         {
@@ -70,6 +71,18 @@ public sealed partial class DispatchNotification(OutboxStore store, IEmailSender
             logger.EmailFailed(row.GraduateId, row.NotificationId, row.Attempts, result.StatusCode);
             await store.ListFailedAsync(row, result, time.GetUtcNow(), cancellationToken);
         }
+    }
+
+    /// <summary>Employer reminders count against the graduate's daily employer-mail limit (uploads and re-issues count when asked for).</summary>
+    private async Task<EmailResult> SendWithinLimitAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        if (row.Attempts == 0 && row.Kind == Domain.Wire.Name(NotificationKind.ReminderEmployerNoAnswer)
+            && !(await quota.TryReserveAsync(row.GraduateId, row.To, "notification|" + row.NotificationId, cancellationToken)).Allowed)
+        {
+            return new EmailResult(EmailOutcome.Permanent, 429, null, "employer-mail-limit: the graduate's daily limit of employer e-mails was reached");
+        }
+
+        return await sender.SendAsync(row.ToEmail(), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} has no outbox row; nothing to send")]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Adapters;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -27,7 +28,7 @@ public sealed class Documents(
         var kind = fields.Enum<DocumentKind>("kind");
         if (submission.File is null)
         {
-            fields.Add("file", "required", new("'file' өрісі міндетті.", "Поле 'file' обязательно.", "'file' is required."));
+            fields.Add("file", "required", TextCatalog.Default.Text("problems.field.required", ("field", "'file'")));
         }
 
         var parsed = fields.Errors.Count == 0 ? ParseMetadata(kind, submission.Metadata) : (null, fields.Errors);
@@ -38,7 +39,7 @@ public sealed class Documents(
 
         if (idempotencyKey is { Length: 0 or > 200 })
         {
-            return new Problem(Refusal.Invalid, "idempotency-key-invalid", new("Idempotency-Key 1–200 таңбадан тұруы керек.", "Idempotency-Key должен содержать от 1 до 200 символов.", "Idempotency-Key must be 1–200 characters."));
+            return new Problem(Refusal.Invalid, "idempotency-key-invalid", TextCatalog.Default.Text("problems.idempotency-key-invalid", ("header", "Idempotency-Key")));
         }
 
         var request = new Submission(g, actor, parsed.Claim, submission.File!, idempotencyKey, route,
@@ -57,7 +58,7 @@ public sealed class Documents(
             return Problem.Invalid(body.Errors);
         }
 
-        var parsed = ParseMetadata(kind, body.Optional("metadata"));
+        var parsed = ParseMetadata(kind, body.Optional("metadata", 16 * 1024));
         if (parsed.Claim is null)
         {
             return Problem.Invalid(parsed.Errors);
@@ -83,7 +84,7 @@ public sealed class Documents(
         var document = await validate.RunAsync(g.Id, documentId, IntakeBlob(g.Id, documentId), cancellationToken, ValidateDocument.ByComplete);
         if (document is null or { Status: DocumentStatus.Received })
         {
-            return new Problem(Refusal.Conflict, "file-not-uploaded", new("Файл әлі жүктелмеген.", "Файл ещё не загружен.", "The file has not been uploaded yet."));
+            return new Problem(Refusal.Conflict, "file-not-uploaded", TextCatalog.Default.Text("problems.file-not-uploaded"));
         }
 
         return Outcome<DocumentView>.Ok(View(document, await repository.HistoryAsync(g.Id, documentId, cancellationToken), language));
@@ -132,6 +133,11 @@ public sealed class Documents(
 
     /// <summary>A move the document itself decides (a refusal is a conflict), committed; reloaded and retried on a concurrent change.</summary>
     public Task<Outcome<DocumentView>> MoveAsync(string graduateId, string documentId, Func<Document, Reason?> move, Language language, bool forOperator, CancellationToken cancellationToken) =>
+        MoveAsync(graduateId, documentId, (document, _) => Task.FromResult(move(document)), language, forOperator, cancellationToken);
+
+    /// <summary>As above, for a move that must first learn something (e.g. the file's malware verdict).</summary>
+    public Task<Outcome<DocumentView>> MoveAsync(
+        string graduateId, string documentId, Func<Document, CancellationToken, Task<Reason?>> move, Language language, bool forOperator, CancellationToken cancellationToken) =>
         RetryPolicy.RunAsync(
             async token =>
             {
@@ -141,7 +147,7 @@ public sealed class Documents(
                     return Problem.NotFound;
                 }
 
-                if (move(document) is { } refusal)
+                if (await move(document, token) is { } refusal)
                 {
                     return Problem.Refused(refusal);
                 }
@@ -155,10 +161,13 @@ public sealed class Documents(
     public static DocumentView View(Document document, IReadOnlyList<StatusChange> history, Language language, bool forOperator = false) => new(
         document.Id, document.Kind, Names.Of(document.Kind).In(language), document.Status, Names.Of(document.Status).In(language), document.Contested,
         ClaimJson.Element(document.Claim),
-        document.Reasons.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
-        document.Warnings.Select(r => new ReasonView(r.Code, r.Message.In(language))).ToList(),
+        document.Reasons.Select(reason => ReasonView(reason, language)).ToList(),
+        document.Warnings.Select(warning => ReasonView(warning, language)).ToList(),
         document.File.DuplicateOf, document.ReceivedAt, document.UpdatedAt,
         history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason, forOperator ? h.ActorId : null)).ToList());
+
+    private static ReasonView ReasonView(Reason reason, Language language) =>
+        new(reason.Code, reason.Message.In(language), ReasonLaws.Of(reason.Code)?.In(language));
 
     private async Task<Outcome<SubmittedView>> SubmitOnceAsync(Submission request, CancellationToken cancellationToken)
     {
@@ -166,7 +175,7 @@ public sealed class Documents(
         var check = request.Key is null ? new IdempotencyCheck(null, false) : await idempotency.CheckAsync(graduateId, request.Route, request.Key, request.Hash, cancellationToken);
         if (check.Reused)
         {
-            return new Problem(Refusal.Unprocessable, "idempotency-key-reused", new("Бұл Idempotency-Key басқа сұрауға қолданылған.", "Этот Idempotency-Key уже использован для другого запроса.", "This Idempotency-Key was used for a different request."));
+            return new Problem(Refusal.Unprocessable, "idempotency-key-reused", TextCatalog.Default.Text("problems.idempotency-key-reused", ("header", "Idempotency-Key")));
         }
 
         if (check.Replay is { } replay)
@@ -174,14 +183,29 @@ public sealed class Documents(
             return new Outcome<SubmittedView>(JsonSerializer.Deserialize<SubmittedView>(replay.Body, Json.Options)!, null, Wire.TryParse<Success>(replay.Outcome, out var kind) ? kind : Success.Accepted);
         }
 
+        // The bytes first: the document and its stored 202 commit only once the file is safe, so no answer
+        // (first or replayed) can promise a document whose file is missing. A blob without a document is
+        // ignored by validation and removed by the intake sweep after a day.
         var unit = GraduateUnit.Starting(request.Graduate);
         var document = Document.Receive(GraduateStore.NewId('d'), request.Claim, time.GetUtcNow(), request.Actor);
         unit.Add(document);
+        var blob = IntakeBlob(graduateId, document.Id);
+        await blob.UploadAsync(new BinaryData(request.File), overwrite: true, cancellationToken);
         var view = new SubmittedView(document.Id, DocumentStatus.Received, StatusUrl(document.Id));
         var answer = request.Key is null ? null
             : new IdempotencyRecord(request.Route, request.Key, request.Hash, new StoredAnswer(Wire.Name(Success.Accepted), JsonSerializer.Serialize(view, Json.Options), view.StatusUrl), time.GetUtcNow(), check.Expired);
-        await changes.CommitAsync(unit, [], answer, cancellationToken);
-        return Outcome<SubmittedView>.Accepted(await ValidateNowAsync(view, request, cancellationToken));
+        try
+        {
+            await changes.CommitAsync(unit, [], answer, cancellationToken);
+        }
+        catch (ConcurrentChangeException)
+        {
+            // A concurrent request with the same key committed first: the next attempt answers as it did.
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            throw;
+        }
+
+        return Outcome<SubmittedView>.Accepted(await ValidateNowAsync(view, blob, request.Graduate.Id, cancellationToken));
     }
 
     /// <summary>
@@ -189,13 +213,11 @@ public sealed class Documents(
     /// the same blob later finds the document decided and does nothing. Should this attempt fail, the trigger
     /// (with its retries) is the safety net and the status stays "received".
     /// </summary>
-    private async Task<SubmittedView> ValidateNowAsync(SubmittedView view, Submission request, CancellationToken cancellationToken)
+    private async Task<SubmittedView> ValidateNowAsync(SubmittedView view, Azure.Storage.Blobs.BlobClient blob, string graduateId, CancellationToken cancellationToken)
     {
-        var blob = IntakeBlob(request.Graduate.Id, view.Id);
-        await blob.UploadAsync(new BinaryData(request.File), overwrite: true, cancellationToken);
         try
         {
-            return await validate.RunAsync(request.Graduate.Id, view.Id, blob, cancellationToken, ValidateDocument.ByUpload) is { } validated ? view with { Status = validated.Status } : view;
+            return await validate.RunAsync(graduateId, view.Id, blob, cancellationToken, ValidateDocument.ByUpload) is { } validated ? view with { Status = validated.Status } : view;
         }
         catch (Azure.RequestFailedException)
         {
@@ -210,7 +232,7 @@ public sealed class Documents(
     {
         if (string.IsNullOrWhiteSpace(metadata))
         {
-            return (null, [new FieldError("metadata", "required", new("'metadata' өрісі міндетті (JSON).", "Поле 'metadata' обязательно (JSON).", "'metadata' (JSON) is required."))]);
+            return (null, [new FieldError("metadata", "required", TextCatalog.Default.Text("problems.field.required-json", ("field", "'metadata'")))]);
         }
 
         try
@@ -225,7 +247,7 @@ public sealed class Documents(
         }
         catch (JsonException)
         {
-            return (null, [new FieldError("metadata", "invalid-json", new("'metadata' JSON нысаны болуы керек.", "'metadata' должно быть объектом JSON.", "'metadata' must be a JSON object."))]);
+            return (null, [new FieldError("metadata", "invalid-json", TextCatalog.Default.Text("problems.field.not-json-object", ("field", "'metadata'")))]);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
 using Otrabotka.Domain;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -15,41 +16,91 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 
     public IReadOnlyList<FieldError> Errors => errors;
 
+    /// <summary>Longest optional text accepted unless a caller says otherwise (a table property holds 32K characters).</summary>
+    public const int DefaultMaxLength = 2000;
+
+    /// <summary>
+    /// Each property as text; a name or string that is not valid Unicode (a lone surrogate such as
+    /// "\ud800", or invalid UTF-8) becomes a field error naming it instead of an exception.
+    /// </summary>
     public static Fields FromJson(JsonElement element)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var invalid = new List<string>();
         if (element.ValueKind == JsonValueKind.Object)
         {
+            var index = 0;
             foreach (var p in element.EnumerateObject())
             {
-                values[p.Name] = p.Value.ValueKind switch
+                index++;
+                var name = TextOrNull(() => p.Name);
+                if (name is null)
                 {
-                    JsonValueKind.String => p.Value.GetString(),
+                    invalid.Add($"#{index}");
+                    continue;
+                }
+
+                values[name] = p.Value.ValueKind switch
+                {
+                    JsonValueKind.String => TextOrNull(p.Value.GetString),
                     JsonValueKind.Null => null,
                     _ => p.Value.GetRawText(),
                 };
+                if (p.Value.ValueKind == JsonValueKind.String && values[name] is null)
+                {
+                    invalid.Add(name);
+                }
             }
         }
 
-        return new Fields(values);
+        var fields = new Fields(values);
+        foreach (var name in invalid)
+        {
+            fields.Add(name, "invalid-text", new($"'{name}' өрісінде жарамсыз таңбалар бар.", $"Поле '{name}' содержит недопустимые символы.", $"'{name}' contains characters that are not valid Unicode."));
+        }
+
+        return fields;
+    }
+
+    private static string? TextOrNull(Func<string?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public bool Has(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v);
 
-    public string? Optional(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+    /// <summary>The trimmed value, or null when absent; longer than <paramref name="maxLength"/> is a field error (and null).</summary>
+    public string? Optional(string name, int maxLength = DefaultMaxLength)
+    {
+        var value = values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        if (value is null || value.Length <= maxLength)
+        {
+            return value;
+        }
+
+        Add(name, "too-long", new($"'{name}' өрісі тым ұзын ({maxLength} таңбадан артық).", $"Поле '{name}' слишком длинное (более {maxLength} символов).", $"'{name}' is too long (over {maxLength} characters)."));
+        return null;
+    }
 
     public string Required(string name, int maxLength = 300)
     {
-        var value = Optional(name);
+        var value = values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         if (value is null)
         {
-            Add(name, "required", new($"'{name}' өрісі міндетті.", $"Поле '{name}' обязательно.", $"'{name}' is required."));
+            Add(name, "required", TextCatalog.Default.Text("problems.field.required", ("field", $"'{name}'")));
             return "";
         }
 
         if (value.Length > maxLength)
         {
-            Add(name, "too-long", new($"'{name}' өрісі тым ұзын.", $"Поле '{name}' слишком длинное.", $"'{name}' is too long."));
+            Add(name, "too-long", TextCatalog.Default.Text("problems.field.too-long", ("field", $"'{name}'")));
         }
 
         return value;
@@ -69,7 +120,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
         }
 
         var allowed = string.Join(", ", Wire.All<T>());
-        Add(name, "unknown-value", new($"'{name}' мәні белгісіз; рұқсат етілгендер: {allowed}.", $"Неизвестное значение '{name}'; допустимые: {allowed}.", $"Unknown '{name}'; allowed: {allowed}."));
+        Add(name, "unknown-value", TextCatalog.Default.Text("problems.field.unknown-value", ("field", $"'{name}'"), ("allowed", allowed)));
         return default;
     }
 
@@ -138,7 +189,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            Add(name, "out-of-range", new($"'{name}' {min}–{max} аралығындағы бүтін сан болуы керек.", $"'{name}' должно быть целым числом от {min} до {max}.", $"'{name}' must be a whole number from {min} to {max}."));
+            Add(name, "out-of-range", TextCatalog.Default.Text("problems.field.out-of-range", ("field", $"'{name}'"), ("min", min.ToString(CultureInfo.InvariantCulture)), ("max", max.ToString(CultureInfo.InvariantCulture))));
             return null;
         }
 
@@ -183,7 +234,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < 0 || decimal.Round(value, 2) != value)
         {
-            Add(name, "invalid-money", new($"'{name}' теңгемен теріс емес сан болуы керек (2 ондық таңбаға дейін).", $"'{name}' должно быть неотрицательной суммой в тенге (до 2 знаков).", $"'{name}' must be a non-negative amount in tenge with at most 2 decimals."));
+            Add(name, "invalid-money", TextCatalog.Default.Text("problems.field.invalid-money", ("field", $"'{name}'")));
             return 0m;
         }
 
@@ -195,7 +246,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
         var text = Required(name, 254);
         if (text.Length > 0 && (!MailAddress.TryCreate(text, out var address) || address.Address != text || !text.Contains('.', StringComparison.Ordinal)))
         {
-            Add(name, "invalid-email", new($"'{name}' электрондық пошта мекенжайы емес.", $"'{name}' не является адресом электронной почты.", $"'{name}' is not an e-mail address."));
+            Add(name, "invalid-email", TextCatalog.Default.Text("problems.field.invalid-email", ("field", $"'{name}'")));
         }
 
         return text;
@@ -218,7 +269,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
             return date;
         }
 
-        Add(name, "invalid-date", new($"'{name}' күні yyyy-MM-dd пішімінде болуы керек.", $"Дата '{name}' должна быть в формате yyyy-MM-dd.", $"'{name}' must be a date as yyyy-MM-dd."));
+        Add(name, "invalid-date", TextCatalog.Default.Text("problems.field.invalid-date", ("field", $"'{name}'")));
         return null;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -36,7 +37,7 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
 
         if (admission > graduation.Year)
         {
-            f.Add("admissionYear", "after-graduation", new("Түскен жыл бітірген жылдан кейін болмауы керек.", "Год поступления не может быть позже года окончания.", "The admission year cannot be after graduation."));
+            f.Add("admissionYear", "after-graduation", TextCatalog.Default.Text("problems.admission-after-graduation"));
         }
 
         var obligation = new Obligation(category, level, group, graduation, admission, cost, grant, normative);
@@ -91,7 +92,7 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
         return await RetryPolicy.RunAsync(attempt => UpdateContactOnceAsync(iin, email, preferred, language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
     }
 
-    private static Problem RegisteredConcurrently => new(Refusal.Conflict, "graduate-exists", new("Тіркеу бір уақытта жүрді; қайталап көріңіз.", "Регистрация шла одновременно; повторите.", "A concurrent registration happened; try again."));
+    private static Problem RegisteredConcurrently => new(Refusal.Conflict, "graduate-exists", TextCatalog.Default.Text("problems.concurrent-registration"));
 
     private async Task<Outcome<RegistrationResult>> RegisterOnceAsync(GraduateRecord record, CancellationToken cancellationToken)
     {
@@ -99,12 +100,12 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
         {
             return existing.ImportHash == record.ImportHash
                 ? Outcome<RegistrationResult>.Ok(new RegistrationResult(existing.Id, false))
-                : new Problem(Refusal.Conflict, "graduate-exists", new("Бұл ЖСН бар түлек басқа деректермен тіркелген.", "Выпускник с этим ИИН уже зарегистрирован с другими данными.", "A graduate with this IIN is registered with different data."),
+                : new Problem(Refusal.Conflict, "graduate-exists", TextCatalog.Default.Text("problems.graduate-exists"),
                     Extensions: new Dictionary<string, object?> { ["graduateId"] = existing.Id });
         }
 
         var id = GraduateStore.NewId('g');
-        await registry.ClaimIinAsync(record.Iin, id, cancellationToken);
+        await registry.ClaimIinAsync(record.Iin, id, record.ImportHash, cancellationToken);
         await registry.AddAsync(record with { Id = id }, cancellationToken);
         await indexes.PlanRemindersAsync(id, rewrite: false, cancellationToken);
         return Outcome<RegistrationResult>.Created(new RegistrationResult(id, true));

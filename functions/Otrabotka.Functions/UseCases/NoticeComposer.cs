@@ -6,7 +6,7 @@ using Otrabotka.Functions.Storage;
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>Turns the messages a document's moves cause (the domain's notices) into e-mails: to whom, which template, what it may say.</summary>
-public sealed class NoticeComposer(EmployerLinks links)
+public sealed class NoticeComposer(EmployerLinks links, EmployerTokens tokens)
 {
     public IReadOnlyList<Notice> For(GraduateRecord graduate, Document document) =>
         document.Notices.Select(notice => Compose(graduate, document, notice)).ToList();
@@ -21,8 +21,19 @@ public sealed class NoticeComposer(EmployerLinks links)
         NoticeKind.EmployerRequest => ToEmployer(graduate, document),
     };
 
+    /// <summary>
+    /// To the graduate, in their language, addressed by the sex their IIN records; a rejection carries the
+    /// reasons, the note of whoever rejected and whether the one contest is still open.
+    /// </summary>
     private static Notice ToGraduate(GraduateRecord graduate, Document document, NotificationKind kind, DocumentNotice notice) =>
-        new(graduate.Email, kind, graduate.Language, new NoticeModel(GraduateName: graduate.FullName, Document: document.Kind, Reasons: notice.Reasons.Count > 0 ? notice.Reasons : null));
+        new(graduate.Email, kind, graduate.Language, new NoticeModel(GraduateName: graduate.FullName, Document: document.Kind, Reasons: notice.Reasons.Count > 0 ? notice.Reasons : null)
+        {
+            GraduateSex = NoticeModel.SexOf(graduate.Iin),
+            CanContest = !document.Contested,
+            ByEmployer = notice.By == ActorRole.Employer,
+            EmployerNote = notice.By == ActorRole.Employer ? notice.Note : null,
+            OperatorNote = notice.By == ActorRole.Operator ? notice.Note : null,
+        });
 
     private static Notice AwaitingEmployer(GraduateRecord graduate, Document document, DocumentNotice notice)
     {
@@ -36,7 +47,8 @@ public sealed class NoticeComposer(EmployerLinks links)
         var job = Job(document);
         var link = links.For(graduate.Id, document.Id, document.Link!);
         return new Notice(job.EmployerEmail, NotificationKind.EmployerRequest, Language.Kk,
-            new NoticeModel(GraduateName: graduate.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link), Bilingual: true);
+            new NoticeModel(GraduateName: graduate.FullName, EmployerName: job.EmployerName, Position: job.Position, Date: job.StartDate, Link: link) { LinkDays = tokens.LinkDays },
+            Bilingual: true);
     }
 
     private static EmploymentClaim Job(Document document) => (EmploymentClaim)document.Claim;

@@ -23,5 +23,5 @@ public sealed class Obligations(Graduates graduates, GraduateRepository reposito
     private static Outcome<ObligationView> View(Ledger ledger, Language language) => Outcome<ObligationView>.Ok(new ObligationView(
         ledger.Status, Names.Of(ledger.Status).In(language), ledger.Start, ledger.RequiredDays, ledger.CreditedDays, ledger.PausedDays, ledger.RemainingDays,
         ledger.ProjectedCompletion, ledger.OwedIfStopped, ledger.AsOf,
-        ledger.Periods.OrderBy(p => p.From).Select(p => new PeriodView(p.Kind, p.From, p.To, p.IsCredited, p.Source, p.Evidence)).ToList()));
+        ledger.Periods.OrderBy(p => p.From).Select(p => new PeriodView(p.Kind, p.From, p.To, p.IsCredited, p.Source, EvidenceView.Of(p.Evidence))).ToList()));
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -18,11 +20,16 @@ public sealed partial class Operators(GraduateRegistry registry, Graduates gradu
         var header = await reader.ReadLineAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(header))
         {
-            return new Problem(Refusal.Invalid, "csv-empty", new("CSV файлы бос.", "CSV-файл пуст.", "The CSV file is empty."));
+            return new Problem(Refusal.Invalid, "csv-empty", TextCatalog.Default.Text("problems.csv-empty"));
         }
 
         var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
         var columns = Csv.Split(header, separator).Select(c => c.Trim()).ToArray();
+        if (columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            return Problem.Invalid([new FieldError(repeated.Key, "csv-repeated-column", new($"'{repeated.Key}' бағаны тақырыпта қайталанады.", $"Столбец '{repeated.Key}' повторяется в заголовке.", $"The column '{repeated.Key}' appears more than once in the header."))]);
+        }
+
         int created = 0, unchanged = 0, line = 1;
         var errors = new List<ImportError>();
         var batch = new List<(int Line, GraduateRecord Record)>();
@@ -38,7 +45,7 @@ public sealed partial class Operators(GraduateRegistry registry, Graduates gradu
             var cells = Csv.Split(text, separator);
             if (cells.Count != columns.Length)
             {
-                Add(errors, line, "column-count", new($"{columns.Length} баған күтілді, {cells.Count} табылды.", $"Ожидалось {columns.Length} столбцов, найдено {cells.Count}.", $"Expected {columns.Length} columns, found {cells.Count}."), language);
+                Add(errors, line, "column-count", TextCatalog.Default.Text("problems.csv-column-count", ("expected", columns.Length.ToString(CultureInfo.InvariantCulture)), ("found", cells.Count.ToString(CultureInfo.InvariantCulture))), language);
                 continue;
             }
 
@@ -215,7 +222,10 @@ public sealed partial class Operators(GraduateRegistry registry, Graduates gradu
 
         unit.Update(fresh with { Default = declared.Value, DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted });
         var notice = new Notice(fresh.Email, NotificationKind.DefaultDeclared, fresh.Language, new NoticeModel(
-            GraduateName: fresh.FullName, Date: declaration.AsOf, Amount: ledger.OwedIfStopped, BudgetCost: fresh.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays));
+            GraduateName: fresh.FullName, Date: declaration.AsOf, Amount: ledger.OwedIfStopped, BudgetCost: fresh.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays)
+        {
+            GraduateSex = NoticeModel.SexOf(fresh.Iin),
+        });
         await changes.CommitAsync(unit, [notice], null, cancellationToken);
         return await obligations.ForIdAsync(graduateId, language, cancellationToken);
     }

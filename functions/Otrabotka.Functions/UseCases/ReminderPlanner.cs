@@ -1,4 +1,5 @@
 using Otrabotka.Domain;
+using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
@@ -41,9 +42,21 @@ public sealed class ReminderPlanner(ReminderDueStore due)
         }
     }
 
+    /// <summary>A new graduate's plan entries and due rows, from the record alone (no documents yet): an import writes them in batches.</summary>
+    public static (IReadOnlyList<string> Entries, IReadOnlyList<DueReminder> Due) Initial(GraduateRecord graduate, DateOnly today)
+    {
+        var terms = graduate.Obligation.Resolve(RuleTable.Default).Value!;
+        var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, [], Obligations.Compute(graduate, [], today), today));
+        return (plan.Select(r => ReminderDueStore.Entry(r.DueOn, r.Key)).ToList(), plan.Select(r => Row(graduate, r, null)).ToList());
+    }
+
     private static DueReminder Row(GraduateRecord graduate, PlannedReminder reminder, Document? document)
     {
-        var row = new DueReminder(reminder.DueOn, reminder.Key, graduate.Id, reminder.Kind, reminder.Recipient, reminder.DocumentId, graduate.Email, graduate.FullName, graduate.Language);
+        var rules = graduate.Obligation.Resolve(RuleTable.Default).Value?.Rules;
+        var row = new DueReminder(reminder.DueOn, reminder.Key, graduate.Id, reminder.Kind, reminder.Recipient, reminder.DocumentId, graduate.Email, graduate.FullName, graduate.Language)
+        {
+            GraduateSex = NoticeModel.SexOf(graduate.Iin), AtRiskGapDays = rules?.AtRiskGapDays, ReconfirmationMonths = rules?.ReconfirmationMonths,
+        };
         if (document?.Claim is EmploymentClaim job)
         {
             row = row with { EmployerEmail = job.EmployerEmail, EmployerName = job.EmployerName, TokenVersion = document.Link?.Version, TokenIssuedAt = document.Link?.IssuedAt };

@@ -17,9 +17,15 @@ public sealed class RunReminders(ReminderDueStore due, Outbox outbox, EmployerLi
 
     public DateOnly Today() => Almaty.Today(time);
 
-    public async Task<ReminderRunResult> RunAsync(DateOnly date, string trigger, CancellationToken cancellationToken)
+    public async Task<ReminderRunResult> RunAsync(DateOnly date, string trigger, CancellationToken cancellationToken) =>
+        await ProcessAsync(date, await DueAsync(date, null, cancellationToken), trigger, cancellationToken);
+
+    /// <summary>The due index's rows up to the date (all of them, or the first <paramref name="limit"/>).</summary>
+    public Task<List<DueReminder>> DueAsync(DateOnly date, int? limit, CancellationToken cancellationToken) => due.UpToAsync(date, cancellationToken, limit);
+
+    /// <summary>Sends the latest step of each series among the rows once and removes the rows.</summary>
+    public async Task<ReminderRunResult> ProcessAsync(DateOnly date, IReadOnlyList<DueReminder> rows, string trigger, CancellationToken cancellationToken)
     {
-        var rows = await due.UpToAsync(date, cancellationToken);
         int sent = 0, alreadySent = 0;
         foreach (var graduate in rows.GroupBy(r => r.GraduateId))
         {
@@ -60,18 +66,22 @@ public sealed class RunReminders(ReminderDueStore due, Outbox outbox, EmployerLi
         ReminderKind.ObligationCompleted => NotificationKind.ObligationCompleted,
     };
 
-    private async Task<bool> SendAsync(DueReminder reminder, CancellationToken cancellationToken)
+    /// <summary>Sends one due reminder unless its marker exists (false then); a run's chunks tag the marker with their run.</summary>
+    public async Task<bool> SendAsync(DueReminder reminder, CancellationToken cancellationToken, string? runId = null)
     {
         var employer = reminder.Recipient == Recipient.Employer;
         var link = reminder is { EmployerEmail: { } email, TokenIssuedAt: { } issued, DocumentId: { } documentId }
             ? links.For(new EmployerClaim(reminder.GraduateId, documentId, email, reminder.TokenVersion ?? 1, issued))
             : null;
-        var model = new NoticeModel(GraduateName: reminder.Name, EmployerName: reminder.EmployerName, Link: link, Date: reminder.Date);
+        var model = new NoticeModel(GraduateName: reminder.Name, EmployerName: reminder.EmployerName, Link: link, Date: reminder.Date)
+        {
+            GraduateSex = reminder.GraduateSex, AtRiskGapDays = reminder.AtRiskGapDays, ReconfirmationMonths = reminder.ReconfirmationMonths,
+        };
         var to = employer ? reminder.EmployerEmail! : reminder.To;
         var (id, action) = outbox.Row(reminder.GraduateId, to, NotificationOf(reminder.Kind), reminder.Language, model, bilingual: employer);
         try
         {
-            await outbox.CommitAsync(reminder.GraduateId, [ReminderDueStore.Marker(reminder, id, time.GetUtcNow()), action], [id], cancellationToken);
+            await outbox.CommitAsync(reminder.GraduateId, [ReminderDueStore.Marker(reminder, id, time.GetUtcNow(), runId), action], [id], cancellationToken);
             return true;
         }
         catch (ConcurrentChangeException)

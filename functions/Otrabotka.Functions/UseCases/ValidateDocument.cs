@@ -15,7 +15,7 @@ namespace Otrabotka.Functions.UseCases;
 /// byte is read), then the domain's rules for the kind. Rejections are results: they never throw, so they
 /// never retry or reach a poison queue. Accepted files move to "documents", rejected ones to "quarantine".
 /// </summary>
-public sealed class ValidateDocument(StorageClients storage, GraduateRepository repository, DocumentChanges changes, TimeProvider time, ILogger<ValidateDocument> logger)
+public sealed class ValidateDocument(StorageClients storage, GraduateRepository repository, DocumentChanges changes, FileVerdicts verdicts, TimeProvider time, ILogger<ValidateDocument> logger)
 {
     /// <summary>Who ran the step, for the history: the blob trigger, the upload request, /complete, or the sweep.</summary>
     public const string ByTrigger = "blob-trigger";
@@ -97,7 +97,7 @@ public sealed class ValidateDocument(StorageClients storage, GraduateRepository 
         }
 
         await changes.CommitAsync(unit, cancellationToken);
-        logger.Validated(unit.Graduate.Id, document.Id, document.Kind, document.Status, Codes(validation.Reasons), Codes(validation.Warnings));
+        logger.Validated(unit.Graduate.Id, document.Id, document.Kind, document.Status, Codes(validation.AllReasons), Codes(validation.Warnings));
         if (content is not null)
         {
             await blob.DeleteIfExistsAsync(conditions: new() { IfMatch = properties.ETag }, cancellationToken: cancellationToken);
@@ -133,9 +133,11 @@ public sealed class ValidateDocument(StorageClients storage, GraduateRepository 
             warnings = eligibility.Warnings;
         }
 
-        var target = reasons.Count > 0 ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
+        // The scanner's verdict on the uploaded file: only a clean file may be accepted without a person.
+        var safety = reasons.Count == 0 ? await verdicts.SafetyOfAsync(blob, cancellationToken) : FileSafety.Clean;
+        var target = reasons.Count > 0 || safety == FileSafety.Malicious ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
         var location = content is null ? document.File.Location : $"{target}/{BlobName(unit.Graduate.Id, document.Id)}";
-        return (new DocumentValidation(new DocumentFile(location, sha, properties.ETag.ToString(), duplicateOf), reasons, warnings), content);
+        return (new DocumentValidation(new DocumentFile(location, sha, properties.ETag.ToString(), duplicateOf), reasons, warnings, safety), content);
     }
 
     private async Task<Document?> ReloadAsync(string graduateId, string documentId, CancellationToken cancellationToken) =>

@@ -16,4 +16,8 @@ public enum Refusal
     UnsupportedMediaType,
     /// <summary>Well-formed but the rules refuse it.</summary>
     Unprocessable,
+    /// <summary>A rate limit is spent for now (with Retry-After).</summary>
+    TooManyRequests,
+    /// <summary>A service the request needs is down for now.</summary>
+    Unavailable,
 }

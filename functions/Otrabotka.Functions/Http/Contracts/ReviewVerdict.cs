@@ -1,0 +1,8 @@
+namespace Otrabotka.Functions.Http.Contracts;
+
+/// <summary>An operator's review verdict.</summary>
+public enum ReviewVerdict
+{
+    Approve,
+    Reject,
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Functions.Http;
+
+/// <summary>
+/// The edge of the employer-mail limit: a graduate's request that would send an employer an e-mail (an
+/// employment confirmation uploaded, a link re-issued) is counted first and answered 429 with
+/// Retry-After past the day's limit (issue 11, M3).
+/// </summary>
+public sealed class EmployerMailLimit(EmployerMailQuota quota, GraduateRepository repository)
+{
+    /// <summary>For an upload: counts it when it is an employment confirmation naming an employer address.</summary>
+    public async Task<IActionResult?> ForUploadAsync(HttpRequest request, GraduateRecord graduate, string? kind, string? metadata, CancellationToken cancellationToken) =>
+        kind == Wire.Name(DocumentKind.EmploymentConfirmation) && EmployerAddress(metadata) is { } address
+            ? await CheckAsync(request, graduate.Id, address, request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? "upload|" + key : null, cancellationToken)
+            : null;
+
+    /// <summary>For a re-issue: counts it when the document is waiting for its employer (otherwise the use case refuses it).</summary>
+    public async Task<IActionResult?> ForReissueAsync(HttpRequest request, GraduateRecord graduate, string documentId, CancellationToken cancellationToken)
+    {
+        if (!GraduateData.SafeKey(documentId) || (await repository.LoadAsync(graduate.Id, cancellationToken))?.Find(documentId) is not { } document
+            || document.Claim is not EmploymentClaim job || document.Status != DocumentStatus.AwaitingEmployer)
+        {
+            return null;
+        }
+
+        return await CheckAsync(request, graduate.Id, job.EmployerEmail, null, cancellationToken);
+    }
+
+    private async Task<IActionResult?> CheckAsync(HttpRequest request, string graduateId, string address, string? requestKey, CancellationToken cancellationToken)
+    {
+        var decision = await quota.TryReserveAsync(graduateId, address, requestKey, cancellationToken);
+        if (decision.Allowed)
+        {
+            return null;
+        }
+
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Problems.Create(request, new Problem(Refusal.TooManyRequests, "employer-mail-limit", new(
+            "Бүгін жұмыс берушілерге жіберілетін хаттар шегіне жеттіңіз; ертең қайталаңыз.",
+            "Достигнут дневной предел писем работодателям; повторите завтра.",
+            "You have reached today's limit of e-mails to employers; try again tomorrow."),
+            Extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }));
+    }
+
+    private static string? EmployerAddress(string? metadata)
+    {
+        if (string.IsNullOrWhiteSpace(metadata))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(metadata);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("employerEmail", out var email) && email.ValueKind == JsonValueKind.String
+                && email.GetString() is { Length: > 0 and <= 254 } text ? text : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

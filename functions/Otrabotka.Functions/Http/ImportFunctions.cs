@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Otrabotka.Functions.Http.OpenApi;
+using Otrabotka.Functions.Texts;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Functions.Http;
+
+/// <summary>Operators import graduates as CSV: a small file is answered at once, a large one with 202 and its job's status route.</summary>
+public sealed class ImportFunctions(RequestParsing parse, ImportJobs imports)
+{
+    [Function("ImportGraduates")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Import graduates from CSV", "Registers every row of a CSV file. A small file is answered at once with the counts and each row's errors; a large one with 202 and the Location of its import status.")]
+    [ApiRequest(typeof(string), ContentType = MediaTypes.Csv)]
+    [ApiResponse(200, typeof(ImportResult))]
+    [ApiResponse(202, typeof(ImportStatus), Location = true, Description = "A large file: imported in chunks; follow Location")]
+    [ApiProblem(400)]
+    public async Task<IActionResult> ImportGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/import")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+
+        if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "text/csv"))));
+        }
+
+        var start = await imports.StartAsync(request.Body, Problems.LanguageOf(request), cancellationToken);
+        if (start.Refused is { } refused)
+        {
+            return Problems.Create(request, refused);
+        }
+
+        if (start.Job is { } job)
+        {
+            request.HttpContext.Response.Headers.Location = StatusRoute(job.ImportId);
+            return ApiResults.Json(job, 202);
+        }
+
+        return ApiResults.Json(start.Result!);
+    }
+
+    [Function("GetImportStatus")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "An import's status", "Rows read, registered, unchanged, conflicts, errors with their lines, and whether it is done.")]
+    [ApiResponse(200, typeof(ImportStatus))]
+    [ApiProblem(404)]
+    public async Task<IActionResult> GetImportStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/imports/{importId}")] HttpRequest request, string importId, CancellationToken cancellationToken)
+    {
+        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+
+        return await imports.StatusAsync(importId, cancellationToken) is { } status ? ApiResults.Json(status) : Problems.Create(request, Problem.NotFound);
+    }
+
+    public static string StatusRoute(string importId) => "/api/imports/" + importId;
+}

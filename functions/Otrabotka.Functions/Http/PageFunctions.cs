@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Otrabotka.Functions.Pages;
+
+namespace Otrabotka.Functions.Http;
+
+/// <summary>
+/// The pages, served by the app itself on literal routes only (no catch-all that could swallow /api, /confirm
+/// or /dev). The home route matches the empty path alone (docs/decisions/0006-pages.md).
+/// </summary>
+public sealed class PageFunctions(PageResponses pages)
+{
+    [Function("HomePage")]
+    public IActionResult Home([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{ignored:maxlength(0)?}")] HttpRequest request) =>
+        pages.Html(request, "index.html");
+
+    [Function("GraduatePage")]
+    public IActionResult Graduate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "graduate")] HttpRequest request) =>
+        pages.Html(request, "graduate.html");
+
+    [Function("CheckPage")]
+    public IActionResult Check([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "check")] HttpRequest request) =>
+        pages.Html(request, "check.html");
+
+    [Function("PageAsset")]
+    public IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{file}")] HttpRequest request, string file) =>
+        pages.Asset(request, file);
+}

@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using Otrabotka.Domain;
+using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.Texts;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>
+/// Registers many graduates at once with few storage calls: IIN index rows are inserted 100 to a transaction
+/// per index partition (insert-or-conflict; only a conflicting batch reads its rows), each new graduate's
+/// profile and reminder plan go in one transaction in its own partition, and the due rows 100 to a
+/// transaction per due date. Each index row records the job and line that created it, so a chunk run again
+/// after a crash finishes what it started and counts it once, and a repeated file counts as unchanged.
+/// </summary>
+public sealed class ImportRegistrar(StorageClients storage, Graduates graduates, TimeProvider time)
+{
+    private const int Parallelism = 16;
+    private const int BatchLimit = 100;
+    private const int ClaimAttempts = 4;
+
+    public static Text ConflictText => TextCatalog.Default.Text("problems.graduate-exists");
+
+    private TableClient IinIndex => storage.Table(StorageNames.IinIndexTable);
+    private TableClient Profiles => storage.Table(StorageNames.GraduatesTable);
+    private TableClient Due => storage.Table(StorageNames.ReminderDueTable);
+
+    public async Task<RegisterTally> RegisterAsync(IReadOnlyList<(int Line, GraduateRecord Record)> rows, string jobId, CancellationToken cancellationToken)
+    {
+        var writes = new Counter();
+        var problems = new ConcurrentBag<ImportProblem>();
+        var firsts = new Dictionary<string, (int Line, GraduateRecord Record)>(StringComparer.Ordinal);
+        var repeats = new List<(int Line, GraduateRecord Record)>();
+        foreach (var row in rows)
+        {
+            if (!firsts.TryAdd(row.Record.Iin, row))
+            {
+                repeats.Add(row);
+            }
+        }
+
+        var fresh = new ConcurrentBag<GraduateRecord>();
+        var unchanged = 0;
+        var legacy = new ConcurrentBag<(int Line, GraduateRecord Record)>();
+        var groups = firsts.Values.GroupBy(r => GraduateRegistry.IinKeys(r.Record.Iin).Partition).SelectMany(g => g.Chunk(BatchLimit)).ToList();
+        await Parallel.ForEachAsync(groups, Options(cancellationToken), async (group, ct) =>
+        {
+            foreach (var (line, record, entry) in await ClaimAsync(group, jobId, writes, ct))
+            {
+                switch (Classify(record, entry, jobId, line))
+                {
+                    case Claim.Ours:
+                        fresh.Add(record with { Id = entry.GetString("GraduateId")! });
+                        break;
+                    case Claim.Same:
+                        Interlocked.Increment(ref unchanged);
+                        break;
+                    case Claim.Changed:
+                        problems.Add(new ImportProblem(line, "conflict", ConflictText));
+                        break;
+                    default:
+                        legacy.Add((line, record));
+                        break;
+                }
+            }
+        });
+
+        unchanged += await RegisterOneByOneAsync(legacy, problems, cancellationToken);
+        await WriteProfilesAsync(fresh, writes, cancellationToken);
+        foreach (var (line, record) in repeats)
+        {
+            var first = firsts[record.Iin].Record;
+            if (first.ImportHash == record.ImportHash)
+            {
+                unchanged++;
+            }
+            else
+            {
+                problems.Add(new ImportProblem(line, "conflict", ConflictText));
+            }
+        }
+
+        return new RegisterTally(fresh.Count, unchanged, problems.Count(p => p.Code == "conflict"), problems.OrderBy(p => p.Line).ToList(), writes.Value);
+    }
+
+    private enum Claim { Ours, Same, Changed, Unknown }
+
+    private static Claim Classify(GraduateRecord record, TableEntity entry, string jobId, int line)
+    {
+        if (entry.GetString("ImportJob") == jobId && entry.GetInt32("ImportLine") == line)
+        {
+            return Claim.Ours;
+        }
+
+        return entry.GetString("ImportHash") switch
+        {
+            null => Claim.Unknown,
+            var hash when hash == record.ImportHash => Claim.Same,
+            _ => Claim.Changed,
+        };
+    }
+
+    /// <summary>Inserts the group's index rows in one transaction; on a conflict reads them and inserts only the missing ones.</summary>
+    private async Task<List<(int Line, GraduateRecord Record, TableEntity Entry)>> ClaimAsync((int Line, GraduateRecord Record)[] group, string jobId, Counter writes, CancellationToken cancellationToken)
+    {
+        var claimed = new List<(int, GraduateRecord, TableEntity)>();
+        var pending = group.ToList();
+        await RetryPolicy.RunAsync(
+            async token =>
+            {
+                var entries = pending.Select(row => IndexRow(row.Record, jobId, row.Line)).ToList();
+                try
+                {
+                    writes.Add();
+                    await IinIndex.SubmitTransactionAsync(entries.Select(entry => new TableTransactionAction(TableTransactionActionType.Add, entry)), token);
+                    claimed.AddRange(pending.Zip(entries, (row, entry) => (row.Line, row.Record, entry)));
+                    return true;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 409)
+                {
+                    // Some rows exist (an earlier run, another import): take those as read; insert the rest again.
+                    var read = await Task.WhenAll(pending.Select(row => ReadIndexAsync(row.Record.Iin, token)));
+                    claimed.AddRange(pending.Zip(read).Where(pair => pair.Second is not null).Select(pair => (pair.First.Line, pair.First.Record, pair.Second!)));
+                    pending = pending.Zip(read).Where(pair => pair.Second is null).Select(pair => pair.First).ToList();
+                    return pending.Count == 0 ? true : throw new ConcurrentChangeException("Index rows appeared and vanished concurrently.", ex);
+                }
+            },
+            () => false,
+            cancellationToken,
+            ClaimAttempts);
+        return claimed;
+    }
+
+    private async Task<TableEntity?> ReadIndexAsync(string iin, CancellationToken cancellationToken)
+    {
+        var (partition, row) = GraduateRegistry.IinKeys(iin);
+        var found = await IinIndex.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    private static TableEntity IndexRow(GraduateRecord record, string jobId, int line)
+    {
+        var (partition, row) = GraduateRegistry.IinKeys(record.Iin);
+        return new TableEntity(partition, row)
+        {
+            ["GraduateId"] = GraduateStore.NewId('g'),
+            ["ImportHash"] = record.ImportHash,
+            ["ImportJob"] = jobId,
+            ["ImportLine"] = line,
+        };
+    }
+
+    /// <summary>Index rows from before hashes were kept there: the single registration decides (it reads the profile).</summary>
+    private async Task<int> RegisterOneByOneAsync(IEnumerable<(int Line, GraduateRecord Record)> rows, ConcurrentBag<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var unchanged = 0;
+        await Parallel.ForEachAsync(rows, Options(cancellationToken), async (row, ct) =>
+        {
+            var outcome = await graduates.RegisterAsync(row.Record, ct);
+            if (outcome.Problem is { } problem)
+            {
+                problems.Add(new ImportProblem(row.Line, problem.Code == "graduate-exists" ? "conflict" : problem.Code, problem.Detail));
+            }
+            else
+            {
+                Interlocked.Increment(ref unchanged);
+            }
+        });
+        return unchanged;
+    }
+
+    /// <summary>Profile + plan in one transaction per graduate (a conflict means a run before wrote it), then the due rows by date.</summary>
+    private async Task WriteProfilesAsync(IReadOnlyCollection<GraduateRecord> records, Counter writes, CancellationToken cancellationToken)
+    {
+        var today = Almaty.Today(time);
+        var due = new ConcurrentBag<TableEntity>();
+        await Parallel.ForEachAsync(records, Options(cancellationToken), async (record, ct) =>
+        {
+            var (entries, rows) = ReminderPlanner.Initial(record, today);
+            foreach (var row in rows)
+            {
+                due.Add(ReminderDueStore.ToEntity(row));
+            }
+
+            var plan = ReminderDueStore.PlanEntity(record.Id, entries);
+
+            try
+            {
+                writes.Add();
+                await Profiles.SubmitTransactionAsync(
+                    [new(TableTransactionActionType.Add, GraduateStore.ToEntity(record)), new(TableTransactionActionType.Add, plan)], ct);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                // A run before wrote part of it: the profile is what must exist (the plan row is then there too).
+                await AddIfMissingAsync(GraduateStore.ToEntity(record), ct);
+            }
+        });
+
+        var batches = due.GroupBy(r => r.PartitionKey).SelectMany(g => g.DistinctBy(r => r.RowKey).Chunk(BatchLimit)).ToList();
+        await Parallel.ForEachAsync(batches, Options(cancellationToken), async (batch, ct) =>
+        {
+            writes.Add();
+            await Due.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+        });
+    }
+
+    private async Task AddIfMissingAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Profiles.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+        }
+    }
+
+    private static ParallelOptions Options(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+
+    private sealed class Counter
+    {
+        private int value;
+
+        public int Value => Volatile.Read(ref value);
+
+        public void Add() => Interlocked.Increment(ref value);
+    }
+}

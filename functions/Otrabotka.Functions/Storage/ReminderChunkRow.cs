@@ -1,0 +1,13 @@
+using Azure;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>
+/// One chunk of a reminder run: how many reminders its file holds, where the next execution starts, done or
+/// not, the lease of the worker that holds it, and its counts so far. The ETag makes the lease exclusive.
+/// </summary>
+public sealed record ReminderChunkRow(
+    int Number, int Count, int Next = 0, bool Done = false, DateTimeOffset? LeaseUntil = null, int Sent = 0, int Skipped = 0, int Failed = 0, int MarkerReads = 0)
+{
+    public ETag ETag { get; init; }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Otrabotka.Functions.Tests;
+
+/// <summary>Bodies a review sent that answered 500 (issue 11, L1–L4): each now a 4xx problem naming the field.</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class RequestHardeningTests(LocalHostFixture host)
+{
+    private readonly Api api = new(host);
+
+    public static TheoryData<string> JsonRoutes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (name, _, _) in RouteTable.Routes().Where(r => RouteTable.Of(r.Name).Body == Body.Json))
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(JsonRoutes))]
+    public async Task A_lone_surrogate_or_invalid_UTF8_in_a_JSON_body_is_a_400_naming_the_field(string name)
+    {
+        var (request, field) = await TargetAsync(name);
+        foreach (var (what, body) in new (string, byte[])[]
+        {
+            ("lone surrogate", Encoding.UTF8.GetBytes($"{{\"{field}\":\"a\\ud800b\"}}")),
+            ("invalid UTF-8", [.. Encoding.UTF8.GetBytes($"{{\"{field}\":\"a"), 0xC3, 0x28, 0xFF, .. Encoding.UTF8.GetBytes("b\"}")]),
+        })
+        {
+            using var response = await SendAsync(request, body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}, {what}: {(int)response.StatusCode} {text}");
+            var problem = JsonNode.Parse(text)!;
+            Assert.True(problem["code"]!.GetValue<string>() == "invalid-json" || problem["errors"]!.AsArray().Any(e => e!["field"]!.GetValue<string>() == field), $"{name}, {what}: {text}");
+        }
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_a_property_name_is_a_400()
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/confirmations/view"), Encoding.UTF8.GetBytes("{\"\\udc00x\":\"y\",\"token\":\"a\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("#1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_overlong_optional_text_field_is_a_400_naming_it_not_a_500()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        using var response = await api.UploadAsync(token, "employment-confirmation", Api.Employment(kato: new string('7', 40_000)), Api.Pdf());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
+        Assert.Contains("katoCode", JsonNode.Parse(text)!["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task An_overlong_note_is_a_400_naming_it()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        var id = await api.SubmitAsync(token, "employment-confirmation", Api.Employment(), Api.Pdf());
+        using var response = await api.SendAsync(HttpMethod.Post, $"/api/me/documents/{id}/contest", token, new { note = new string('x', 40_000) });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+        Assert.Contains("note", JsonNode.Parse(text)!["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_64_KiB_limit_holds_for_a_chunked_body_without_Content_Length()
+    {
+        var big = Encoding.UTF8.GetBytes("{\"token\":\"" + new string('a', 70 * 1024) + "\"}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/confirmations/view") { Content = new StreamContent(new MemoryStream(big)) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await host.Client.SendAsync(request);
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+
+        var small = Encoding.UTF8.GetBytes("{\"token\":\"" + new string('a', 60 * 1024) + "\"}");
+        using var within = new HttpRequestMessage(HttpMethod.Post, "/api/confirmations/view") { Content = new StreamContent(new MemoryStream(small)) };
+        within.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        within.Headers.TransferEncodingChunked = true;
+        using var answered = await host.Client.SendAsync(within);
+        Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, answered.StatusCode);
+        Assert.True((int)answered.StatusCode < 500);
+    }
+
+    [Fact]
+    public async Task A_repeated_CSV_header_column_is_a_400_naming_the_column()
+    {
+        var csv = "iin,fullName,email,fullName\n" + Api.NewIin() + ",A,a@b.kz,B\n";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+        var error = Assert.Single(JsonNode.Parse(text)!["errors"]!.AsArray());
+        Assert.Equal("fullName", error!["field"]!.GetValue<string>());
+        Assert.Equal("csv-repeated-column", error["code"]!.GetValue<string>());
+    }
+
+    /// <summary>A request to the named route with a real caller and real ids, and the text field its body reads.</summary>
+    private async Task<(HttpRequestMessage Request, string Field)> TargetAsync(string name)
+    {
+        var (graduateId, _, token) = await api.RegisterAsync();
+        var (n, route, method) = RouteTable.Routes().Single(r => r.Name == name);
+        var documentId = RouteTable.Of(n).Access == Access.Graduate && route.Contains("{id}", StringComparison.Ordinal)
+            ? await api.SubmitAsync(token, "employment-confirmation", Api.Employment(), Api.Pdf())
+            : "d0";
+        var request = new HttpRequestMessage(new HttpMethod(method), RouteTable.Concrete(route, graduateId, documentId));
+        var bearer = RouteTable.Of(n).Access switch
+        {
+            Access.Graduate => token,
+            Access.Operator => api.OperatorToken,
+            _ => null,
+        };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        var field = name switch
+        {
+            "ViewConfirmation" or "DecideConfirmation" => "token",
+            "PatchMe" => "email",
+            "CreateMyUpload" => "kind",
+            "RegisterGraduate" => "fullName",
+            "SearchGraduates" => "name",
+            "RecordExemption" => "ground",
+            "DeclareDefault" => "note",
+            "DecideReview" => "decision",
+            _ => "note",
+        };
+        return (request, field);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage template, byte[] body)
+    {
+        using var request = new HttpRequestMessage(template.Method, template.RequestUri) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = template.Headers.Authorization;
+        return await host.Client.SendAsync(request);
+    }
+}

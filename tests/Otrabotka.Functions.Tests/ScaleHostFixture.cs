@@ -1,0 +1,31 @@
+namespace Otrabotka.Functions.Tests;
+
+/// <summary>
+/// A local host on its own storage account (scale1) with small bounds, so that a file of a few dozen rows is a
+/// "large" import and a handful of due reminders a "large" run; its timers are off, its queues are its own.
+/// </summary>
+public sealed class ScaleHostFixture() : LocalHostFixture(
+    new Dictionary<string, string?>
+    {
+        ["Import:InlineRowLimit"] = "50",
+        ["Import:ChunkRows"] = "20",
+        ["Reminders:InlineLimit"] = "5",
+        ["Reminders:ChunkSize"] = "4",
+        ["Reminders:SendRatePerSecond"] = "40",
+        ["ReminderSchedule"] = "0 0 0 1 1 *",
+        ["OutboxSweepSchedule"] = "0 0 0 1 1 *",
+        ["IntakeSweepSchedule"] = "0 0 0 1 1 *",
+    },
+    connection: ScaleConnectionString)
+{
+    public static string ScaleConnectionString =>
+        Environment.GetEnvironmentVariable("AzureWebJobsStorageScale") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("AzureWebJobsStorageScale is not set: run the tests with scripts/test.sh.");
+}
+
+[CollectionDefinition(Name)]
+public sealed class ScaleHostCollection : ICollectionFixture<ScaleHostFixture>
+{
+    public const string Name = "scale host";
+}

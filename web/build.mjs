@@ -1,0 +1,36 @@
+// Bundles the pages into one flat folder that the Functions project embeds (pages/NAME).
+// Usage: node web/build.mjs OUT_DIR   (dotnet build runs it; see Otrabotka.Functions.csproj)
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const web = dirname(fileURLToPath(import.meta.url));
+const root = resolve(web, '..');
+const out = resolve(process.argv[2] ?? join(web, 'dist'));
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+await build({
+  entryPoints: ['home', 'graduate', 'check', 'confirm'].map((name) => join(web, 'src', `${name}.js`)),
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2020'],
+  outdir: out,
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+
+for (const file of readdirSync(join(web, 'pages'))) {
+  copyFileSync(join(web, 'pages', file), join(out, file));
+}
+copyFileSync(join(web, 'site.css'), join(out, 'site.css'));
+
+// Page texts live with the e-mails' texts (Texts/<area>.<lang>.json); the pages fetch them from /assets.
+const texts = join(root, 'functions', 'Otrabotka.Functions', 'Texts');
+for (const file of readdirSync(texts).filter((f) => /^(pages|employer-page)\.(kk|ru|en)\.json$/.test(f))) {
+  copyFileSync(join(texts, file), join(out, file));
+}
+console.log(`pages bundled into ${out}`);
