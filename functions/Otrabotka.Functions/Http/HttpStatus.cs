@@ -25,5 +25,6 @@ public static class HttpStatus
         Refusal.Unprocessable => 422,
         Refusal.TooManyRequests => 429,
         Refusal.Unavailable => 503,
+        Refusal.Failed => 500,
     };
 }

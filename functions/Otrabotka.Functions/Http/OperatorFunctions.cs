@@ -132,6 +132,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "List documents awaiting review", "Oldest first, filtered by kind, category, region and days waiting, a page at a time.")]
     [ApiQuery(typeof(ReviewQueueQuery))]
     [ApiResponse(200, typeof(Paged<ReviewItem>))]
+    [ApiResponse(200, typeof(Paged<UnverifiedConfirmation>), Description = "With check=employer-address-unverified: accepted confirmations from employer domains not yet verified")]
     [ApiProblem(400)]
     public async Task<IActionResult> ListReviewQueue([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/review/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -152,7 +153,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
 
     [Function("GetReviewDocument")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Read a document for review", "The document with a short-lived link to read its file.")]
-    [ApiResponse(200, typeof(DocumentView))]
+    [ApiResponse(200, typeof(ReviewDocumentView))]
     [ApiProblem(404)]
     public async Task<IActionResult> GetReviewDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/review/documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -161,7 +162,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
             return failure;
         }
 
-        return WithChecks(request, await reviews.GetCheckedAsync(id, Problems.LanguageOf(request), cancellationToken));
+        return (await reviews.GetCheckedAsync(id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("DecideReview")]
@@ -178,24 +179,5 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
         return bad ?? (await reviews.DecideAsync(id, RequestParsing.OperatorActor(request), body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
-    }
-
-    /// <summary>The operator's view of a document with what was and was not verified (e.g. employer-address-unverified), beside the document's own fields.</summary>
-    private static IActionResult WithChecks(HttpRequest request, Outcome<CheckedDocument> outcome)
-    {
-        if (outcome.Value is not { } reviewed)
-        {
-            return outcome.ToResult(request);
-        }
-
-        var language = Problems.LanguageOf(request);
-        var node = System.Text.Json.JsonSerializer.SerializeToNode(reviewed.View, Json.Options)!.AsObject();
-        node["checks"] = new System.Text.Json.Nodes.JsonArray(reviewed.Checks.Select(check => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
-        {
-            ["code"] = check.Code,
-            ["verified"] = check.Verified,
-            ["detail"] = check.Detail.In(language),
-        }).ToArray());
-        return ApiResults.Json(node, HttpStatus.Of(Success.Ok));
     }
 }

@@ -37,11 +37,11 @@ public sealed class Reviews(
     }
 
     /// <summary>The document for review with what was and was not verified about it (e.g. employer-address-unverified).</summary>
-    public async Task<Outcome<CheckedDocument>> GetCheckedAsync(string documentId, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<ReviewDocumentView>> GetCheckedAsync(string documentId, Language language, CancellationToken cancellationToken)
     {
         var outcome = await GetAsync(documentId, language, cancellationToken);
         return outcome.Value is { } view
-            ? Outcome<CheckedDocument>.Ok(new CheckedDocument(view, await checks.ChecksAsync(documentId, cancellationToken)))
+            ? Outcome<ReviewDocumentView>.Ok(ReviewDocumentView.Of(view, await checks.ChecksAsync(documentId, cancellationToken), language))
             : outcome.Problem!;
     }
 

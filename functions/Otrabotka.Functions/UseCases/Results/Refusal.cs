@@ -20,4 +20,6 @@ public enum Refusal
     TooManyRequests,
     /// <summary>A service the request needs is down for now.</summary>
     Unavailable,
+    /// <summary>Nothing a caller did: a failure the edge reports with a trace id only.</summary>
+    Failed,
 }
