@@ -12,7 +12,7 @@ namespace Otrabotka.Functions.Storage;
 /// reads them with one range query however long the append-only history, outbox and reminder markers grow.
 /// A commit writes the changed rows (each conditional on the ETag it was read with), their history, the
 /// outbox rows of the messages they cause and the index-sync row in one transaction
-/// (docs/decisions/0013-graduate-repository-and-results.md).
+/// (docs/decisions/0014-graduate-repository-and-results.md).
 /// </summary>
 public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
 {
