@@ -6,17 +6,6 @@ using Otrabotka.Functions.Configuration;
 
 namespace Otrabotka.Functions.Adapters;
 
-/// <summary>What an employer link's token says: which document, for which employer e-mail, which version, issued when.</summary>
-public sealed record EmployerClaim(string GraduateId, string DocumentId, string Email, int Version, DateTimeOffset IssuedAt);
-
-public enum TokenProblem
-{
-    None,
-    Malformed,
-    Tampered,
-    Expired,
-}
-
 /// <summary>
 /// HMAC-SHA256 signed employer tokens. The link carries the token in the URL fragment so it never
 /// reaches a server log. Single use and revocation are decided against the document (its version).

@@ -7,24 +7,6 @@ using SendGrid.Helpers.Mail;
 
 namespace Otrabotka.Functions.Adapters;
 
-public sealed record EmailMessage(string To, string Subject, string Text, string Html, IReadOnlyDictionary<string, string> CustomArgs);
-
-public enum EmailOutcome
-{
-    Sent,
-    /// <summary>429 or 5xx: try again later.</summary>
-    Transient,
-    /// <summary>Any other 4xx (a bad address, a refused sender): retrying will not help.</summary>
-    Permanent,
-}
-
-public sealed record EmailResult(EmailOutcome Outcome, int StatusCode, string? MessageId, string? Error);
-
-public interface IEmailSender
-{
-    Task<EmailResult> SendAsync(EmailMessage message, CancellationToken cancellationToken);
-}
-
 /// <summary>Sends through SendGrid's own C# client; locally its base URL points at the capture endpoint.</summary>
 public sealed partial class SendGridEmailSender(IOptions<SendGridSettings> settings, ILogger<SendGridEmailSender> logger) : IEmailSender
 {

@@ -4,8 +4,6 @@ using Azure.Storage.Sas;
 
 namespace Otrabotka.Functions.Adapters;
 
-public sealed record SignedLink(Uri Url, DateTimeOffset ExpiresAt);
-
 /// <summary>
 /// Short-lived links to one blob: create-only for uploads, read-only for reviewers. With a shared key
 /// (Azurite) a service SAS; with a managed identity (Azure, shared keys off) a user-delegation SAS.

@@ -21,8 +21,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiResponse(200, typeof(GraduateView))]
     public async Task<IActionResult> GetMe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? Outcome<GraduateView>.Ok(GraduateView.Of(g!, Problems.LanguageOf(request))).ToResult(request);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
+        return failure ?? Outcome<GraduateView>.Ok(GraduateView.Of(graduate!, Problems.LanguageOf(request))).ToResult(request);
     }
 
     [Function("PatchMe")]
@@ -32,14 +32,14 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(409)]
     public async Task<IActionResult> PatchMe([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/me")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await graduates.UpdateContactAsync(g!.Iin, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await graduates.UpdateContactAsync(graduate!.Iin, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("GetMyObligation")]
@@ -47,8 +47,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiResponse(200, typeof(ObligationView))]
     public async Task<IActionResult> GetMyObligation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/obligation")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await obligations.ForIdAsync(g!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
+        return failure ?? (await obligations.ForIdAsync(graduate!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("SubmitMyDocument")]
@@ -59,15 +59,15 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(422, 429)]
     public async Task<IActionResult> SubmitMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (submission, bad) = await ReadMultipartAsync(request, cancellationToken);
-        bad ??= await mailLimit.ForUploadAsync(request, g!, submission!.Kind, submission.Metadata, cancellationToken);
-        return bad ?? (await documents.SubmitAsync(g!, Domain.Actor.Graduate, submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
+        bad ??= await mailLimit.ForUploadAsync(request, graduate!, submission!.Kind, submission.Metadata, cancellationToken);
+        return bad ?? (await documents.SubmitAsync(graduate!, Domain.Actor.Graduate, submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
             .ToResult(request, v => v.StatusUrl);
     }
 
@@ -77,15 +77,15 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiResponse(201, typeof(UploadView), Location = true)]
     public async Task<IActionResult> CreateMyUpload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/uploads")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        bad ??= await mailLimit.ForUploadAsync(request, g!, body!.Optional("kind", int.MaxValue), body.Optional("metadata", int.MaxValue), cancellationToken);
-        return bad ?? (await documents.CreateUploadAsync(g!, body!, cancellationToken)).ToResult(request, v => v.StatusUrl);
+        bad ??= await mailLimit.ForUploadAsync(request, graduate!, body!.Optional("kind", int.MaxValue), body.Optional("metadata", int.MaxValue), cancellationToken);
+        return bad ?? (await documents.CreateUploadAsync(graduate!, body!, cancellationToken)).ToResult(request, v => v.StatusUrl);
     }
 
     [Function("CompleteMyUpload")]
@@ -94,8 +94,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(409, 429)]
     public async Task<IActionResult> CompleteMyUpload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/complete")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await documents.CompleteAsync(g!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
+        return failure ?? (await documents.CompleteAsync(graduate!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("ListMyDocuments")]
@@ -103,8 +103,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiResponse(200, typeof(IReadOnlyList<DocumentView>))]
     public async Task<IActionResult> ListMyDocuments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await documents.ListAsync(g!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
+        return failure ?? (await documents.ListAsync(graduate!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("GetMyDocument")]
@@ -112,8 +112,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiResponse(200, typeof(DocumentView))]
     public async Task<IActionResult> GetMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await documents.ViewAsync(g!, id, Problems.LanguageOf(request), false, cancellationToken)).ToResult(request);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
+        return failure ?? (await documents.ViewAsync(graduate!, id, Problems.LanguageOf(request), false, cancellationToken)).ToResult(request);
     }
 
     [Function("WithdrawMyDocument")]
@@ -122,8 +122,8 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(409)]
     public async Task<IActionResult> WithdrawMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/withdraw")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await documents.WithdrawAsync(g!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
+        return failure ?? (await documents.WithdrawAsync(graduate!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("ContestMyDocument")]
@@ -133,14 +133,14 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(409)]
     public async Task<IActionResult> ContestMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/contest")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await documents.ContestAsync(g!, id, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await documents.ContestAsync(graduate!, id, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("ReissueMyEmployerLink")]
@@ -149,9 +149,9 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(409, 429)]
     public async Task<IActionResult> ReissueMyEmployerLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/employer-link")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.GraduateAsync(request, cancellationToken);
-        failure ??= await mailLimit.ForReissueAsync(request, g!, id, cancellationToken);
-        return failure ?? (await confirmations.ReissueAsync(g!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
+        failure ??= await mailLimit.ForReissueAsync(request, graduate!, id, cancellationToken);
+        return failure ?? (await confirmations.ReissueAsync(graduate!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     /// <summary>Multipart kind + metadata + file; the file's size is checked before it is read.</summary>

@@ -51,8 +51,8 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404)]
     public async Task<IActionResult> GetGraduate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
-        return failure ?? Outcome<GraduateView>.Ok(GraduateView.Of(g!, Problems.LanguageOf(request))).ToResult(request);
+        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        return failure ?? Outcome<GraduateView>.Ok(GraduateView.Of(graduate!, Problems.LanguageOf(request))).ToResult(request);
     }
 
     [Function("GetGraduateObligation")]
@@ -61,8 +61,8 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404)]
     public async Task<IActionResult> GetGraduateObligation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/obligation")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
-        return failure ?? (await obligations.ForIdAsync(g!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        return failure ?? (await obligations.ForIdAsync(graduate!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("GetGraduateDocuments")]
@@ -71,8 +71,8 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404)]
     public async Task<IActionResult> GetGraduateDocuments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/documents")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
-        return failure ?? (await documents.ListAsync(g!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        return failure ?? (await documents.ListAsync(graduate!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("FileGraduateDocument")]
@@ -83,14 +83,14 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404, 422)]
     public async Task<IActionResult> FileGraduateDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/documents")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (submission, bad) = await GraduateFunctions.ReadMultipartAsync(request, cancellationToken);
-        return bad ?? (await documents.SubmitAsync(g!, RequestParsing.OperatorActor(request), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken))
+        return bad ?? (await documents.SubmitAsync(graduate!, RequestParsing.OperatorActor(request), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken))
             .ToResult(request, v => $"/api/review/documents/{v.Id}");
     }
 
@@ -101,14 +101,14 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404, 409, 422)]
     public async Task<IActionResult> RecordExemption([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/exemptions")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await operators.RecordExemptionAsync(g!, RequestParsing.OperatorActor(request), body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await operators.RecordExemptionAsync(graduate!, RequestParsing.OperatorActor(request), body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("DeclareDefault")]
@@ -118,14 +118,14 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404, 409)]
     public async Task<IActionResult> DeclareDefault([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/default")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (g, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await operators.DeclareDefaultAsync(g!, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await operators.DeclareDefaultAsync(graduate!, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("ListReviewQueue")]

@@ -9,12 +9,6 @@ using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.Notifications;
 
-/// <summary>Whether one more employer e-mail may go out today for a graduate, and if not, when it may.</summary>
-public sealed record QuotaDecision(bool Allowed, TimeSpan RetryAfter)
-{
-    public static QuotaDecision Yes { get; } = new(true, TimeSpan.Zero);
-}
-
 /// <summary>
 /// The Center's sender cannot be aimed at anyone: per graduate and Almaty day, at most
 /// <see cref="IntakeSettings.EmployerMailsPerDay"/> employer e-mails (uploads, re-issues, reminders) to at

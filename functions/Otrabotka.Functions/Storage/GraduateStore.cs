@@ -59,15 +59,15 @@ public static class GraduateStore
         }
     }
 
-    public static TableEntity ToEntity(GraduateRecord g)
+    public static TableEntity ToEntity(GraduateRecord graduate)
     {
-        var o = g.Obligation;
-        var e = new TableEntity(g.Id, ProfileKey)
+        var o = graduate.Obligation;
+        var e = new TableEntity(graduate.Id, ProfileKey)
         {
-            ["Iin"] = g.Iin,
-            ["FullName"] = g.FullName,
-            ["Email"] = g.Email,
-            ["Language"] = Wire.Name(g.Language),
+            ["Iin"] = graduate.Iin,
+            ["FullName"] = graduate.FullName,
+            ["Email"] = graduate.Email,
+            ["Language"] = Wire.Name(graduate.Language),
             ["Category"] = Wire.Name(o.Category),
             ["Level"] = Wire.Name(o.Level),
             ["SpecialtyGroup"] = Wire.Name(o.Group),
@@ -76,16 +76,16 @@ public static class GraduateStore
             ["BudgetCost"] = o.BudgetCost.ToString(CultureInfo.InvariantCulture),
             ["GrantMonths"] = o.GrantMonths,
             ["NormativeMonths"] = o.NormativeMonths,
-            ["University"] = g.University,
-            ["RegisteredAt"] = g.RegisteredAt,
-            ["ImportHash"] = g.ImportHash,
-            ["DefaultAsOf"] = g.Default is null ? null : Iso(g.Default.AsOf),
-            ["DefaultNote"] = g.Default?.Note,
-            ["DefaultAmount"] = g.DefaultAmount?.ToString(CultureInfo.InvariantCulture),
-            ["Region"] = g.Region is { } r ? Wire.Name(r) : null,
-            ["Status"] = g.Status is { } s ? Wire.Name(s) : null,
+            ["University"] = graduate.University,
+            ["RegisteredAt"] = graduate.RegisteredAt,
+            ["ImportHash"] = graduate.ImportHash,
+            ["DefaultAsOf"] = graduate.Default is null ? null : Iso(graduate.Default.AsOf),
+            ["DefaultNote"] = graduate.Default?.Note,
+            ["DefaultAmount"] = graduate.DefaultAmount?.ToString(CultureInfo.InvariantCulture),
+            ["Region"] = graduate.Region is { } r ? Wire.Name(r) : null,
+            ["Status"] = graduate.Status is { } s ? Wire.Name(s) : null,
         };
-        e.ETag = g.ETag;
+        e.ETag = graduate.ETag;
         return e;
     }
 

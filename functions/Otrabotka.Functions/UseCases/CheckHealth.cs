@@ -3,14 +3,6 @@ using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
-public sealed record ServiceHealth(bool Reachable, long Milliseconds, string? Error);
-
-public sealed record HealthReport(string Status, DateTimeOffset CheckedAt, IReadOnlyDictionary<string, ServiceHealth> Services)
-{
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool Healthy => Services.Values.All(s => s.Reachable);
-}
-
 /// <summary>Probes blob, queue and table storage in parallel, each within a short deadline and without retries.</summary>
 public sealed class CheckHealth(ProbeStorageClients probe, TimeProvider time)
 {
@@ -59,10 +51,4 @@ public sealed class CheckHealth(ProbeStorageClients probe, TimeProvider time)
             return new ServiceHealth(false, watch.ElapsedMilliseconds, reason);
         }
     }
-}
-
-/// <summary>Storage clients used only by the health probe (no retries, short timeouts).</summary>
-public sealed class ProbeStorageClients(StorageConnection connection)
-{
-    public StorageClients Clients { get; } = new(connection, probe: true);
 }

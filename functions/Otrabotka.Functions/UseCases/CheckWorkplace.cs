@@ -3,12 +3,6 @@ using Otrabotka.Domain;
 
 namespace Otrabotka.Functions.UseCases;
 
-public sealed record CheckReasonView(string Code, string Message, string? Law);
-
-public sealed record CheckTermsView(string CategoryName, int Months, int RequiredDays, DateOnly Start, string LocationRule);
-
-public sealed record CheckView(bool Counts, string Verdict, CheckTermsView? Terms, IReadOnlyList<CheckReasonView> Reasons, IReadOnlyList<CheckReasonView> Warnings);
-
 /// <summary>
 /// The public "will this job count?" pre-check: the domain's eligibility verdict for a category, level,
 /// specialty group and workplace, with no person named. A workplace of several kinds counts when any kind does.
@@ -20,23 +14,23 @@ public sealed class CheckWorkplace(TimeProvider time)
     private static readonly Text Counts = new("Бұл жұмыс жұмыспен өтеуге есептеледі.", "Эта работа засчитывается в отработку.", "This job counts towards the obligation.");
     private static readonly Text DoesNotCount = new("Бұл жұмыс жұмыспен өтеуге есептелмейді.", "Эта работа не засчитывается в отработку.", "This job does not count towards the obligation.");
 
-    public Outcome<CheckView> Run(Fields f, Language language)
+    public Outcome<CheckView> Run(Fields fields, Language language)
     {
-        var category = f.Enum<Category>("category");
-        var level = f.Enum<Level>("level");
-        var group = f.Enum<SpecialtyGroup>("specialtyGroup");
-        var kinds = Kinds(f);
-        var ownership = f.Enum<Ownership>("ownership");
-        var region = f.Enum<Region>("region");
-        var settlement = f.Enum<SettlementType>("settlementType");
-        var kato = f.Optional("katoCode");
+        var category = fields.Enum<Category>("category");
+        var level = fields.Enum<Level>("level");
+        var group = fields.Enum<SpecialtyGroup>("specialtyGroup");
+        var kinds = Kinds(fields);
+        var ownership = fields.Enum<Ownership>("ownership");
+        var region = fields.Enum<Region>("region");
+        var settlement = fields.Enum<SettlementType>("settlementType");
+        var kato = fields.Optional("katoCode");
         var today = Almaty.Today(time);
-        var graduation = f.OptionalDate("graduationDate") ?? new DateOnly(today.Year, 6, 30);
-        var admissionYear = f.OptionalInt("admissionYear", 2000, today.Year + 1) ?? graduation.Year - 4;
-        var start = f.OptionalDate("startDate");
-        if (f.Errors.Count > 0)
+        var graduation = fields.OptionalDate("graduationDate") ?? new DateOnly(today.Year, 6, 30);
+        var admissionYear = fields.OptionalInt("admissionYear", 2000, today.Year + 1) ?? graduation.Year - 4;
+        var start = fields.OptionalDate("startDate");
+        if (fields.Errors.Count > 0)
         {
-            return Problem.Invalid(f.Errors);
+            return Problem.Invalid(fields.Errors);
         }
 
         var resolved = new Obligation(category, level, group, graduation, admissionYear, 0m).Resolve(RuleTable.Default);
@@ -53,11 +47,11 @@ public sealed class CheckWorkplace(TimeProvider time)
     }
 
     /// <summary><c>organisationKinds</c> (an array), or the single <c>organisationKind</c>.</summary>
-    private static List<OrganisationKind> Kinds(Fields f)
+    private static List<OrganisationKind> Kinds(Fields fields)
     {
-        if (f.Optional("organisationKinds") is not { } raw)
+        if (fields.Optional("organisationKinds") is not { } raw)
         {
-            return [f.Enum<OrganisationKind>("organisationKind")];
+            return [fields.Enum<OrganisationKind>("organisationKind")];
         }
 
         string[]? names;
@@ -86,7 +80,7 @@ public sealed class CheckWorkplace(TimeProvider time)
 
         if (kinds.Count is 0 or > MaxKinds)
         {
-            f.Add("organisationKinds", "invalid", new(
+            fields.Add("organisationKinds", "invalid", new(
                 "'organisationKinds' — ұйым түрлерінің тізімі (кемінде біреуі).",
                 "'organisationKinds' — список видов организации (хотя бы один).",
                 "'organisationKinds' must list one or more organisation kinds."));

@@ -53,8 +53,8 @@ public sealed class Confirmations(
     }
 
     /// <summary>Re-issues the employer link (new version; the old link stops working) and e-mails it again.</summary>
-    public Task<Outcome<ConfirmationResult>> ReissueAsync(GraduateRecord g, string documentId, Language language, CancellationToken cancellationToken) =>
-        RetryPolicy.RunAsync(attempt => ReissueOnceAsync(g.Id, documentId, language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
+    public Task<Outcome<ConfirmationResult>> ReissueAsync(GraduateRecord graduate, string documentId, Language language, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(attempt => ReissueOnceAsync(graduate.Id, documentId, language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
 
     private async Task<Outcome<ConfirmationResult>> DecideOnceAsync(string token, bool confirm, string historyNote, string? note, Language language, CancellationToken cancellationToken)
     {

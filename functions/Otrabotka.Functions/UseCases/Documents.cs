@@ -22,7 +22,7 @@ public sealed class Documents(
     public static string StatusUrl(string documentId) => $"/api/me/documents/{documentId}";
 
     /// <summary>Multipart submission: the document is recorded, then its file lands in intake, where the blob trigger validates it.</summary>
-    public async Task<Outcome<SubmittedView>> SubmitAsync(GraduateRecord g, Actor actor, DocumentSubmission submission, string? idempotencyKey, string route, CancellationToken cancellationToken)
+    public async Task<Outcome<SubmittedView>> SubmitAsync(GraduateRecord graduate, Actor actor, DocumentSubmission submission, string? idempotencyKey, string route, CancellationToken cancellationToken)
     {
         var fields = new Fields(new Dictionary<string, string?> { ["kind"] = submission.Kind });
         var kind = fields.Enum<DocumentKind>("kind");
@@ -42,7 +42,7 @@ public sealed class Documents(
             return new Problem(Refusal.Invalid, "idempotency-key-invalid", TextCatalog.Default.Text("problems.idempotency-key-invalid", ("header", "Idempotency-Key")));
         }
 
-        var request = new Submission(g, actor, parsed.Claim, submission.File!, idempotencyKey, route,
+        var request = new Submission(graduate, actor, parsed.Claim, submission.File!, idempotencyKey, route,
             IdempotencyStore.Hash(Wire.Name(kind), ClaimJson.Write(parsed.Claim), Convert.ToHexStringLower(SHA256.HashData(submission.File!))));
 
         // A concurrent request with the same key that commits first is answered as it was, on the next attempt.
@@ -50,7 +50,7 @@ public sealed class Documents(
     }
 
     /// <summary>Direct-to-blob: records the document and hands out a create-only link to its one server-named blob, valid 15 minutes.</summary>
-    public async Task<Outcome<UploadView>> CreateUploadAsync(GraduateRecord g, Fields body, CancellationToken cancellationToken)
+    public async Task<Outcome<UploadView>> CreateUploadAsync(GraduateRecord graduate, Fields body, CancellationToken cancellationToken)
     {
         var kind = body.Enum<DocumentKind>("kind");
         if (body.Errors.Count > 0)
@@ -64,35 +64,35 @@ public sealed class Documents(
             return Problem.Invalid(parsed.Errors);
         }
 
-        var unit = GraduateUnit.Starting(g);
+        var unit = GraduateUnit.Starting(graduate);
         var document = Document.Receive(GraduateStore.NewId('d'), parsed.Claim, time.GetUtcNow(), Actor.Graduate);
         unit.Add(document);
         await changes.CommitAsync(unit, cancellationToken);
-        var link = await links.CreateOnlyAsync(IntakeBlob(g.Id, document.Id), UploadLinkLifetime, cancellationToken);
+        var link = await links.CreateOnlyAsync(IntakeBlob(graduate.Id, document.Id), UploadLinkLifetime, cancellationToken);
         return Outcome<UploadView>.Created(new UploadView(document.Id, link.Url, link.ExpiresAt, StatusUrl(document.Id)));
     }
 
     /// <summary>Starts validation at once after a direct upload, instead of waiting for the blob trigger.</summary>
-    public async Task<Outcome<DocumentView>> CompleteAsync(GraduateRecord g, string documentId, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<DocumentView>> CompleteAsync(GraduateRecord graduate, string documentId, Language language, CancellationToken cancellationToken)
     {
-        var unit = await repository.LoadAsync(g.Id, cancellationToken);
+        var unit = await repository.LoadAsync(graduate.Id, cancellationToken);
         if (unit?.Find(documentId) is null)
         {
             return Problem.NotFound;
         }
 
-        var document = await validate.RunAsync(g.Id, documentId, IntakeBlob(g.Id, documentId), cancellationToken, ValidateDocument.ByComplete);
+        var document = await validate.RunAsync(graduate.Id, documentId, IntakeBlob(graduate.Id, documentId), cancellationToken, ValidateDocument.ByComplete);
         if (document is null or { Status: DocumentStatus.Received })
         {
             return new Problem(Refusal.Conflict, "file-not-uploaded", TextCatalog.Default.Text("problems.file-not-uploaded"));
         }
 
-        return Outcome<DocumentView>.Ok(View(document, await repository.HistoryAsync(g.Id, documentId, cancellationToken), language));
+        return Outcome<DocumentView>.Ok(View(document, await repository.HistoryAsync(graduate.Id, documentId, cancellationToken), language));
     }
 
-    public async Task<Outcome<IReadOnlyList<DocumentView>>> ListAsync(GraduateRecord g, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<DocumentView>>> ListAsync(GraduateRecord graduate, Language language, CancellationToken cancellationToken)
     {
-        var unit = await repository.LoadAsync(g.Id, cancellationToken);
+        var unit = await repository.LoadAsync(graduate.Id, cancellationToken);
         var documents = unit?.Documents ?? [];
         return Outcome<IReadOnlyList<DocumentView>>.Ok(documents.OrderByDescending(d => d.ReceivedAt).Select(d => View(d, [], language)).ToList());
     }
@@ -114,13 +114,13 @@ public sealed class Documents(
         return Outcome<DocumentView>.Ok(View(document, await repository.HistoryAsync(graduateId, documentId, cancellationToken), language, forOperator) with { ReadUrl = readUrl });
     }
 
-    public Task<Outcome<DocumentView>> ViewAsync(GraduateRecord g, string documentId, Language language, bool withReadUrl, CancellationToken cancellationToken) =>
-        ViewAsync(g.Id, documentId, language, withReadUrl, cancellationToken);
+    public Task<Outcome<DocumentView>> ViewAsync(GraduateRecord graduate, string documentId, Language language, bool withReadUrl, CancellationToken cancellationToken) =>
+        ViewAsync(graduate.Id, documentId, language, withReadUrl, cancellationToken);
 
-    public Task<Outcome<DocumentView>> WithdrawAsync(GraduateRecord g, string documentId, Language language, CancellationToken cancellationToken) =>
-        MoveAsync(g.Id, documentId, document => document.Withdraw(time.GetUtcNow()), language, false, cancellationToken);
+    public Task<Outcome<DocumentView>> WithdrawAsync(GraduateRecord graduate, string documentId, Language language, CancellationToken cancellationToken) =>
+        MoveAsync(graduate.Id, documentId, document => document.Withdraw(time.GetUtcNow()), language, false, cancellationToken);
 
-    public Task<Outcome<DocumentView>> ContestAsync(GraduateRecord g, string documentId, Fields body, Language language, CancellationToken cancellationToken)
+    public Task<Outcome<DocumentView>> ContestAsync(GraduateRecord graduate, string documentId, Fields body, Language language, CancellationToken cancellationToken)
     {
         var note = body.Required("note", 2000);
         if (body.Errors.Count > 0)
@@ -128,7 +128,7 @@ public sealed class Documents(
             return Task.FromResult<Outcome<DocumentView>>(Problem.Invalid(body.Errors));
         }
 
-        return MoveAsync(g.Id, documentId, document => document.Contest(time.GetUtcNow(), note), language, false, cancellationToken);
+        return MoveAsync(graduate.Id, documentId, document => document.Contest(time.GetUtcNow(), note), language, false, cancellationToken);
     }
 
     /// <summary>A move the document itself decides (a refusal is a conflict), committed; reloaded and retried on a concurrent change.</summary>

@@ -2,23 +2,6 @@ using Otrabotka.Domain;
 
 namespace Otrabotka.Functions.UseCases;
 
-/// <summary>One value of an enumeration: its wire name and its name in each language.</summary>
-public sealed record EnumerationValue(string Value, Text Name);
-
-public sealed record EnumerationsView(
-    IReadOnlyList<EnumerationValue> Categories,
-    IReadOnlyList<EnumerationValue> Levels,
-    IReadOnlyList<EnumerationValue> SpecialtyGroups,
-    IReadOnlyList<EnumerationValue> OrganisationKinds,
-    IReadOnlyList<EnumerationValue> Ownerships,
-    IReadOnlyList<EnumerationValue> Regions,
-    IReadOnlyList<EnumerationValue> SettlementTypes,
-    IReadOnlyList<EnumerationValue> DocumentKinds,
-    IReadOnlyList<EnumerationValue> DocumentStatuses,
-    IReadOnlyList<EnumerationValue> ObligationStatuses,
-    IReadOnlyList<EnumerationValue> ExemptionGrounds,
-    Text Contacts);
-
 /// <summary>The API's enumerations with their official names in Kazakh, Russian and English: the pages build every choice from them.</summary>
 public static class Enumerations
 {

@@ -74,10 +74,10 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
     public Task<GraduateRecord?> GetAsync(string graduateId, CancellationToken cancellationToken) => registry.GetAsync(graduateId, cancellationToken);
 
     public async Task<Outcome<GraduateView>> ProfileAsync(string iin, Language language, CancellationToken cancellationToken) =>
-        await FindByIinAsync(iin, cancellationToken) is { } g ? Outcome<GraduateView>.Ok(GraduateView.Of(g, language)) : Problem.NotFound;
+        await FindByIinAsync(iin, cancellationToken) is { } graduate ? Outcome<GraduateView>.Ok(GraduateView.Of(graduate, language)) : Problem.NotFound;
 
     public async Task<Outcome<GraduateView>> ByIdAsync(string graduateId, Language language, CancellationToken cancellationToken) =>
-        await GetAsync(graduateId, cancellationToken) is { } g ? Outcome<GraduateView>.Ok(GraduateView.Of(g, language)) : Problem.NotFound;
+        await GetAsync(graduateId, cancellationToken) is { } graduate ? Outcome<GraduateView>.Ok(GraduateView.Of(graduate, language)) : Problem.NotFound;
 
     /// <summary>A graduate changes their e-mail and language (ETag-conditional, retried from fresh state on a concurrent change).</summary>
     public async Task<Outcome<GraduateView>> UpdateContactAsync(string iin, Fields fields, Language language, CancellationToken cancellationToken)
@@ -113,17 +113,17 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
 
     private async Task<Outcome<GraduateView>> UpdateContactOnceAsync(string iin, string? email, Language? preferred, Language language, CancellationToken cancellationToken)
     {
-        if (await FindByIinAsync(iin, cancellationToken) is not { } g)
+        if (await FindByIinAsync(iin, cancellationToken) is not { } graduate)
         {
             return Problem.NotFound;
         }
 
-        var updated = g with { Email = email ?? g.Email, Language = preferred ?? g.Language };
+        var updated = graduate with { Email = email ?? graduate.Email, Language = preferred ?? graduate.Language };
         await registry.UpdateAsync(updated, cancellationToken);
         if (email is not null)
         {
             // Due reminders carry the address they go to.
-            await indexes.PlanRemindersAsync(g.Id, rewrite: true, cancellationToken);
+            await indexes.PlanRemindersAsync(graduate.Id, rewrite: true, cancellationToken);
         }
 
         return Outcome<GraduateView>.Ok(GraduateView.Of(updated, language));

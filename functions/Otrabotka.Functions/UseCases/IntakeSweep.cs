@@ -5,8 +5,6 @@ using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
-public sealed record IntakeSweepResult(int Examined, int Validated, int Removed);
-
 /// <summary>
 /// The safety net under the blob trigger: a blob trigger event can be missed (Event Grid gives up, or the
 /// local polling trigger skips a blob), so every minute the intake container is listed — it holds only

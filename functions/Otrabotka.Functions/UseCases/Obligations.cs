@@ -9,15 +9,15 @@ public sealed class Obligations(Graduates graduates, GraduateRepository reposito
     public DateOnly Today() => Almaty.Today(time);
 
     public async Task<Outcome<ObligationView>> ForIinAsync(string iin, Language language, CancellationToken cancellationToken) =>
-        await graduates.FindByIinAsync(iin, cancellationToken) is { } g ? await ForIdAsync(g.Id, language, cancellationToken) : Problem.NotFound;
+        await graduates.FindByIinAsync(iin, cancellationToken) is { } graduate ? await ForIdAsync(graduate.Id, language, cancellationToken) : Problem.NotFound;
 
     public async Task<Outcome<ObligationView>> ForIdAsync(string graduateId, Language language, CancellationToken cancellationToken) =>
         await repository.LoadAsync(graduateId, cancellationToken) is { } unit ? View(Compute(unit.Graduate, unit.Documents, Today()), language) : Problem.NotFound;
 
-    public static Ledger Compute(GraduateRecord g, IReadOnlyList<Document> documents, DateOnly asOf)
+    public static Ledger Compute(GraduateRecord graduate, IReadOnlyList<Document> documents, DateOnly asOf)
     {
-        var terms = g.Obligation.Resolve(RuleTable.Default).Value ?? throw new InvalidDataException($"Graduate {g.Id} has an obligation the rules refuse.");
-        return LedgerRules.Compute(terms, DocumentPeriods.Of(documents), asOf, g.Default);
+        var terms = graduate.Obligation.Resolve(RuleTable.Default).Value ?? throw new InvalidDataException($"Graduate {graduate.Id} has an obligation the rules refuse.");
+        return LedgerRules.Compute(terms, DocumentPeriods.Of(documents), asOf, graduate.Default);
     }
 
     private static Outcome<ObligationView> View(Ledger ledger, Language language) => Outcome<ObligationView>.Ok(new ObligationView(

@@ -8,8 +8,8 @@ public sealed record GraduateView(
     Level Level, SpecialtyGroup SpecialtyGroup, DateOnly GraduationDate, int AdmissionYear, decimal BudgetCost, string University,
     int? GrantMonths, int? NormativeMonths, DateOnly ObligationStart, ObligationStatus? Status, Region? Region)
 {
-    public static GraduateView Of(GraduateRecord g, Language language) => new(
-        g.Id, g.Iin, g.FullName, g.Email, g.Language, g.Obligation.Category, Names.Of(g.Obligation.Category).In(language), g.Obligation.Level,
-        g.Obligation.Group, g.Obligation.GraduationDate, g.Obligation.AdmissionYear, g.Obligation.BudgetCost, g.University,
-        g.Obligation.GrantMonths, g.Obligation.NormativeMonths, g.Obligation.Start, g.Status, g.Region);
+    public static GraduateView Of(GraduateRecord graduate, Language language) => new(
+        graduate.Id, graduate.Iin, graduate.FullName, graduate.Email, graduate.Language, graduate.Obligation.Category, Names.Of(graduate.Obligation.Category).In(language), graduate.Obligation.Level,
+        graduate.Obligation.Group, graduate.Obligation.GraduationDate, graduate.Obligation.AdmissionYear, graduate.Obligation.BudgetCost, graduate.University,
+        graduate.Obligation.GrantMonths, graduate.Obligation.NormativeMonths, graduate.Obligation.Start, graduate.Status, graduate.Region);
 }

@@ -4,30 +4,6 @@ using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
-/// <summary>A CSV's header: its columns and separator (comma or semicolon, whichever the header uses more).</summary>
-public sealed record ImportHeader(IReadOnlyList<string> Columns, char Separator)
-{
-    public static ImportHeader? Parse(string? line)
-    {
-        var text = line?.TrimStart('\uFEFF').TrimEnd('\r');
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var separator = text.Count(c => c == ';') > text.Count(c => c == ',') ? ';' : ',';
-        return new ImportHeader(Csv.Split(text, separator).Select(c => c.Trim()).ToArray(), separator);
-    }
-
-    public string Text => string.Join(Separator, Columns);
-}
-
-/// <summary>One problem on one line, before it is rendered in the importer's language.</summary>
-public sealed record ImportProblem(int Line, string Code, Text Detail);
-
-/// <summary>The rows of a stretch of the file that parsed, and the lines that did not.</summary>
-public sealed record ParsedRows(int Read, IReadOnlyList<(int Line, GraduateRecord Record)> Rows, IReadOnlyList<ImportProblem> Problems);
-
 /// <summary>Turns the lines of a CSV stretch into graduate records (the same rules as a single registration).</summary>
 public static class ImportRows
 {

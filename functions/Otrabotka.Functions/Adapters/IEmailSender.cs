@@ -1,0 +1,13 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Otrabotka.Functions.Configuration;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+
+namespace Otrabotka.Functions.Adapters;
+
+public interface IEmailSender
+{
+    Task<EmailResult> SendAsync(EmailMessage message, CancellationToken cancellationToken);
+}
