@@ -126,6 +126,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Notifications__RetryBaseSeconds: '2'
     Import__InlineRowLimit: '5000'
     Import__ChunkRows: '1000'
+    Feed__ChunkRows: '1000'
+    Feed__Parallelism: '8'
     Reminders__InlineLimit: '1000'
     Reminders__ChunkSize: '500'
     Reminders__SendRatePerSecond: '100'

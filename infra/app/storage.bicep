@@ -12,8 +12,8 @@ param containers array
 @description('scheme://host of the public site: the only origin allowed to upload with a SAS from a browser.')
 param publicBaseUrl string
 
-var queues = ['dispatch', 'dispatch-poison', 'imports', 'imports-poison', 'reminder-runs', 'reminder-runs-poison']
-var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employermail', 'employerdomains', 'employerchecks', 'importjobs']
+var queues = ['dispatch', 'dispatch-poison', 'imports', 'imports-poison', 'reminder-runs', 'reminder-runs-poison', 'feed-chunks', 'feed-chunks-poison']
+var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employermail', 'employerdomains', 'employerchecks', 'importjobs', 'employerregistry', 'feedjobs', 'feedfiles', 'feedreviews', 'feedflags']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

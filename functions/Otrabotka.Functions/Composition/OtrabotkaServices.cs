@@ -30,6 +30,7 @@ public static class OtrabotkaServices
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportSettings>().Bind(configuration.GetSection(ImportSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderRunSettings>().Bind(configuration.GetSection(ReminderRunSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedSettings>().Bind(configuration.GetSection(FeedSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => StorageConnection.From(configuration));
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>()));
@@ -77,6 +78,7 @@ public static class OtrabotkaServices
         services.AddSingleton<ImportRegistrar>();
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<ReminderRuns>();
+        services.AddPensionFeed();
         return services;
     }
 }

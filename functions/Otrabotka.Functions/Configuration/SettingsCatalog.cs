@@ -83,6 +83,8 @@ public static class SettingsCatalog
         new("Notifications__RetryBaseSeconds", SettingScope.Both, "e-mail retry back-off base"),
         new("Import__InlineRowLimit", SettingScope.Both, "CSV rows answered at once; a larger import becomes a job (202 + status)"),
         new("Import__ChunkRows", SettingScope.Both, "rows per import chunk (one queue message, one execution)"),
+        new("Feed__ChunkRows", SettingScope.Both, "rows per pension-feed or registry import chunk (one queue message, one execution)"),
+        new("Feed__Parallelism", SettingScope.Both, "graduates a feed chunk works on at once"),
         new("Reminders__InlineLimit", SettingScope.Both, "due reminders sent at once; more become a chunked run (202 + status)"),
         new("Reminders__ChunkSize", SettingScope.Both, "reminders per run chunk"),
         new("Reminders__SendRatePerSecond", SettingScope.Both, "reminders a run hands to the outbox per second"),

@@ -21,7 +21,8 @@ public sealed record GraduateRecord(
     DefaultDeclaration? Default = null,
     decimal? DefaultAmount = null,
     Region? Region = null,
-    ObligationStatus? Status = null)
+    ObligationStatus? Status = null,
+    FeedState? Feed = null)
 {
     public ETag ETag { get; init; }
 }
@@ -121,6 +122,7 @@ public static class GraduateStore
             ["DefaultAmount"] = g.DefaultAmount?.ToString(CultureInfo.InvariantCulture),
             ["Region"] = g.Region is { } r ? Wire.Name(r) : null,
             ["Status"] = g.Status is { } s ? Wire.Name(s) : null,
+            ["Feed"] = g.Feed is null ? null : JsonSerializer.Serialize(g.Feed, Json.Options),
         };
         e.ETag = g.ETag;
         return e;
@@ -153,7 +155,8 @@ public static class GraduateStore
             declared,
             e.GetString("DefaultAmount") is { } amount ? decimal.Parse(amount, CultureInfo.InvariantCulture) : null,
             e.GetString("Region") is { } region && Wire.TryParse<Region>(region, out var parsedRegion) ? parsedRegion : null,
-            e.GetString("Status") is { } status && Wire.TryParse<ObligationStatus>(status, out var parsedStatus) ? parsedStatus : null) { ETag = e.ETag };
+            e.GetString("Status") is { } status && Wire.TryParse<ObligationStatus>(status, out var parsedStatus) ? parsedStatus : null,
+            e.GetString("Feed") is { } feed ? JsonSerializer.Deserialize<FeedState>(feed, Json.Options) : null) { ETag = e.ETag };
     }
 
     public static TableEntity ToEntity(DocumentRow d)

@@ -46,7 +46,8 @@ public sealed record StorageConnection(string? ConnectionString, Uri? BlobUri, U
 public sealed class StorageClients
 {
     /// <param name="blobPolicy">A pipeline policy for blob requests (the local host's fault injection for tests; never set in Azure).</param>
-    public StorageClients(StorageConnection connection, bool probe = false, HttpPipelinePolicy? blobPolicy = null)
+    /// <param name="callPolicy">A pipeline policy on every blob, queue and table request (the benchmarks' call counter; never set in Azure).</param>
+    public StorageClients(StorageConnection connection, bool probe = false, HttpPipelinePolicy? blobPolicy = null, HttpPipelinePolicy? callPolicy = null)
     {
         var blobOptions = new BlobClientOptions();
         if (blobPolicy is not null)
@@ -56,6 +57,13 @@ public sealed class StorageClients
 
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         var tableOptions = new TableClientOptions();
+        if (callPolicy is not null)
+        {
+            foreach (var options in new Azure.Core.ClientOptions[] { blobOptions, queueOptions, tableOptions })
+            {
+                options.AddPolicy(callPolicy, HttpPipelinePosition.PerCall);
+            }
+        }
         if (probe)
         {
             // A health probe must answer quickly: no retries, short network timeout.

@@ -4,7 +4,11 @@ using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
-public sealed record PeriodView(PeriodKind Kind, DateOnly From, DateOnly? To, bool Credited, string Source);
+/// <summary>
+/// A ledger period as shown: <see cref="Evidence"/> says what it rests on — an uploaded document (with the employer
+/// link), a paper an operator filed, or the pension feed with the <see cref="Months"/> of contributions.
+/// </summary>
+public sealed record PeriodView(PeriodKind Kind, DateOnly From, DateOnly? To, bool Credited, string Source, EvidenceKind Evidence = EvidenceKind.Document, IReadOnlyList<string>? Months = null);
 
 public sealed record ObligationView(
     ObligationStatus Status, string StatusName, DateOnly Start, int RequiredDays, int CreditedDays, int PausedDays, int RemainingDays,
@@ -27,7 +31,8 @@ public sealed class Obligations(Graduates graduates, GraduateData data, StorageC
     public static Ledger Compute(GraduateRecord g, IReadOnlyList<DocumentRow> documents, DateOnly asOf)
     {
         var terms = g.Obligation.Resolve(RuleTable.Default).Value ?? throw new InvalidDataException($"Graduate {g.Id} has an obligation the rules refuse.");
-        return LedgerRules.Compute(terms, Periods(documents), asOf, g.Default);
+        // The pension feed's credited months (kept on the profile) count beside the documents; a day counts once.
+        return LedgerRules.Compute(terms, [.. Periods(documents), .. g.Feed?.LedgerPeriods() ?? []], asOf, g.Default);
     }
 
     /// <summary>Accepted documents become periods; an accepted employment-end closes the job EmploymentEndRules.Closes names.</summary>
@@ -107,10 +112,20 @@ public sealed class Obligations(Graduates graduates, GraduateData data, StorageC
 
     private async Task<Outcome<ObligationView>> ViewAsync(GraduateRecord g, Language language, CancellationToken cancellationToken)
     {
-        var ledger = await LedgerAsync(g, Today(), cancellationToken);
+        var documents = await data.DocumentsAsync(g.Id, cancellationToken);
+        var ledger = Compute(g, documents, Today());
+        var byOperator = documents.Where(d => d.SubmittedBy == "operator").Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         return Outcome<ObligationView>.Ok(new ObligationView(
             ledger.Status, Names.Of(ledger.Status).In(language), ledger.Start, ledger.RequiredDays, ledger.CreditedDays, ledger.PausedDays, ledger.RemainingDays,
             ledger.ProjectedCompletion, ledger.OwedIfStopped, ledger.AsOf,
-            ledger.Periods.OrderBy(p => p.From).Select(p => new PeriodView(p.Kind, p.From, p.To, p.IsCredited, p.Source)).ToList()));
+            ledger.Periods.OrderBy(p => p.From).Select(p => View(p, byOperator)).ToList()));
+    }
+
+    private static PeriodView View(Period period, HashSet<string> byOperator)
+    {
+        var evidence = period.EvidenceOrDocument;
+        var kind = evidence.Kind == EvidenceKind.Document && byOperator.Contains(period.Source) ? EvidenceKind.OperatorPaper : evidence.Kind;
+        return new PeriodView(period.Kind, period.From, period.To, period.IsCredited, period.Source, kind,
+            kind == EvidenceKind.PensionFeed ? [.. evidence.Months.Select(m => m.ToString())] : null);
     }
 }

@@ -96,9 +96,11 @@ public sealed class ReminderPlanner(StorageClients storage, GraduateData data, T
         var gapStart = LedgerRules.GapStart(ledger.Start, ledger.Periods);
         var closed = ledger.Status is ObligationStatus.Completed or ObligationStatus.Exempt or ObligationStatus.Defaulted;
         var completesOn = ledger.Status is ObligationStatus.Exempt or ObligationStatus.Defaulted ? null : ledger.ProjectedCompletion;
-        var hasProof = live.Any(d => d.Kind is DocumentKind.EmploymentConfirmation or DocumentKind.ExemptionProof or DocumentKind.DeferralProof or DocumentKind.UnemploymentRegistration);
+        var hasProof = live.Any(d => d.Kind is DocumentKind.EmploymentConfirmation or DocumentKind.ExemptionProof or DocumentKind.DeferralProof or DocumentKind.UnemploymentRegistration)
+            || g.Feed?.Periods.Count > 0;
         var rules = g.Obligation.Resolve(RuleTable.Default).Value!.Rules;
-        return new ReminderFacts(g.Id, ledger.Start, closed, hasProof, pending, employments, deferrals, gapStart, rules.AtRiskGapDays, rules.ReconfirmationMonths, completesOn);
+        return new ReminderFacts(g.Id, ledger.Start, closed, hasProof, pending, employments, deferrals, gapStart, rules.AtRiskGapDays, rules.ReconfirmationMonths, completesOn,
+            g.Feed?.ConfirmsEmployment(g.Iin, today) ?? false);
     }
 
     private static TableEntity Row(GraduateRecord g, PlannedReminder r, DocumentRow? document)

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Functions.UseCases;
+
+/// <summary>A stored feed month of one graduate: the latest report of (BIN, month), the file and job that wrote it.</summary>
+public sealed record StoredFeedMonth(Bin Bin, FeedMonth Month, bool Paid, DateTimeOffset ReceivedAt, string FileId, string? JobId)
+{
+    public const string Prefix = "feed|";
+
+    public string Key => KeyOf(Bin, Month);
+
+    public static string KeyOf(Bin bin, FeedMonth month) => $"{Prefix}{bin.Value}|{month}";
+
+    public ContributionMonth ToContribution(Iin iin) => new(iin, Bin, Month, Paid, ReceivedAt, FileId);
+
+    public TableEntity ToEntity(string graduateId) => new(graduateId, Key)
+    {
+        ["Paid"] = Paid,
+        ["ReceivedAt"] = ReceivedAt,
+        ["FileId"] = FileId,
+        ["JobId"] = JobId,
+    };
+
+    public static StoredFeedMonth? From(TableEntity entity)
+    {
+        var parts = entity.RowKey.Split('|');
+        return parts.Length == 3 && Bin.Parse(parts[1]) is { IsValid: true } bin && FeedMonth.TryParse(parts[2], out var month)
+            ? new StoredFeedMonth(bin.Value, month, entity.GetBoolean("Paid") ?? false, entity.GetDateTimeOffset("ReceivedAt") ?? default, entity.GetString("FileId") ?? "", entity.GetString("JobId"))
+            : null;
+    }
+}
+
+/// <summary>The rows of a graduate's partition the feed needs, read with one query: the profile, the documents and the feed months.</summary>
+public sealed record FeedPartition(GraduateRecord? Graduate, IReadOnlyList<DocumentRow> Documents, IReadOnlyList<StoredFeedMonth> Months)
+{
+    public static string Filter(string graduateId) => string.Create(CultureInfo.InvariantCulture,
+        $"PartitionKey eq '{graduateId}' and (RowKey eq '{GraduateStore.ProfileKey}' or (RowKey ge '{GraduateStore.DocumentPrefix}' and RowKey lt 'doc}}') or (RowKey ge '{StoredFeedMonth.Prefix}' and RowKey lt 'feed}}'))");
+
+    public static async Task<FeedPartition> ReadAsync(TableClient table, string graduateId, CancellationToken cancellationToken)
+    {
+        GraduateRecord? graduate = null;
+        var documents = new List<DocumentRow>();
+        var months = new List<StoredFeedMonth>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(Filter(graduateId), cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == GraduateStore.ProfileKey)
+            {
+                graduate = GraduateStore.ToGraduate(entity);
+            }
+            else if (entity.RowKey.StartsWith(GraduateStore.DocumentPrefix, StringComparison.Ordinal))
+            {
+                documents.Add(GraduateStore.ToDocument(entity));
+            }
+            else if (StoredFeedMonth.From(entity) is { } month)
+            {
+                months.Add(month);
+            }
+        }
+
+        return new FeedPartition(graduate, documents, months);
+    }
+}
