@@ -8,18 +8,29 @@ public sealed record CheckReasonView(string Code, string Message, string? Law);
 
 public sealed record CheckTermsView(string CategoryName, int Months, int RequiredDays, DateOnly Start, string LocationRule);
 
-public sealed record CheckView(bool Counts, string Verdict, CheckTermsView? Terms, IReadOnlyList<CheckReasonView> Reasons, IReadOnlyList<CheckReasonView> Warnings);
+/// <summary>The verdict; <see cref="Registry"/>: what the employer registry knows of the BIN given, if anything (issue 16).</summary>
+public sealed record CheckView(bool Counts, string Verdict, CheckTermsView? Terms, IReadOnlyList<CheckReasonView> Reasons, IReadOnlyList<CheckReasonView> Warnings, Storage.EmployerRegistryView? Registry = null);
 
 /// <summary>
 /// The public "will this job count?" pre-check: the domain's eligibility verdict for a category, level,
 /// specialty group and workplace, with no person named. A workplace of several kinds counts when any kind does.
 /// </summary>
-public sealed class CheckWorkplace(TimeProvider time)
+public sealed class CheckWorkplace(TimeProvider time, Storage.EmployerRegistryStore registry)
 {
     public const int MaxKinds = 7;
 
     private static readonly Text Counts = new("Бұл жұмыс жұмыспен өтеуге есептеледі.", "Эта работа засчитывается в отработку.", "This job counts towards the obligation.");
     private static readonly Text DoesNotCount = new("Бұл жұмыс жұмыспен өтеуге есептелмейді.", "Эта работа не засчитывается в отработку.", "This job does not count towards the obligation.");
+
+    /// <summary>The verdict, with the registry's entry for an <c>employerBin</c> it knows (so a form can show it).</summary>
+    public async Task<Outcome<CheckView>> RunAsync(Fields f, Language language, CancellationToken cancellationToken)
+    {
+        var bin = Bin.Parse(f.Optional("employerBin"));
+        var outcome = Run(f, language);
+        return outcome.Value is { } view && bin.IsValid && await registry.FindAsync(bin.Value, cancellationToken) is { } entry
+            ? Outcome<CheckView>.Ok(view with { Registry = Storage.EmployerRegistryView.Of(entry) })
+            : outcome;
+    }
 
     public Outcome<CheckView> Run(Fields f, Language language)
     {

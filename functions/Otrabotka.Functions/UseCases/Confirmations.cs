@@ -11,7 +11,7 @@ namespace Otrabotka.Functions.UseCases;
 public sealed record ConfirmationView(
     string GraduateName, string EmployerName, string EmployerBin, string Position, DateOnly StartDate, DateOnly? EndDate,
     OrganisationKind OrganisationKind, string OrganisationKindName, Region Region, string RegionName, SettlementType SettlementType, DocumentStatus Status,
-    IReadOnlyList<OrganisationKind> OrganisationKinds, IReadOnlyList<string> OrganisationKindNames);
+    IReadOnlyList<OrganisationKind> OrganisationKinds, IReadOnlyList<string> OrganisationKindNames, EmployerRegistryView? Registry = null);
 
 public sealed record ConfirmationResult(DocumentStatus Status, string StatusName);
 
@@ -20,7 +20,7 @@ public sealed record ConfirmationResult(DocumentStatus Status, string StatusName
 /// token (mail scanners open links); a decision does, once. An employer at a public mail service cannot
 /// confirm alone: the answer sends the document to an operator's review.
 /// </summary>
-public sealed class Confirmations(Graduates graduates, GraduateData data, DocumentTransitions transitions, EmployerTokens tokens, FileVerdicts verdicts, EmployerAddressChecks checks)
+public sealed class Confirmations(Graduates graduates, GraduateData data, DocumentTransitions transitions, EmployerTokens tokens, FileVerdicts verdicts, EmployerAddressChecks checks, EmployerRegistryStore registry)
 {
     public async Task<Outcome<ConfirmationView>> ViewAsync(string? token, Language language, CancellationToken cancellationToken)
     {
@@ -34,7 +34,8 @@ public sealed class Confirmations(Graduates graduates, GraduateData data, Docume
         return Outcome<ConfirmationView>.Ok(new ConfirmationView(
             g!.FullName, job.EmployerName, job.EmployerBin, job.Position, job.StartDate, job.EndDate, job.OrganisationKind, Names.Of(job.OrganisationKind).In(language),
             job.Region, Names.Of(job.Region).In(language), job.SettlementType, d.Status,
-            job.AllKinds, job.AllKinds.Select(k => Names.Of(k).In(language)).ToList()));
+            job.AllKinds, job.AllKinds.Select(k => Names.Of(k).In(language)).ToList(),
+            Bin.Parse(job.EmployerBin) is { IsValid: true } bin && await registry.FindAsync(bin.Value, cancellationToken) is { } entry ? EmployerRegistryView.Of(entry) : null));
     }
 
     public async Task<Outcome<ConfirmationResult>> DecideAsync(Fields body, Language language, CancellationToken cancellationToken)

@@ -28,7 +28,8 @@ public sealed partial class ValidateDocument(
     IMalwareVerdicts malware,
     IOptions<OtrabotkaSettings> settings,
     TimeProvider time,
-    ILogger<ValidateDocument> logger)
+    ILogger<ValidateDocument> logger,
+    EmployerRegistryStore registry)
 {
     /// <summary>Who ran the step, for the history: the blob trigger, the upload request, /complete, or the sweep.</summary>
     public const string ByTrigger = "blob-trigger";
@@ -135,6 +136,12 @@ public sealed partial class ValidateDocument(
 
         var rejected = reasons.Count > 0;
         var to = rejected ? DocumentStatus.Rejected : FileVerdicts.Gate(DocumentLifecycle.AfterValidation(document.Kind), verdict);
+        if (!rejected && await RegistryConflictAsync(document, cancellationToken) is { } conflict)
+        {
+            // Issue 16: the employer registry says otherwise — an operator decides, with both shown.
+            warnings.Add(conflict);
+            to = to == DocumentStatus.AwaitingEmployer ? DocumentStatus.AwaitingReview : to;
+        }
         var now = time.GetUtcNow();
         var target = rejected ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
         var targetName = BlobName(graduate.Id, document.Id);
@@ -240,6 +247,19 @@ public sealed partial class ValidateDocument(
     }
 
     public static readonly Reason NoEmploymentToEnd = DomainReasons.NoEmploymentToEnd;
+
+    private async Task<Reason?> RegistryConflictAsync(DocumentRow document, CancellationToken cancellationToken)
+    {
+        if (document.Kind != DocumentKind.EmploymentConfirmation)
+        {
+            return null;
+        }
+
+        var job = DocumentMetadata.Read<EmploymentMeta>(document.Metadata);
+        return Bin.Parse(job.EmployerBin) is { IsValid: true } bin && await registry.FindAsync(bin.Value, cancellationToken) is { } entry
+            ? RegistryConflicts.Check(job.Workplace, job.EmployerName, entry)
+            : null;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intake blob ignored: {Why}")]
     private static partial void LogIgnored(ILogger logger, string why);

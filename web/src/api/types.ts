@@ -905,6 +905,7 @@ export interface components {
             terms?: components["schemas"]["CheckTermsView"];
             reasons: components["schemas"]["CheckReasonView"][];
             warnings: components["schemas"]["CheckReasonView"][];
+            registry?: components["schemas"]["EmployerRegistryView"];
         };
         ConfirmationDecisionRequest: {
             token: string;
@@ -937,6 +938,7 @@ export interface components {
             status: components["schemas"]["DocumentStatus"];
             organisationKinds: components["schemas"]["OrganisationKind"][];
             organisationKindNames: string[];
+            registry?: components["schemas"]["EmployerRegistryView"];
         };
         ContactUpdate: {
             email?: string;
@@ -1456,6 +1458,7 @@ export interface components {
             admissionYear?: number;
             /** Format: date */
             startDate?: string;
+            employerBin?: string;
         };
     };
     responses: never;
