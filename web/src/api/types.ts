@@ -958,6 +958,11 @@ export interface components {
             /** Format: date */
             serviceEnd?: string;
         };
+        DocumentCheckView: {
+            code: string;
+            verified: boolean;
+            detail: string;
+        };
         /** @enum {string} */
         DocumentKind: "employment-confirmation" | "employment-end" | "unemployment-registration" | "exemption-proof" | "deferral-proof";
         /** @description The document's metadata; its shape depends on the document's kind: employment-confirmation → EmploymentMeta; employment-end → EmploymentEndMeta; exemption-proof → ExemptionMeta; deferral-proof → DeferralMeta; unemployment-registration → UnemploymentMeta. */
@@ -1288,6 +1293,10 @@ export interface components {
             items: components["schemas"]["SearchHit"][];
             continuationToken?: string;
         };
+        PagedUnverifiedConfirmation: {
+            items: components["schemas"]["UnverifiedConfirmation"][];
+            continuationToken?: string;
+        };
         /** @enum {string} */
         PeriodKind: "employment" | "unemployment-registration" | "military-service" | "exemption";
         PeriodView: {
@@ -1372,6 +1381,26 @@ export interface components {
             reasonCode?: string;
             note?: string;
         };
+        ReviewDocumentView: {
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            kindName: string;
+            status: components["schemas"]["DocumentStatus"];
+            statusName: string;
+            contested: boolean;
+            metadata: components["schemas"]["DocumentMetadata"];
+            reasons: components["schemas"]["ReasonView"][];
+            warnings: components["schemas"]["ReasonView"][];
+            duplicateOf?: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            history: components["schemas"]["HistoryView"][];
+            /** Format: uri */
+            readUrl?: string;
+            checks: components["schemas"]["DocumentCheckView"][];
+        };
         ReviewItem: {
             documentId: string;
             graduateId: string;
@@ -1420,6 +1449,14 @@ export interface components {
             registeredFrom: string;
             /** Format: date */
             registeredTo?: string;
+        };
+        UnverifiedConfirmation: {
+            documentId: string;
+            graduateId: string;
+            employerBin: string;
+            domain: string;
+            /** Format: date-time */
+            confirmedAt: string;
         };
         UploadRequest: {
             kind: components["schemas"]["DocumentKind"];
@@ -1539,6 +1576,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     DecideConfirmation: {
@@ -1624,6 +1670,15 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1720,6 +1775,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ApiDocs: {
@@ -1744,6 +1808,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
@@ -1778,6 +1851,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2125,6 +2207,15 @@ export interface operations {
                     "application/json": components["schemas"]["EnumerationsView"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     UploadFeed: {
@@ -2453,6 +2544,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ImportGraduates: {
@@ -2523,6 +2623,15 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2610,6 +2719,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetGraduate: {
@@ -2659,6 +2777,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2768,6 +2895,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetGraduateDocuments: {
@@ -2817,6 +2953,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2941,6 +3086,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     RecordExemption: {
@@ -3046,6 +3200,15 @@ export interface operations {
             };
             /** @description Unprocessable: the data breaks the rules (problem details) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3257,6 +3420,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     Health: {
@@ -3348,6 +3520,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetMe: {
@@ -3394,6 +3575,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3500,6 +3690,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ListMyDocuments: {
@@ -3546,6 +3745,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3683,6 +3891,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     CreateMyUpload: {
@@ -3785,6 +4002,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetMyDocument: {
@@ -3834,6 +4060,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3908,6 +4143,15 @@ export interface operations {
             };
             /** @description Too many requests (problem details) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4016,6 +4260,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ReissueMyEmployerLink: {
@@ -4090,6 +4343,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     WithdrawMyDocument: {
@@ -4155,6 +4417,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetMyObligation: {
@@ -4201,6 +4472,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4256,6 +4536,15 @@ export interface operations {
             };
             /** @description The token's role does not allow this (problem details) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4319,6 +4608,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     OpenApi: {
@@ -4343,6 +4641,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
@@ -4436,6 +4743,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetReminderRun: {
@@ -4492,6 +4808,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ListReviewQueue: {
@@ -4502,6 +4827,7 @@ export interface operations {
                 region?: components["schemas"]["Region"];
                 waitingDays?: number;
                 continuationToken?: string;
+                check?: string;
             };
             header?: {
                 /**
@@ -4521,7 +4847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedReviewItem"];
+                    "application/json": components["schemas"]["PagedReviewItem"] | components["schemas"]["PagedUnverifiedConfirmation"];
                 };
             };
             /** @description Bad request: malformed body or invalid fields (problem details) */
@@ -4544,6 +4870,15 @@ export interface operations {
             };
             /** @description The token's role does not allow this (problem details) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4577,7 +4912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentView"];
+                    "application/json": components["schemas"]["ReviewDocumentView"];
                 };
             };
             /** @description No valid bearer token (problem details) */
@@ -4600,6 +4935,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4709,6 +5053,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ConfirmPage: {
@@ -4733,6 +5086,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
