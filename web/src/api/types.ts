@@ -1935,6 +1935,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ImportEmployerRegistryJson: {
@@ -2012,6 +2021,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetEmployerRegistryEntry: {
@@ -2070,6 +2088,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2181,6 +2208,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetEnumerations: {
@@ -2284,6 +2320,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ListFeedFlags: {
@@ -2321,6 +2366,15 @@ export interface operations {
             };
             /** @description The token's role does not allow this (problem details) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2384,6 +2438,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ListFeedReviews: {
@@ -2421,6 +2484,15 @@ export interface operations {
             };
             /** @description The token's role does not allow this (problem details) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3272,6 +3344,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     SetGraduateFeedConsent: {
@@ -3357,6 +3438,15 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
