@@ -913,6 +913,11 @@ export interface components {
             /** Format: date */
             serviceEnd?: string;
         };
+        DocumentCheckView: {
+            code: string;
+            verified: boolean;
+            detail: string;
+        };
         /** @enum {string} */
         DocumentKind: "employment-confirmation" | "employment-end" | "unemployment-registration" | "exemption-proof" | "deferral-proof";
         /** @description The document's metadata; its shape depends on the document's kind: employment-confirmation → EmploymentMeta; employment-end → EmploymentEndMeta; exemption-proof → ExemptionMeta; deferral-proof → DeferralMeta; unemployment-registration → UnemploymentMeta. */
@@ -1193,6 +1198,10 @@ export interface components {
             items: components["schemas"]["SearchHit"][];
             continuationToken?: string;
         };
+        PagedUnverifiedConfirmation: {
+            items: components["schemas"]["UnverifiedConfirmation"][];
+            continuationToken?: string;
+        };
         /** @enum {string} */
         PeriodKind: "employment" | "unemployment-registration" | "military-service" | "exemption";
         PeriodView: {
@@ -1263,6 +1272,26 @@ export interface components {
             reasonCode?: string;
             note?: string;
         };
+        ReviewDocumentView: {
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            kindName: string;
+            status: components["schemas"]["DocumentStatus"];
+            statusName: string;
+            contested: boolean;
+            metadata: components["schemas"]["DocumentMetadata"];
+            reasons: components["schemas"]["ReasonView"][];
+            warnings: components["schemas"]["ReasonView"][];
+            duplicateOf?: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            history: components["schemas"]["HistoryView"][];
+            /** Format: uri */
+            readUrl?: string;
+            checks: components["schemas"]["DocumentCheckView"][];
+        };
         ReviewItem: {
             documentId: string;
             graduateId: string;
@@ -1311,6 +1340,14 @@ export interface components {
             registeredFrom: string;
             /** Format: date */
             registeredTo?: string;
+        };
+        UnverifiedConfirmation: {
+            documentId: string;
+            graduateId: string;
+            employerBin: string;
+            domain: string;
+            /** Format: date-time */
+            confirmedAt: string;
         };
         UploadRequest: {
             kind: components["schemas"]["DocumentKind"];
@@ -1429,6 +1466,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     DecideConfirmation: {
@@ -1514,6 +1560,15 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1610,6 +1665,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ApiDocs: {
@@ -1634,6 +1698,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
@@ -1675,6 +1748,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetEnumerations: {
@@ -1699,6 +1781,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnumerationsView"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
@@ -1817,6 +1908,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ImportGraduates: {
@@ -1887,6 +1987,15 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1974,6 +2083,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetGraduate: {
@@ -2023,6 +2141,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2132,6 +2259,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetGraduateDocuments: {
@@ -2181,6 +2317,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2305,6 +2450,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     RecordExemption: {
@@ -2417,6 +2571,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetGraduateObligation: {
@@ -2466,6 +2629,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2564,6 +2736,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetMe: {
@@ -2610,6 +2791,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2716,6 +2906,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ListMyDocuments: {
@@ -2762,6 +2961,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2899,6 +3107,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     CreateMyUpload: {
@@ -3001,6 +3218,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetMyDocument: {
@@ -3050,6 +3276,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3124,6 +3359,15 @@ export interface operations {
             };
             /** @description Too many requests (problem details) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3232,6 +3476,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ReissueMyEmployerLink: {
@@ -3306,6 +3559,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     WithdrawMyDocument: {
@@ -3371,6 +3633,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetMyObligation: {
@@ -3417,6 +3688,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3472,6 +3752,15 @@ export interface operations {
             };
             /** @description The token's role does not allow this (problem details) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3535,6 +3824,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     OpenApi: {
@@ -3559,6 +3857,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
@@ -4030,6 +4337,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetReminderRun: {
@@ -4086,6 +4402,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ListReviewQueue: {
@@ -4096,6 +4421,7 @@ export interface operations {
                 region?: components["schemas"]["Region"];
                 waitingDays?: number;
                 continuationToken?: string;
+                check?: string;
             };
             header?: {
                 /**
@@ -4115,7 +4441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedReviewItem"];
+                    "application/json": components["schemas"]["PagedReviewItem"] | components["schemas"]["PagedUnverifiedConfirmation"];
                 };
             };
             /** @description Bad request: malformed body or invalid fields (problem details) */
@@ -4138,6 +4464,15 @@ export interface operations {
             };
             /** @description The token's role does not allow this (problem details) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4171,7 +4506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentView"];
+                    "application/json": components["schemas"]["ReviewDocumentView"];
                 };
             };
             /** @description No valid bearer token (problem details) */
@@ -4194,6 +4529,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4303,6 +4647,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ConfirmPage: {
@@ -4327,6 +4680,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
