@@ -3926,6 +3926,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetDashboard: {
@@ -3970,6 +3979,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ExportDefaulted: {
@@ -4007,6 +4025,15 @@ export interface operations {
             };
             /** @description The token's role does not allow this (problem details) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4074,6 +4101,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     OpenGraduate: {
@@ -4123,6 +4159,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4239,6 +4284,15 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
