@@ -79,6 +79,7 @@ public static class OtrabotkaServices
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<ReminderRuns>();
         services.AddPensionFeed();
+        services.AddOperatorDesk();
         return services;
     }
 }

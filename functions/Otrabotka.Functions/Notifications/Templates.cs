@@ -26,6 +26,7 @@ public enum NotificationKind
     FeedCredited,
     FeedNotCredited,
     FeedStopped,
+    ObligationCorrected,
 }
 
 /// <summary>What a message may say: only the personal data each message needs.</summary>
@@ -136,6 +137,7 @@ public static class Templates
             NotificationKind.DefaultDeclared => [Hello(m), body, Say(area + ".formula", m), Texts.Text(area + ".how-to-pay"), Texts.Text(area + ".how-to-object")],
             NotificationKind.FeedNotCredited => [Hello(m), body, .. Bullets(m), Texts.Text(area + ".next-step")],
             NotificationKind.FeedCredited or NotificationKind.FeedStopped => [Hello(m), body, Texts.Text(area + ".next-step")],
+            NotificationKind.ObligationCorrected => [Hello(m), body, Say(area + (m.Date is null ? ".no-projection" : ".projection"), m), Texts.Text(area + ".how-to-object")],
             NotificationKind.DocumentReceived or NotificationKind.AwaitingEmployer or NotificationKind.DocumentInReview or NotificationKind.DocumentAccepted
                 or NotificationKind.ObligationCompleted or NotificationKind.ReminderNoEmploymentProof or NotificationKind.ReminderEmployerSilent
                 or NotificationKind.ReminderReconfirmation or NotificationKind.ReminderDeferralEnding or NotificationKind.ReminderAtRisk => [Hello(m), body],

@@ -76,6 +76,15 @@ public static class StorageNames
     /// <summary>Cross-check flags of the feed against the documents, for operators.</summary>
     public const string FeedFlagsTable = "feedflags";
 
+    /// <summary>Operators' search and listing index: name words, status, category and region (kept by index sync).</summary>
+    public const string OperatorIndexTable = "operatorindex";
+
+    /// <summary>Dashboard counters, sharded; each shard also holds what each of its graduates is counted under.</summary>
+    public const string OperatorCountersTable = "operatorcounters";
+
+    /// <summary>The append-only audit trail of operators' reads of personal data and their changes.</summary>
+    public const string OperatorAuditTable = "operatoraudit";
+
     /// <summary>The outbox sweeper re-queues rows left unsent for over 5 minutes; it runs every minute.</summary>
     public const string OutboxSweepScheduleExpression = "%OutboxSweepSchedule%";
     public const string OutboxSweepScheduleSetting = "OutboxSweepSchedule";
@@ -93,5 +102,5 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer, ImportsContainer, ReminderRunsContainer, FeedsContainer];
     public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue, ImportQueue, ImportPoisonQueue, ReminderRunQueue, ReminderRunPoisonQueue, FeedQueue, FeedPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable, EmployerRegistryTable, FeedJobsTable, FeedFilesTable, FeedReviewsTable, FeedFlagsTable];
+    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable, EmployerRegistryTable, FeedJobsTable, FeedFilesTable, FeedReviewsTable, FeedFlagsTable, OperatorIndexTable, OperatorCountersTable, OperatorAuditTable];
 }
