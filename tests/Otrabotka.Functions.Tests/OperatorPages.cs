@@ -13,7 +13,15 @@ internal static class OperatorPages
         await page.GotoAsync(host.BaseUrl + path);
         await page.Locator("#signin-button").WaitForAsync(Visible);
         await page.ClickAsync("#signin-button");
-        await page.WaitForURLAsync("**/dev/oidc/authorize**");
+        try
+        {
+            await page.WaitForURLAsync("**/dev/oidc/authorize**", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"the sign-in did not reach the stand-in: {page.Url} {await page.Locator("#auth-msg").TextContentAsync()} {await page.Locator("main").InnerTextAsync()}");
+        }
+
         await page.CheckAsync($"input[name='role'][value='{role}']");
         await page.FillAsync($"input[name='{role}']", subject);
         await page.ClickAsync("button[value='sign-in']");

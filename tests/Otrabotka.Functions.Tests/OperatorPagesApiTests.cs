@@ -38,6 +38,16 @@ public sealed partial class OperatorPagesApiTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task No_catch_all_under_operator()
+    {
+        foreach (var path in new[] { "/operator/nothing", "/operator/graduates/x", "/operator/../api/nothing", "/assets/operator.html" })
+        {
+            using var response = await host.Client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task The_preview_bundles_a_pdf_js_past_CVE_2024_4367_with_its_worker_from_our_origin_and_no_eval()
     {
         var lockFile = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(OpenApiLintTests.RepositoryRoot(), "package-lock.json")))!;

@@ -98,6 +98,42 @@ public sealed class OperatorPagesBrowserTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task The_language_switch_changes_every_text_of_the_operator_pages()
+    {
+        var (graduateId, _, _) = await api.RegisterAsync("rural-quota", "pedagogical");
+        var catalog = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var lang in new[] { "kk", "ru", "en" })
+        {
+            catalog[lang] = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(await host.Client.GetStringAsync($"/assets/pages.{lang}.json"))!;
+        }
+
+        await using var browser = await Browser.LaunchAsync(nameof(The_language_switch_changes_every_text_of_the_operator_pages));
+        var page = await browser.PageAsync("kk-KZ");
+        await SignInAsync(page, host, "/operator");
+        foreach (var path in new[] { "/operator", $"/operator/graduates?id={graduateId}", "/operator/import", "/operator/dashboard" })
+        {
+            await page.GotoAsync(host.BaseUrl + path);
+            await page.Locator("#content").WaitForAsync(Visible);
+            foreach (var lang in new[] { "ru", "en", "kk" })
+            {
+                await page.ClickAsync($".langs button[data-lang='{lang}']");
+                await page.WaitForFunctionAsync($"() => document.documentElement.lang === '{lang}'");
+                var shown = await page.Locator("[data-t]:visible").AllAsync();
+                Assert.True(shown.Count > 10, $"{path}: only {shown.Count} texts");
+                foreach (var element in shown)
+                {
+                    var key = (await element.GetAttributeAsync("data-t"))!;
+                    Assert.Equal(catalog[lang][key], await element.TextContentAsync());
+                }
+
+                Assert.Equal(catalog[lang]["pages.op.role.operator"], await page.Locator("#who-role").TextContentAsync());
+            }
+
+            await browser.ShotAsync(page, $"{path.Split('?')[0].Trim('/').Replace('/', '-')}-kk");
+        }
+    }
+
+    [Fact]
     public async Task Every_operator_page_passes_the_accessibility_check_at_phone_and_desktop_size()
     {
         var (graduateId, _, _) = await api.RegisterAsync("serpin", "technical");
