@@ -6,7 +6,7 @@
 //
 // Where this may run: Azure has no region in Kazakhstan, and Law 94-V art. 12 p.2 wants personal data
 // stored on Kazakhstan's territory. This deployment is for demonstration with synthetic data until the
-// operator's lawyers decide (docs/decisions/0006-where-it-may-run.md); deploy/k8s runs the same app
+// operator's lawyers decide (docs/decisions/0011-where-it-may-run.md); deploy/k8s runs the same app
 // in-country.
 targetScope = 'subscription'
 

@@ -4,6 +4,7 @@ using Otrabotka.Functions.Composition;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<Otrabotka.Functions.Http.UnhandledFailureMiddleware>();
 builder.Services.AddOtrabotka(builder.Configuration);
 builder.Services.AddOtrabotkaTelemetry(builder.Configuration);
 builder.Build().Run();

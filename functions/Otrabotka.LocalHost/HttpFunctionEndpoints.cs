@@ -40,24 +40,41 @@ internal static class HttpFunctionEndpoints
         {
             var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, function.Type);
             var args = parameters.Select(p => Bind(p, context)).ToArray();
-            object? returned;
+            IActionResult result;
             try
             {
-                returned = function.Method.Invoke(instance, args);
+                result = await InvokeAsync(function, instance, args);
             }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
-                throw;
+                // As the worker middleware does in Azure: problem details, never the exception's text.
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Otrabotka.LocalHost.Http")
+                    .LogError("HTTP function {Function} failed with {ExceptionType}", function.Name, exception.GetType().Name);
+                result = Otrabotka.Functions.Http.UnhandledFailures.Result(context.Request, exception);
             }
 
-            var result = returned switch
-            {
-                Task<IActionResult> task => await task,
-                IActionResult direct => direct,
-                _ => throw new InvalidOperationException($"Function {function.Name} must return IActionResult or Task<IActionResult>."),
-            };
             await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        };
+    }
+
+    private static async Task<IActionResult> InvokeAsync(HttpFunction function, object? instance, object?[] args)
+    {
+        object? returned;
+        try
+        {
+            returned = function.Method.Invoke(instance, args);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
+        }
+
+        return returned switch
+        {
+            Task<IActionResult> task => await task,
+            IActionResult direct => direct,
+            _ => throw new InvalidOperationException($"Function {function.Name} must return IActionResult or Task<IActionResult>."),
         };
     }
 

@@ -19,8 +19,9 @@ public sealed class PagesBrowserTests(LocalHostFixture host)
         var page = await browser.PageAsync();
 
         await SignInAsync(page, iin);
-        Assert.Equal("Айгерім Сапарова", await page.Locator("#who").TextContentAsync());
-        Assert.Equal("0 days", await page.Locator("#ob-credited").TextContentAsync());
+        // The name and the obligation arrive from two requests: wait for each rather than read at once.
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("Айгерім Сапарова");
+        await Assertions.Expect(page.Locator("#ob-credited")).ToHaveTextAsync("0 days");
         await browser.ShotAsync(page, "signed-in");
 
         await FillEmploymentAsync(page, employer);

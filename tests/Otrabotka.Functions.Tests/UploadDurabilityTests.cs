@@ -23,7 +23,13 @@ public sealed class UploadDurabilityTests(LocalHostFixture host)
         try
         {
             using var first = await api.UploadAsync(token, "employment-confirmation", metadata, pdf, "h2-key");
-            Assert.True((int)first.StatusCode >= 500, $"first try: {(int)first.StatusCode}");
+            // Storage unreachable: a 503 problem with Retry-After and a stable code, never the exception's text.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+            Assert.Equal("application/problem+json", first.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(first.Headers.RetryAfter);
+            var problem = await first.Content.ReadAsStringAsync();
+            Assert.Equal("storage-unavailable", JsonNode.Parse(problem)!["code"]!.GetValue<string>());
+            Assert.DoesNotContain("Exception", problem, StringComparison.Ordinal);
             using var retry = await api.UploadAsync(token, "employment-confirmation", metadata, pdf, "h2-key");
             Assert.True((int)retry.StatusCode >= 500, $"retry while storage fails: {(int)retry.StatusCode} {await retry.Content.ReadAsStringAsync()}");
             Assert.Empty((await api.JsonAsync(HttpMethod.Get, "/api/me/documents", token)).AsArray());

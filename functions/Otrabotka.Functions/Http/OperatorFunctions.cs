@@ -132,6 +132,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "List documents awaiting review", "Oldest first, filtered by kind, category, region and days waiting, a page at a time.")]
     [ApiQuery(typeof(ReviewQueueQuery))]
     [ApiResponse(200, typeof(Paged<ReviewItem>))]
+    [ApiResponse(200, typeof(Paged<UnverifiedConfirmation>), Description = "With check=employer-address-unverified: accepted confirmations from employer domains not yet verified")]
     [ApiProblem(400)]
     public async Task<IActionResult> ListReviewQueue([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/review/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -153,7 +154,7 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
 
     [Function("GetReviewDocument")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Read a document for review", "The document with a short-lived link to read its file.")]
-    [ApiResponse(200, typeof(DocumentView))]
+    [ApiResponse(200, typeof(ReviewDocumentView))]
     [ApiProblem(404)]
     public async Task<IActionResult> GetReviewDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/review/documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -203,16 +204,6 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     }
 
     /// <summary>The operator's view of a document with what was and was not verified (e.g. employer-address-unverified).</summary>
-    private async Task<IActionResult> WithChecksAsync(DocumentView view, string id, Language language, CancellationToken cancellationToken)
-    {
-        var node = System.Text.Json.JsonSerializer.SerializeToNode(view, Json.Options)!.AsObject();
-        var list = await checks.ChecksAsync(id, cancellationToken);
-        node["checks"] = new System.Text.Json.Nodes.JsonArray(list.Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
-        {
-            ["code"] = c.Code,
-            ["verified"] = c.Verified,
-            ["detail"] = c.Detail.In(language),
-        }).ToArray());
-        return ApiResults.Json(node, 200);
-    }
+    private async Task<IActionResult> WithChecksAsync(DocumentView view, string id, Language language, CancellationToken cancellationToken) =>
+        ApiResults.Json(ReviewDocumentView.Of(view, await checks.ChecksAsync(id, cancellationToken), language), 200);
 }

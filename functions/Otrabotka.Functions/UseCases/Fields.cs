@@ -45,9 +45,10 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
                 {
                     JsonValueKind.String => TextOrNull(p.Value.GetString),
                     JsonValueKind.Null => null,
-                    _ => p.Value.GetRawText(),
+                    // A nested object or array: its raw text, which must be valid Unicode too.
+                    _ => TextOrNull(p.Value.GetRawText),
                 };
-                if (p.Value.ValueKind == JsonValueKind.String && values[name] is null)
+                if (p.Value.ValueKind != JsonValueKind.Null && values[name] is null)
                 {
                     invalid.Add(name);
                 }

@@ -772,6 +772,11 @@ export interface components {
             /** Format: date */
             serviceEnd?: string;
         };
+        DocumentCheckView: {
+            code: string;
+            verified: boolean;
+            detail: string;
+        };
         /** @enum {string} */
         DocumentKind: "employment-confirmation" | "employment-end" | "unemployment-registration" | "exemption-proof" | "deferral-proof";
         /** @description The document's metadata; its shape depends on the document's kind: employment-confirmation → EmploymentMeta; employment-end → EmploymentEndMeta; exemption-proof → ExemptionMeta; deferral-proof → DeferralMeta; unemployment-registration → UnemploymentMeta. */
@@ -1014,6 +1019,10 @@ export interface components {
             items: components["schemas"]["SearchHit"][];
             continuationToken?: string;
         };
+        PagedUnverifiedConfirmation: {
+            items: components["schemas"]["UnverifiedConfirmation"][];
+            continuationToken?: string;
+        };
         /** @enum {string} */
         PeriodKind: "employment" | "unemployment-registration" | "military-service" | "exemption";
         PeriodView: {
@@ -1084,6 +1093,26 @@ export interface components {
             reasonCode?: string;
             note?: string;
         };
+        ReviewDocumentView: {
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            kindName: string;
+            status: components["schemas"]["DocumentStatus"];
+            statusName: string;
+            contested: boolean;
+            metadata: components["schemas"]["DocumentMetadata"];
+            reasons: components["schemas"]["ReasonView"][];
+            warnings: components["schemas"]["ReasonView"][];
+            duplicateOf?: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            history: components["schemas"]["HistoryView"][];
+            /** Format: uri */
+            readUrl?: string;
+            checks: components["schemas"]["DocumentCheckView"][];
+        };
         ReviewItem: {
             documentId: string;
             graduateId: string;
@@ -1132,6 +1161,14 @@ export interface components {
             registeredFrom: string;
             /** Format: date */
             registeredTo?: string;
+        };
+        UnverifiedConfirmation: {
+            documentId: string;
+            graduateId: string;
+            employerBin: string;
+            domain: string;
+            /** Format: date-time */
+            confirmedAt: string;
         };
         UploadRequest: {
             kind: components["schemas"]["DocumentKind"];
@@ -1250,6 +1287,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     DecideConfirmation: {
@@ -1335,6 +1381,15 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1431,6 +1486,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ApiDocs: {
@@ -1455,6 +1519,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
@@ -1496,6 +1569,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetEnumerations: {
@@ -1520,6 +1602,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnumerationsView"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
@@ -1638,6 +1729,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ImportGraduates: {
@@ -1708,6 +1808,15 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1795,6 +1904,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetGraduate: {
@@ -1844,6 +1962,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1953,6 +2080,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetGraduateDocuments: {
@@ -2002,6 +2138,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2126,6 +2271,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     RecordExemption: {
@@ -2238,6 +2392,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetGraduateObligation: {
@@ -2287,6 +2450,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2385,6 +2557,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetMe: {
@@ -2431,6 +2612,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2537,6 +2727,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ListMyDocuments: {
@@ -2583,6 +2782,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2720,6 +2928,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     CreateMyUpload: {
@@ -2822,6 +3039,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetMyDocument: {
@@ -2871,6 +3097,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2945,6 +3180,15 @@ export interface operations {
             };
             /** @description Too many requests (problem details) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3053,6 +3297,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ReissueMyEmployerLink: {
@@ -3127,6 +3380,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     WithdrawMyDocument: {
@@ -3192,6 +3454,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetMyObligation: {
@@ -3238,6 +3509,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3293,6 +3573,15 @@ export interface operations {
             };
             /** @description The token's role does not allow this (problem details) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3356,6 +3645,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     OpenApi: {
@@ -3380,6 +3678,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };
@@ -3473,6 +3780,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     GetReminderRun: {
@@ -3529,6 +3845,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ListReviewQueue: {
@@ -3539,6 +3864,7 @@ export interface operations {
                 region?: components["schemas"]["Region"];
                 waitingDays?: number;
                 continuationToken?: string;
+                check?: string;
             };
             header?: {
                 /**
@@ -3558,7 +3884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedReviewItem"];
+                    "application/json": components["schemas"]["PagedReviewItem"] | components["schemas"]["PagedUnverifiedConfirmation"];
                 };
             };
             /** @description Bad request: malformed body or invalid fields (problem details) */
@@ -3581,6 +3907,15 @@ export interface operations {
             };
             /** @description The token's role does not allow this (problem details) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3614,7 +3949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentView"];
+                    "application/json": components["schemas"]["ReviewDocumentView"];
                 };
             };
             /** @description No valid bearer token (problem details) */
@@ -3637,6 +3972,15 @@ export interface operations {
             };
             /** @description Not found (problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3746,6 +4090,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
         };
     };
     ConfirmPage: {
@@ -3770,6 +4123,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
         };

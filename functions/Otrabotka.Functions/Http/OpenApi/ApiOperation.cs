@@ -41,6 +41,13 @@ public sealed record ApiOperation(string Name, string Route, IReadOnlyList<strin
                 statuses.Add(415);
             }
 
+            // Every operation that reads or writes storage can find it unreachable (UnhandledFailures); the
+            // health report declares its own 503 body.
+            if (!Responses.Any(r => r.Status == 503))
+            {
+                statuses.Add(503);
+            }
+
             return statuses.ToList();
         }
     }

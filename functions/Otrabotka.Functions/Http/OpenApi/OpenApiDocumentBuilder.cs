@@ -191,9 +191,18 @@ public static class OpenApiDocumentBuilder
             var status = response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (responses[status] is JsonObject same && same["content"] is JsonObject contents && response.Type is { } other)
             {
+                var schema = Schema(other, response.ContentType, schemas);
+                if (contents[response.ContentType] is JsonObject media && media["schema"] is JsonNode first)
+                {
+                    // One status, one media type, more than one shape (chosen by a query parameter): any of them.
+                    media["schema"] = first["anyOf"] is JsonArray shapes ? AddShape(shapes, schema) : new JsonObject { ["anyOf"] = new JsonArray(first.DeepClone(), schema) };
+                    media.Remove("example");
+                    continue;
+                }
+
                 // One status in more than one media type (e.g. a script or a style sheet).
                 same["description"] = DescriptionOf(response.Status);
-                contents[response.ContentType] = new JsonObject { ["schema"] = Schema(other, response.ContentType, schemas) };
+                contents[response.ContentType] = new JsonObject { ["schema"] = schema };
                 continue;
             }
 
@@ -226,6 +235,12 @@ public static class OpenApiDocumentBuilder
         }
 
         return responses;
+    }
+
+    private static JsonObject AddShape(JsonArray shapes, JsonNode shape)
+    {
+        shapes.Add(shape);
+        return new JsonObject { ["anyOf"] = shapes.DeepClone() };
     }
 
     private static JsonNode Schema(Type type, string contentType, SchemaRegistry schemas) =>

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Otrabotka.Functions.Texts;
+
+namespace Otrabotka.Functions.Http;
+
+/// <summary>
+/// What a request that threw answers, the same in Azure (the worker middleware) and in the local host:
+/// a storage service that is unreachable or overloaded is a 503 with Retry-After (nothing was recorded
+/// that the caller must undo; the same request may be sent again, with its Idempotency-Key where the
+/// route takes one); anything else is a 500 carrying only a trace id. Both are problem details in the
+/// caller's language, never an exception's text.
+/// </summary>
+public static class UnhandledFailures
+{
+    public const int RetryAfterSeconds = 5;
+
+    public static bool IsStorageUnavailable(Exception exception) => exception switch
+    {
+        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
+        HttpRequestException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsStorageUnavailable),
+        _ => exception.InnerException is { } inner && IsStorageUnavailable(inner),
+    };
+
+    public static IActionResult Result(HttpRequest request, Exception exception)
+    {
+        if (IsStorageUnavailable(exception))
+        {
+            request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Create(request, new Problem(503, "storage-unavailable", TextCatalog.Default.Text("problems.storage-unavailable")));
+        }
+
+        var trace = Activity.Current?.TraceId.ToString() ?? request.HttpContext.TraceIdentifier;
+        return Problems.Create(request, new Problem(500, "internal-error", TextCatalog.Default.Text("problems.internal-error"),
+            Extensions: new Dictionary<string, object?> { ["traceId"] = trace }));
+    }
+}
