@@ -1,3 +1,4 @@
+// @ts-check
 // The audit trail, for the supervisor role: who read or changed what and when, a day at a time or for one
 // graduate, newest first. Read-only: the API has no route that changes an entry. An operator is told the
 // page is not theirs (the API answers 403).

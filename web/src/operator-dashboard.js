@@ -1,3 +1,4 @@
+// @ts-check
 // The dashboard: counts by category, status and region (from the counters index sync keeps, with the time
 // they were read), obligations at risk, documents waiting longest, failed notifications with resend, and the
 // export of defaulted obligations as CSV. Tables first.

@@ -1,3 +1,4 @@
+// @ts-check
 // Find a graduate by IIN or any part of a name (the API folds case and Kazakh letters), open their record,
 // obligation, documents and correction history; correct the record with a reason; record an exemption or a
 // default. A graduate opens at /operator/graduates?id=… so the address can be shared between operators.
@@ -8,16 +9,29 @@ const FIELDS = ['fullName', 'email', 'language', 'category', 'level', 'specialty
 const NUMBERS = new Set(['admissionYear', 'budgetCost', 'grantMonths', 'normativeMonths']);
 const OPTIONAL = new Set(['grantMonths', 'normativeMonths']);
 
+/** @typedef {import('./api/types').components['schemas']} Schemas */
+/** @typedef {{ field: string, old: unknown, new: unknown }} Change */
+/** @typedef {{ correctionId: string, at: string, actor: string, actorId: string, reason: string, changes: Change[], obligationChanged: boolean }} Correction */
+/** @typedef {{ graduate: Schemas['GraduateView'], etag: string | null, corrections: Correction[] }} GraduateRecord */
+
+/** @type {Schemas['SearchHit'][]} */
 let hits = [];
+/** @type {string | null} */
 let next = null;
+/** @type {string | null} */
 let query = null;
+/** @type {GraduateRecord | null} */
 let record = null;
+/** @type {Schemas['ObligationView'] | null} */
 let obligation = null;
+/** @type {Schemas['DocumentView'][]} */
 let documents = [];
 
 // ---- search ------------------------------------------------------------------------------------------
 
+/** @param {string} text @param {string | null} token */
 function searchBody(text, token) {
+  /** @type {Schemas['GraduateSearch']} */
   const body = /^\d{12}$/.test(text) ? { iin: text } : { name: text };
   if (token) body.continuationToken = token;
   return body;
@@ -30,8 +44,9 @@ async function search(more) {
   if (!query) { say(box, 'pages.op.search.empty'); return; }
   const r = await call('/api/graduates/search', { method: 'POST', body: searchBody(query, more ? next : null) });
   if (!r.ok) { say(box, 'pages.op.error', r.body); return; }
-  hits = [...hits, ...r.body.items];
-  next = r.body.continuationToken ?? null;
+  const page = /** @type {Schemas['PagedSearchHit']} */ (r.body);
+  hits = [...hits, ...page.items];
+  next = page.continuationToken ?? null;
   renderHits();
 }
 
@@ -61,8 +76,8 @@ async function openGraduate(id) {
   if (!r.ok) { say($('search-msg'), 'pages.op.error', r.body); return; }
   record = { ...r.body, etag: r.headers.get('ETag') ?? r.body.etag ?? null };
   const [o, d] = await Promise.all([call(`/api/graduates/${path}/obligation`), call(`/api/graduates/${path}/documents`)]);
-  obligation = o.ok ? o.body : null;
-  documents = d.ok ? d.body : [];
+  obligation = o.ok ? /** @type {Schemas['ObligationView']} */ (o.body) : null;
+  documents = d.ok ? /** @type {Schemas['DocumentView'][]} */ (d.body) : [];
   $('graduate').hidden = false;
   renderGraduate();
   fillForm();
@@ -121,7 +136,7 @@ function renderGraduate() {
 }
 
 function fillSelects() {
-  for (const select of document.querySelectorAll('#graduate select[data-enum]')) fillSelect(select, select.dataset.enum, { empty: select.dataset.empty });
+  for (const select of /** @type {NodeListOf<HTMLSelectElement>} */ (document.querySelectorAll('#graduate select[data-enum]'))) fillSelect(select, select.dataset.enum, { empty: select.dataset.empty });
 }
 
 function fillForm() {
@@ -161,13 +176,14 @@ $('correct-form').addEventListener('submit', async (e) => {
   $('c-reason').value = '';
   say(box, 'pages.op.correct.done', null, true);
   const o = await call(`/api/graduates/${encodeURIComponent(record.graduate.graduateId)}/obligation`);
-  if (o.ok) obligation = o.body;
+  if (o.ok) obligation = /** @type {Schemas['ObligationView']} */ (o.body);
   renderGraduate();
   fillForm();
 });
 
 $('exemption-form').addEventListener('submit', async (e) => {
   e.preventDefault();
+  /** @type {Schemas['ExemptionMeta']} */
   const body = { ground: $('x-ground').value, commissionDecisionDate: $('x-commissionDecisionDate').value };
   for (const name of ['disabilityGroup', 'studyLevel', 'enrolmentDate', 'spouseLocality', 'pregnancyConfirmedOn', 'childBirthDate']) {
     const value = $(`x-${name}`).value.trim();
@@ -181,8 +197,10 @@ $('exemption-form').addEventListener('submit', async (e) => {
 
 $('default-form').addEventListener('submit', async (e) => {
   e.preventDefault();
-  const body = { asOf: $('df-asOf').value };
-  if ($('df-note').value.trim()) body.note = $('df-note').value.trim();
+  const note = $('df-note').value.trim();
+  if (!note) { say($('default-msg'), 'pages.op.default.noteNeeded'); $('df-note').focus(); return; }
+  /** @type {Schemas['DefaultDeclaration']} */
+  const body = { asOf: $('df-asOf').value, note };
   const r = await call(`/api/graduates/${encodeURIComponent(record.graduate.graduateId)}/default`, { method: 'POST', body });
   if (!r.ok) { say($('default-msg'), 'pages.op.error', r.body); return; }
   say($('default-msg'), 'pages.op.default.done', null, true);

@@ -1,3 +1,4 @@
+// @ts-check
 // Register graduates from CSV: a small file is answered at once; a large one answers 202 with its import's
 // status route, which the page polls (GET /api/imports/{id}) showing chunks done, counts and each row's error.
 import { $, call, operatorPage, say, send } from './operator.js';
@@ -5,9 +6,14 @@ import { el, t } from './shell.js';
 
 const HEADER = 'iin;fullName;email;language;category;level;specialtyGroup;graduationDate;admissionYear;budgetCost;university;grantMonths;normativeMonths';
 const POLL_MS = 1000;
+/** @typedef {import('./api/types').components['schemas']} Schemas */
+/** @typedef {Partial<Schemas['ImportStatus']> & Partial<Schemas['ImportResult']>} Progress  a status (large file) or a result (small file) */
+
+/** @type {Progress | null} */
 let last = null;
 let timer = null;
 
+/** @param {Progress} result */
 function show(result) {
   last = result;
   $('import-result').hidden = false;
@@ -28,12 +34,14 @@ function show(result) {
     el('td', { class: 'num', text: String(e.line) }), el('td', { text: e.code }), el('td', { text: e.detail }))));
 }
 
+/** @param {string} location */
 async function poll(location) {
   clearTimeout(timer);
   const r = await call(location);
   if (!r.ok) { say($('import-msg'), 'pages.op.error', r.body); return; }
-  show(r.body);
-  if (!r.body.done) timer = setTimeout(() => poll(location), POLL_MS);
+  const status = /** @type {Schemas['ImportStatus']} */ (r.body);
+  show(status);
+  if (!status.done) timer = setTimeout(() => poll(location), POLL_MS);
   else $('import-submit').disabled = false;
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // A document's declared data for an operator: the fields of each kind in a fixed order, with values named
 // in the page's language (enumerations) and dates written out.
 import { date, nameOf, t } from './shell.js';

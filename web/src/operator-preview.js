@@ -1,3 +1,4 @@
+// @ts-check
 // The in-page preview of a document's file, read through its short-lived link. PDFs are drawn by pdf.js
 // (pinned ≥ 4.2.67 for CVE-2024-4367) into a canvas: its worker comes from our own origin (CSP worker-src
 // 'self'), no eval (isEvalSupported: false; the CSP has no 'unsafe-eval' anyway), no WebAssembly, no XFA,
@@ -7,7 +8,7 @@ import { t } from './shell.js';
 
 GlobalWorkerOptions.workerSrc = '/assets/pdf.worker.js';
 
-const $ = (id) => document.getElementById(id);
+const $ = /** @type {(id: string) => any} */ ((id) => document.getElementById(id));
 const MAX_BYTES = 20 * 1024 * 1024;
 let pdf = null;
 let pageNumber = 1;
@@ -61,8 +62,10 @@ export async function showPreview(readUrl) {
   if (bytes.length > MAX_BYTES) { status('pages.op.preview.failed'); return; }
   if (isPdf(bytes)) {
     try {
+      // isEvalSupported went with pdf.js's eval path (5.x); it is kept so an older copy could never eval.
+      const noEval = { isEvalSupported: false };
       loading = getDocument({
-        data: bytes, isEvalSupported: false, useWasm: false, enableXfa: false, stopAtErrors: false, disableAutoFetch: true, maxImageSize: 50_000_000,
+        ...noEval, data: bytes, useWasm: false, enableXfa: false, stopAtErrors: false, disableAutoFetch: true, maxImageSize: 50_000_000,
       });
       pdf = await loading.promise;
       pageNumber = 1;

@@ -1,3 +1,4 @@
+// @ts-check
 // The review queue: documents awaiting review, oldest first, filtered by kind, category and region. Each opens
 // beside an in-page preview of its file (pdf.js for PDFs, <img> for images, both from the short-lived read
 // link), with the graduate's obligation and what was and was not verified; approve, or reject with a reason.
@@ -6,11 +7,19 @@ import { date, el, fillSelect, nameOf, t } from './shell.js';
 import { declared } from './operator-meta.js';
 import { closePreview, showPreview } from './operator-preview.js';
 
+/** @typedef {import('./api/types').components['schemas']} Schemas */
+
+/** @type {string | null} */
 let next = null;
+/** @type {string | null} */
 let openId = null;
+/** @type {Schemas['ReviewItem'] | null} */
 let openItem = null;
+/** @type {Schemas['ReviewDocumentView'] | null} */
 let view = null;
+/** @type {Schemas['GraduateView'] | null} */
 let graduate = null;
+/** @type {Schemas['ObligationView'] | null} */
 let obligation = null;
 
 function filters() {
@@ -23,7 +32,7 @@ function filters() {
 }
 
 function fillFilters() {
-  for (const select of document.querySelectorAll('#filters select[data-enum]')) fillSelect(select, select.dataset.enum, { empty: 'pages.op.all' });
+  for (const select of /** @type {NodeListOf<HTMLSelectElement>} */ (document.querySelectorAll('#filters select[data-enum]'))) fillSelect(select, select.dataset.enum, { empty: 'pages.op.all' });
 }
 
 function fillReasons() {
@@ -43,6 +52,7 @@ function reasonCodes() {
   return codes;
 }
 
+/** @param {Schemas['ReviewItem']} item */
 function row(item) {
   const open = el('button', {
     type: 'button', class: 'secondary small', 'data-id': item.documentId, text: t('pages.op.open'),
@@ -58,6 +68,7 @@ function row(item) {
     el('td', {}, open));
 }
 
+/** @type {Schemas['ReviewItem'][]} */
 let items = [];
 
 async function load(more) {
@@ -66,8 +77,9 @@ async function load(more) {
   const r = await call(`/api/review/documents?${params}`);
   if (!r.ok) { say($('queue-msg'), 'pages.op.error', r.body); return; }
   $('queue-msg').hidden = true;
-  items = more ? [...items, ...r.body.items] : r.body.items;
-  next = r.body.continuationToken ?? null;
+  const page = /** @type {Schemas['PagedReviewItem']} */ (r.body);
+  items = more ? [...items, ...page.items] : page.items;
+  next = page.continuationToken ?? null;
   render();
   $('queue').dataset.query = filters().toString();
 }
@@ -79,6 +91,7 @@ function render() {
   $('queue-more').hidden = !next;
 }
 
+/** @param {Schemas['ReviewItem']} item */
 async function openDocument(item) {
   openId = item.documentId;
   openItem = item;
@@ -92,9 +105,9 @@ async function openDocument(item) {
     call(`/api/graduates/${encodeURIComponent(item.graduateId)}/obligation`),
   ]);
   if (!doc.ok) { say($('queue-msg'), 'pages.op.error', doc.body); return; }
-  view = doc.body;
-  graduate = g.ok ? g.body : null;
-  obligation = o.ok ? o.body : null;
+  view = /** @type {Schemas['ReviewDocumentView']} */ (doc.body);
+  graduate = g.ok ? /** @type {Schemas['GraduateView']} */ (g.body) : null;
+  obligation = o.ok ? /** @type {Schemas['ObligationView']} */ (o.body) : null;
   $('review').hidden = false;
   renderReview();
   await showPreview(view.readUrl);
@@ -133,8 +146,10 @@ function renderReview() {
   $('reject').disabled = view.status !== 'awaiting-review';
 }
 
+/** @param {'approve' | 'reject'} decision */
 async function decide(decision) {
   const box = $('decision-msg');
+  /** @type {Schemas['ReviewDecisionRequest']} */
   const body = { decision };
   const note = $('d-note').value.trim();
   if (note) body.note = note;
@@ -144,7 +159,7 @@ async function decide(decision) {
   }
   const r = await call(`/api/review/documents/${encodeURIComponent(openId)}/decision`, { method: 'POST', body });
   if (!r.ok) { say(box, 'pages.op.error', r.body); return; }
-  view = { ...view, ...r.body, checks: view.checks };
+  view = { ...view, .../** @type {Schemas['DocumentView']} */ (r.body), checks: view.checks };
   say(box, decision === 'approve' ? 'pages.op.decision.approved' : 'pages.op.decision.rejected', null, true);
   items = items.filter((i) => i.documentId !== openId);
   render();

@@ -1,3 +1,4 @@
+// @ts-check
 // What every operator page shares: the operators' menu, sign-in (the same OIDC client as the graduate's page,
 // coming back through the one registered address /operator), the signed-in operator, and an API client that
 // says so when the session ends or the role does not allow a page. Each page module calls operatorPage().
@@ -12,7 +13,8 @@ export const OPERATOR_LINKS = [
   ['/operator/audit', 'pages.op.nav.audit'],
 ];
 
-export const $ = (id) => document.getElementById(id);
+/** The element with that id, typed loosely: the pages' markup is theirs, the API's data is what the types check. */
+export const $ = /** @type {(id: string) => any} */ ((id) => document.getElementById(id));
 
 let token = null;
 let lastMessage = null;

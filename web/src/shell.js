@@ -67,7 +67,12 @@ export async function setLanguage(next) {
   for (const callback of listeners) await callback(language);
 }
 
-/** JSON request to the API in the page's language; answers { ok, status, body, headers }. */
+/**
+ * JSON request to the API in the page's language; answers { ok, status, body, headers }.
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown, token?: string | null, headers?: Record<string, string> }} [options]
+ * @returns {Promise<{ ok: boolean, status: number, body: any, headers: Headers }>}
+ */
 export async function api(path, { method = 'GET', body, token, headers = {} } = {}) {
   const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language, ...headers } };
   if (token) init.headers.Authorization = `Bearer ${token}`;
@@ -102,7 +107,10 @@ function header(active, links = PUBLIC_LINKS) {
   return bar;
 }
 
-/** Builds the shell around the page's <main> and loads texts and enumerations (links: the operators' menu). */
+/**
+ * Builds the shell around the page's <main> and loads texts and enumerations (links: the operators' menu).
+ * @param {{ active?: string, navigation?: boolean, links?: string[][] }} [options]
+ */
 export async function start({ active, navigation = true, links } = {}) {
   const top = document.querySelector('header.site');
   if (top) {
