@@ -98,6 +98,37 @@ public sealed class OperatorPagesBrowserTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task An_operator_opens_a_graduate_and_records_a_commissions_exemption_and_a_refused_one_says_why()
+    {
+        var (graduateId, iin, token) = await api.RegisterAsync("rural-quota", "pedagogical");
+        await using var browser = await Browser.LaunchAsync(nameof(An_operator_opens_a_graduate_and_records_a_commissions_exemption_and_a_refused_one_says_why));
+        var page = await browser.PageAsync();
+        await SignInAsync(page, host, "/operator/graduates");
+        await page.GotoAsync($"{host.BaseUrl}/operator/graduates?id={graduateId}");
+        await page.Locator("#g-iin").Filter(new() { HasText = iin }).WaitForAsync(Visible);
+        Assert.Equal("Rural quota", await page.Locator("#g-category").TextContentAsync());
+
+        // Disability group 3 is not a ground: the API's reason shows in the page's language.
+        await page.SelectOptionAsync("#x-ground", "disability-1-2");
+        await page.FillAsync("#x-commissionDecisionDate", "2025-07-01");
+        await page.FillAsync("#x-disabilityGroup", "3");
+        await page.ClickAsync("#exemption-submit");
+        await page.Locator("#exemption-msg.bad").WaitForAsync(Visible);
+        await browser.ShotAsync(page, "exemption-refused");
+
+        await page.SelectOptionAsync("#x-ground", "further-study");
+        await page.FillAsync("#x-disabilityGroup", "");
+        await page.SelectOptionAsync("#x-studyLevel", "master");
+        await page.FillAsync("#x-enrolmentDate", "2025-08-25");
+        await page.ClickAsync("#exemption-submit");
+        await page.Locator("#exemption-msg.ok").WaitForAsync(Visible);
+        await page.Locator("#ob-status").Filter(new() { HasText = "Exempt" }).WaitForAsync(Visible);
+        await page.Locator("#g-docs tbody tr[data-status='accepted']").WaitForAsync(Visible);
+        await browser.ShotAsync(page, "exemption-recorded");
+        Assert.Equal("exempt", (await api.JsonAsync(HttpMethod.Get, "/api/me/obligation", token))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_language_switch_changes_every_text_of_the_operator_pages()
     {
         var (graduateId, _, _) = await api.RegisterAsync("rural-quota", "pedagogical");
