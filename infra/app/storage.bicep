@@ -41,12 +41,13 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   properties: {
     deleteRetentionPolicy: { enabled: true, days: 30 }
     containerDeleteRetentionPolicy: { enabled: true, days: 30 }
-    // Browsers upload large files straight to intake/ with a user-delegation SAS (PUT, block blobs).
+    // Browsers upload large files straight to intake/ with a user-delegation SAS (PUT, block blobs); the
+    // operators' preview reads a file through its short-lived read link (GET).
     cors: {
       corsRules: [
         {
           allowedOrigins: [publicBaseUrl]
-          allowedMethods: ['PUT', 'OPTIONS']
+          allowedMethods: ['GET', 'PUT', 'OPTIONS']
           allowedHeaders: ['content-type', 'content-length', 'x-ms-blob-type', 'x-ms-blob-content-type', 'x-ms-version', 'x-ms-client-request-id']
           exposedHeaders: ['etag', 'x-ms-request-id', 'x-ms-version']
           maxAgeInSeconds: 3600
