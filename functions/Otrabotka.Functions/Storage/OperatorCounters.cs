@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace Otrabotka.Functions.Storage;
 
 /// <summary>
-/// Reads the counters index sync keeps (ADR 0009): one key-range query per shard for its counter rows
+/// Reads the counters index sync keeps (ADR 0015): one key-range query per shard for its counter rows
 /// (never the membership rows, never a profile), summed. The cost is shards × facet values, whatever
 /// the number of graduates.
 /// </summary>

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace Otrabotka.Functions.Storage;
 
 /// <summary>
-/// Keeps the operators' index and the dashboard counters in step with one graduate (ADR 0009). The
+/// Keeps the operators' index and the dashboard counters in step with one graduate (ADR 0015). The
 /// index rows are upserted first (idempotent), rows the graduate no longer has are deleted, then one
 /// transaction in the graduate's counter shard replaces their membership row (what they are indexed
 /// and counted under) and moves the counters — ETag-conditional, so a repeated or concurrent sync never

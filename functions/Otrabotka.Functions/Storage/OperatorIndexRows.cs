@@ -8,7 +8,7 @@ using Otrabotka.Functions.UseCases.OperatorDesk;
 namespace Otrabotka.Functions.Storage;
 
 /// <summary>
-/// What one graduate looks like in the operators' index (ADR 0009): a row per indexed name word
+/// What one graduate looks like in the operators' index (ADR 0015): a row per indexed name word
 /// (partition <c>n|</c> + the word's first two letters, row <c>word|graduateId</c>), one under their status
 /// (<c>s|status</c>), category (<c>c|category</c>) and region (<c>r|region</c>); the facets the dashboard
 /// counts them under; and a fingerprint that tells whether anything changed since the last sync.

@@ -7,7 +7,7 @@ using Otrabotka.Functions.Texts;
 namespace Otrabotka.Functions.UseCases.OperatorDesk;
 
 /// <summary>
-/// Finds graduates for operators from the operators' index, never from the profiles (ADR 0009): an
+/// Finds graduates for operators from the operators' index, never from the profiles (ADR 0015): an
 /// IIN through the IIN index; name words (case and Kazakh letters folded) through a key range of the
 /// longest word, the other words checked on the same rows; status, category and region from their
 /// partitions. Each call reads at most one page of index rows.

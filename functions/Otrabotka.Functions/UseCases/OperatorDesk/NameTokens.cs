@@ -4,7 +4,7 @@ using System.Text;
 namespace Otrabotka.Functions.UseCases.OperatorDesk;
 
 /// <summary>
-/// How names are indexed and searched (ADR 0009): lower case, Kazakh letters folded to their Russian
+/// How names are indexed and searched (ADR 0015): lower case, Kazakh letters folded to their Russian
 /// look-alikes (ә→а, і→и, қ→к, ң→н, ғ→г, ө→о, ұ/ү→у, һ→х, ё→е), split into words of letters and digits.
 /// A word of one letter (an initial) is not indexed; a word is cut at <see cref="MaxTokenLength"/>.
 /// </summary>
