@@ -18,6 +18,11 @@ if (args is ["feed", ..])
     return await Otrabotka.Benchmarks.FeedBenchmark.RunAsync(Arg(1, 4_000), Arg(2, 3_600), Arg(3, 1_000));
 }
 
+if (args is ["operator-desk", ..])
+{
+    return await Otrabotka.Benchmarks.OperatorDeskBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+}
+
 if (args is ["intake", var baseUrl, var levels, var hostPid])
 {
     return await Otrabotka.Benchmarks.IntakeBenchmark.RunAsync(
