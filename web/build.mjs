@@ -1,7 +1,7 @@
 // Bundles the pages into one flat folder that the Functions project embeds (pages/NAME).
 // Usage: node web/build.mjs OUT_DIR   (dotnet build runs it; see Otrabotka.Functions.csproj)
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { typecheck } from './typecheck.mjs';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,14 +10,9 @@ const web = dirname(fileURLToPath(import.meta.url));
 const root = resolve(web, '..');
 const out = resolve(process.argv[2] ?? join(web, 'dist'));
 
-// The modules marked `// @ts-check` are checked against the API's generated types (src/api/types.ts): a
-// changed contract that breaks a page fails the build here (TypeScript from npm; nothing is emitted).
-try {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(web, 'tsconfig.json')], { stdio: 'inherit' });
-} catch {
-  console.error('web/build.mjs: the pages do not type-check against web/src/api/types.ts (see above)');
-  process.exit(1);
-}
+// The pages marked `// @ts-check` are checked against the API's generated types first: a changed contract
+// that breaks a page fails the build (web/tsconfig.json, web/typecheck.mjs).
+if (!typecheck(web)) process.exit(1);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

@@ -13,7 +13,7 @@ param containers array
 param publicBaseUrl string
 
 var queues = ['dispatch', 'dispatch-poison', 'imports', 'imports-poison', 'reminder-runs', 'reminder-runs-poison']
-var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employermail', 'employerdomains', 'employerchecks', 'importjobs']
+var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employermail', 'employerdomains', 'employerchecks', 'importjobs', 'operatorindex', 'operatorcounters', 'operatoraudit']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

@@ -6,6 +6,7 @@ public enum Access
     Anonymous,
     Graduate,
     Operator,
+    Supervisor,
 }
 
 /// <summary>What a route's request body is.</summary>
@@ -75,6 +76,12 @@ public static class RouteTable
         ["ListReviewQueue"] = new(Access.Operator, Body.None),
         ["GetReviewDocument"] = new(Access.Operator, Body.None),
         ["DecideReview"] = new(Access.Operator, Body.Json),
+        ["OpenGraduate"] = new(Access.Operator, Body.None),
+        ["CorrectGraduate"] = new(Access.Operator, Body.Json),
+        ["FindGraduates"] = new(Access.Operator, Body.None),
+        ["GetDashboard"] = new(Access.Operator, Body.None),
+        ["ExportDefaulted"] = new(Access.Operator, Body.None),
+        ["ListAudit"] = new(Access.Supervisor, Body.None),
     };
 
     /// <summary>Every HTTP function that functions.metadata (what the Functions host reads) declares: name, route, first method.</summary>

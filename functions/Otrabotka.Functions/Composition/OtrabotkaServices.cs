@@ -77,6 +77,7 @@ public static class OtrabotkaServices
         services.AddSingleton<ImportRegistrar>();
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<ReminderRuns>();
+        services.AddOperatorDesk();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public enum NotificationKind
     ReminderReconfirmation,
     ReminderDeferralEnding,
     ReminderAtRisk,
+    ObligationCorrected,
 }
 
 /// <summary>What a message may say: only the personal data each message needs.</summary>
@@ -131,6 +132,7 @@ public static class Templates
             NotificationKind.EmployerRequest => [Texts.Text("mail.hello.employer"), Texts.Text("mail.operator-basis"), body, Same(m.Link)],
             NotificationKind.ReminderEmployerNoAnswer => [Texts.Text("mail.hello.employer"), body, Same(m.Link)],
             NotificationKind.DefaultDeclared => [Hello(m), body, Say(area + ".formula", m), Texts.Text(area + ".how-to-pay"), Texts.Text(area + ".how-to-object")],
+            NotificationKind.ObligationCorrected => [Hello(m), body, Say(area + (m.Date is null ? ".no-projection" : ".projection"), m), Texts.Text(area + ".how-to-object")],
             NotificationKind.DocumentReceived or NotificationKind.AwaitingEmployer or NotificationKind.DocumentInReview or NotificationKind.DocumentAccepted
                 or NotificationKind.ObligationCompleted or NotificationKind.ReminderNoEmploymentProof or NotificationKind.ReminderEmployerSilent
                 or NotificationKind.ReminderReconfirmation or NotificationKind.ReminderDeferralEnding or NotificationKind.ReminderAtRisk => [Hello(m), body],

@@ -51,6 +51,15 @@ public static class StorageNames
     /// <summary>One partition per import job: the job row and one row per chunk (its progress and counts).</summary>
     public const string ImportJobsTable = "importjobs";
 
+    /// <summary>Operators' search and listing index: name words, status, category and region (kept by index sync).</summary>
+    public const string OperatorIndexTable = "operatorindex";
+
+    /// <summary>Dashboard counters, sharded; each shard also holds what each of its graduates is counted under.</summary>
+    public const string OperatorCountersTable = "operatorcounters";
+
+    /// <summary>The append-only audit trail of operators' reads of personal data and their changes.</summary>
+    public const string OperatorAuditTable = "operatoraudit";
+
     /// <summary>The outbox sweeper re-queues rows left unsent for over 5 minutes; it runs every minute.</summary>
     public const string OutboxSweepScheduleExpression = "%OutboxSweepSchedule%";
     public const string OutboxSweepScheduleSetting = "OutboxSweepSchedule";
@@ -68,5 +77,5 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer, ImportsContainer, ReminderRunsContainer];
     public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue, ImportQueue, ImportPoisonQueue, ReminderRunQueue, ReminderRunPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable];
+    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable, OperatorIndexTable, OperatorCountersTable, OperatorAuditTable];
 }

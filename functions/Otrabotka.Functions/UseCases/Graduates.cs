@@ -23,7 +23,7 @@ public sealed record GraduateView(
 public sealed record RegistrationResult(string GraduateId, bool Created);
 
 /// <summary>Registers graduates, finds them by IIN or id, and keeps their profile. The IIN index is its own table.</summary>
-public sealed class Graduates(StorageClients storage, ReminderPlanner reminders, TimeProvider time)
+public sealed class Graduates(StorageClients storage, ReminderPlanner reminders, OperatorIndex operators, TimeProvider time)
 {
     private TableClient Table => storage.Table(StorageNames.GraduatesTable);
     private TableClient IinIndex => storage.Table(StorageNames.IinIndexTable);
@@ -121,6 +121,7 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
 
             await Table.AddEntityAsync(GraduateStore.ToEntity(record with { Id = id }), cancellationToken);
             await reminders.RefreshAsync(id, cancellationToken);
+            await operators.SyncAsync(Indexed(record with { Id = id }, Almaty.Today(time)), cancellationToken);
             return Outcome<RegistrationResult>.Ok(new RegistrationResult(id, true), 201);
         }
 
@@ -193,6 +194,10 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
 
         return Conflict;
     }
+
+    /// <summary>A new graduate as the operators' index first shows them: with the status their ledger has today.</summary>
+    internal static GraduateRecord Indexed(GraduateRecord record, DateOnly today) =>
+        record with { Status = record.Status ?? Obligations.Compute(record, [], today).Status };
 
     internal static Problem Conflict => new(409, "concurrent-update", TextCatalog.Default.Text("problems.concurrent-update"));
 

@@ -133,59 +133,7 @@ public sealed partial class Operators(StorageClients storage, Graduates graduate
         }
     }
 
-    /// <summary>By IIN (through the index, the IIN travels in the body), else by name, status, category, region, paged.</summary>
-    public async Task<Outcome<Paged<SearchHit>>> SearchAsync(Fields query, CancellationToken cancellationToken)
-    {
-        var iin = query.Optional("iin");
-        var name = query.Optional("name");
-        var status = query.OptionalEnum<ObligationStatus>("status");
-        var category = query.OptionalEnum<Category>("category");
-        var region = query.OptionalEnum<Region>("region");
-        var token = query.Optional("continuationToken");
-        if (query.Errors.Count > 0)
-        {
-            return Problem.Invalid(query.Errors);
-        }
-
-        if (iin is not null)
-        {
-            var g = await graduates.FindByIinAsync(iin, cancellationToken);
-            return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(g is null ? [] : [Hit(g)], null));
-        }
-
-        var filter = new List<string> { $"RowKey eq '{GraduateStore.ProfileKey}'" };
-        GraduateData.AddEquals(filter, "Status", status);
-        GraduateData.AddEquals(filter, "Category", category);
-        GraduateData.AddEquals(filter, "Region", region);
-
-        // Pages of profiles until 50 hits (a name filter may skip many); the token resumes where it stopped.
-        var hits = new List<SearchHit>();
-        string? next = token;
-        do
-        {
-            var (page, bad) = await TablePages.FirstAsync(storage.Table(StorageNames.GraduatesTable), string.Join(" and ", filter), next, 100, cancellationToken);
-            if (bad is not null)
-            {
-                return bad;
-            }
-
-            if (page is null)
-            {
-                next = null;
-                break;
-            }
-
-            hits.AddRange(page.Values.Select(GraduateStore.ToGraduate)
-                .Where(g => name is null || g.FullName.Contains(name, StringComparison.CurrentCultureIgnoreCase))
-                .Select(Hit));
-            next = page.ContinuationToken;
-        }
-        while (hits.Count < 50 && next is not null);
-
-        return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(hits, next));
-    }
-
-    private static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
+    internal static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
 
     /// <summary>A commission's exemption decision recorded directly by an operator: checked by the same rules, accepted at once.</summary>
     public async Task<Outcome<DocumentView>> RecordExemptionAsync(GraduateRecord g, Fields body, Language language, CancellationToken cancellationToken)

@@ -175,7 +175,7 @@ export interface paths {
         put?: never;
         /**
          * Search graduates
-         * @description By IIN (one graduate), or by name, status, category and region, a page at a time. Requires an operator's bearer token.
+         * @description By IIN (one graduate), or by name words (each the start of a word of the name; case and Kazakh letters folded), status, category and region, a page at a time, from the operators' index. Requires an operator's bearer token.
          */
         post: operations["SearchGraduates"];
         delete?: never;
@@ -576,6 +576,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operator/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit trail
+         * @description Operators' reads of personal data and their changes: one graduate's, or one UTC day's (default today), newest first. Supervisors only; nothing can change an entry. Requires a supervisor's bearer token (an operator's is refused).
+         */
+        get: operations["ListAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard
+         * @description Counts by category, region and status, obligations at risk (from counters index sync keeps), the documents waiting longest, failed e-mails. Requires an operator's bearer token.
+         */
+        get: operations["GetDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/exports/defaulted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export defaulted obligations
+         * @description CSV of every defaulted obligation with the amount owed (tenge), streamed from the index; cells that a spreadsheet could take for a formula are escaped. Recorded in the audit trail. Requires an operator's bearer token.
+         */
+        get: operations["ExportDefaulted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/graduates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find graduates
+         * @description By IIN, by words of a name (case and Kazakh letters folded; each word the start of a name's word), by status, category or region; from the index, a page at a time. Requires an operator's bearer token.
+         */
+        get: operations["FindGraduates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/graduates/{graduateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a graduate
+         * @description The graduate's record, its ETag (send it back as If-Match to correct) and the newest corrections. Recorded in the audit trail. Requires an operator's bearer token.
+         */
+        get: operations["OpenGraduate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a registered graduate
+         * @description Changes the named registration fields (never the IIN) with a reason; each change is kept with the operator's subject, the old and the new value; the ledger is recomputed and the graduate e-mailed when the obligation changes. Requires an operator's bearer token.
+         */
+        patch: operations["CorrectGraduate"];
+        trace?: never;
+    };
     "/api/reminders/run": {
         parameters: {
             query?: never;
@@ -700,6 +804,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEntryView: {
+            auditId: string;
+            /** Format: date-time */
+            at: string;
+            actorId: string;
+            role: string;
+            action: string;
+            graduateId?: string;
+            documentId?: string;
+            detail?: string;
+        };
         /** @enum {string} */
         Category: "rural-quota" | "state-order" | "serpin" | "state-order-other" | "phd";
         CheckReasonView: {
@@ -760,6 +875,32 @@ export interface components {
         };
         ContestRequest: {
             note: string;
+        };
+        CorrectionView: {
+            correctionId: string;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            actorId: string;
+            reason: string;
+            changes: components["schemas"]["FieldChange"][];
+            obligationChanged: boolean;
+        };
+        CountView: {
+            code?: string;
+            name: string;
+            count: number;
+        };
+        DashboardView: {
+            /** Format: date-time */
+            asOf: string;
+            total: number;
+            byCategory: components["schemas"]["CountView"][];
+            byRegion: components["schemas"]["CountView"][];
+            byStatus: components["schemas"]["CountView"][];
+            atRisk: number;
+            waitingLongest: components["schemas"]["ReviewItem"][];
+            failedNotifications: components["schemas"]["FailedSummary"];
         };
         DefaultDeclaration: {
             /** Format: date */
@@ -895,6 +1036,35 @@ export interface components {
             /** Format: date-time */
             failedAt: string;
         };
+        FailedSummary: {
+            count: number;
+            capped: boolean;
+            oldest: components["schemas"]["FailedNotificationView"][];
+        };
+        FieldChange: {
+            field: string;
+            old?: string;
+            new?: string;
+        };
+        GraduateChanges: {
+            fullName?: string;
+            email?: string;
+            language?: components["schemas"]["Language"];
+            category?: components["schemas"]["Category"];
+            level?: components["schemas"]["Level"];
+            specialtyGroup?: components["schemas"]["SpecialtyGroup"];
+            /** Format: date */
+            graduationDate?: string;
+            admissionYear?: number;
+            budgetCost?: number;
+            university?: string;
+            grantMonths?: number;
+            normativeMonths?: number;
+        };
+        GraduateCorrection: {
+            changes: components["schemas"]["GraduateChanges"];
+            reason: string;
+        };
         GraduateRegistration: {
             iin: string;
             fullName: string;
@@ -1003,10 +1173,19 @@ export interface components {
             asOf: string;
             periods: components["schemas"]["PeriodView"][];
         };
+        OperatorGraduateView: {
+            graduate: components["schemas"]["GraduateView"];
+            etag: string;
+            corrections: components["schemas"]["CorrectionView"][];
+        };
         /** @enum {string} */
         OrganisationKind: "education" | "healthcare" | "veterinary" | "agrarian" | "higher-education" | "scientific" | "other";
         /** @enum {string} */
         Ownership: "state" | "private";
+        PagedAuditEntryView: {
+            items: components["schemas"]["AuditEntryView"][];
+            continuationToken?: string;
+        };
         PagedFailedNotificationView: {
             items: components["schemas"]["FailedNotificationView"][];
             continuationToken?: string;
@@ -3678,6 +3857,438 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ListAudit: {
+        parameters: {
+            query?: {
+                graduateId?: string;
+                date?: string;
+                pageSize?: number;
+                continuationToken?: string;
+            };
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedAuditEntryView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetDashboard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardView"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ExportDefaulted: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    FindGraduates: {
+        parameters: {
+            query?: {
+                q?: string;
+                category?: components["schemas"]["Category"];
+                region?: components["schemas"]["Region"];
+                status?: components["schemas"]["ObligationStatus"];
+                pageSize?: number;
+                continuationToken?: string;
+            };
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedSearchHit"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    OpenGraduate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The graduate's opaque id (never the IIN). */
+                graduateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorGraduateView"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    CorrectGraduate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from opening the graduate: a record changed since then is refused (412). */
+                "If-Match"?: string;
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The graduate's opaque id (never the IIN). */
+                graduateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "changes": {
+                 *         "email": "new@example.kz",
+                 *         "graduationDate": "2025-06-30"
+                 *       },
+                 *       "reason": "Университеттің 20.11.2026 жылғы №12 хаты."
+                 *     }
+                 */
+                "application/json": components["schemas"]["GraduateCorrection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorGraduateView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflict with the record's current state (problem details) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Answer (problem details) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload too large (problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
             /** @description A storage service is unreachable (problem details) */
