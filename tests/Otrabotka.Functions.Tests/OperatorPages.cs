@@ -12,20 +12,26 @@ internal static class OperatorPages
     {
         await page.GotoAsync(host.BaseUrl + path);
         await page.Locator("#signin-button").WaitForAsync(Visible);
-        await page.ClickAsync("#signin-button");
-        try
+        // One retry: on a loaded machine the first redirect (discovery, then the stand-in's page) can stall.
+        for (var attempt = 1; ; attempt++)
         {
-            await page.WaitForURLAsync("**/dev/oidc/authorize**", new() { Timeout = 60_000 });
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"the sign-in did not reach the stand-in: {page.Url} {await page.Locator("#auth-msg").TextContentAsync()} {await page.Locator("main").InnerTextAsync()}");
+            await page.ClickAsync("#signin-button");
+            try
+            {
+                await page.WaitForURLAsync("**/dev/oidc/authorize**", new() { Timeout = 45_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 2)
+            {
+                await page.GotoAsync(host.BaseUrl + path);
+                await page.Locator("#signin-button").WaitForAsync(Visible);
+            }
         }
 
         await page.CheckAsync($"input[name='role'][value='{role}']");
         await page.FillAsync($"input[name='{role}']", subject);
         await page.ClickAsync("button[value='sign-in']");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path && !new Uri(url).Query.Contains("code=", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path && !new Uri(url).Query.Contains("code=", StringComparison.Ordinal), new() { Timeout = 45_000 });
         await page.Locator("#content").WaitForAsync(Visible);
     }
 

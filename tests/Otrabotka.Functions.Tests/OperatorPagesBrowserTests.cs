@@ -180,7 +180,7 @@ public sealed class OperatorPagesBrowserTests(LocalHostFixture host)
             foreach (var (path, ready) in new[]
             {
                 ("/operator", "#filters"), ($"/operator/graduates?id={graduateId}", "#g-facts dd"), ("/operator/import", "#import-form"),
-                ("/operator/dashboard", "#export-defaulted"), ("/operator/audit", "#audit-form"),
+                ("/operator/dashboard", "#export-defaulted"), ("/operator/audit", "#auth-msg"), // an operator is told the audit trail is not theirs
             })
             {
                 await page.GotoAsync(host.BaseUrl + path);

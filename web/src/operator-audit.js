@@ -5,7 +5,11 @@
 import { $, call, operatorPage, say, showForbidden } from './operator.js';
 import { el, t } from './shell.js';
 
+/** @typedef {import('./api/types').components['schemas']} Schemas */
+
+/** @type {Schemas['AuditEntryView'][]} */
 let entries = [];
+/** @type {string | null} */
 let next = null;
 let params = null;
 
@@ -43,8 +47,9 @@ async function load(more) {
   if (r.status === 403) { showForbidden(); return; }
   if (!r.ok) { say($('audit-msg'), 'pages.op.error', r.body); return; }
   $('audit-msg').hidden = true;
-  entries = [...entries, ...r.body.items];
-  next = r.body.continuationToken ?? null;
+  const page = /** @type {Schemas['PagedAuditEntryView']} */ (r.body);
+  entries = [...entries, ...page.items];
+  next = page.continuationToken ?? null;
   render();
 }
 

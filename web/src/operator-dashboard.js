@@ -5,12 +5,16 @@
 import { $, call, operatorPage, say, send } from './operator.js';
 import { date, el, nameOf, t } from './shell.js';
 
+/** @typedef {import('./api/types').components['schemas']} Schemas */
+
+/** @type {Schemas['DashboardView'] | null} */
 let board = null;
+/** @type {Schemas['FailedNotificationView'][]} */
 let failed = [];
 
 function counts(table, list, rows) {
   table.querySelector('tbody').replaceChildren(...(rows ?? []).map((r) => el('tr', { 'data-code': r.code ?? '' },
-    el('th', { scope: 'row', text: r.code ? nameOf(list, r.code) : t('pages.op.dashboard.noRegion') }),
+    el('th', { scope: 'row', text: r.code ? nameOf(list, r.code) : r.name }),
     el('td', { class: 'num', text: String(r.count) }))));
 }
 
@@ -39,6 +43,7 @@ function render() {
     el('td', {}, el('button', { type: 'button', class: 'secondary small', text: t('pages.op.dashboard.resend'), 'aria-label': t('pages.op.dashboard.resendLabel', { to: f.to ?? '' }), onclick: () => resend(f) })))));
 }
 
+/** @param {Schemas['FailedNotificationView']} f */
 async function resend(f) {
   const r = await call(`/api/notifications/failed/${encodeURIComponent(f.notificationId)}/resend`, { method: 'POST' });
   if (!r.ok) { say($('failed-msg'), 'pages.op.error', r.body); return; }
@@ -49,8 +54,8 @@ async function resend(f) {
 
 async function load() {
   const [d, f] = await Promise.all([call('/api/operator/dashboard'), call('/api/notifications/failed')]);
-  if (d.ok) board = d.body; else say($('dash-msg'), 'pages.op.error', d.body);
-  failed = f.ok ? f.body.items ?? [] : [];
+  if (d.ok) board = /** @type {Schemas['DashboardView']} */ (d.body); else say($('dash-msg'), 'pages.op.error', d.body);
+  failed = f.ok ? /** @type {Schemas['PagedFailedNotificationView']} */ (f.body).items ?? [] : [];
   render();
 }
 

@@ -10,9 +10,7 @@ const NUMBERS = new Set(['admissionYear', 'budgetCost', 'grantMonths', 'normativ
 const OPTIONAL = new Set(['grantMonths', 'normativeMonths']);
 
 /** @typedef {import('./api/types').components['schemas']} Schemas */
-/** @typedef {{ field: string, old: unknown, new: unknown }} Change */
-/** @typedef {{ correctionId: string, at: string, actor: string, actorId: string, reason: string, changes: Change[], obligationChanged: boolean }} Correction */
-/** @typedef {{ graduate: Schemas['GraduateView'], etag: string | null, corrections: Correction[] }} GraduateRecord */
+/** @typedef {Schemas['OperatorGraduateView']} GraduateRecord */
 
 /** @type {Schemas['SearchHit'][]} */
 let hits = [];
@@ -29,25 +27,20 @@ let documents = [];
 
 // ---- search ------------------------------------------------------------------------------------------
 
-/** @param {string} text @param {string | null} token */
-function searchBody(text, token) {
-  /** @type {Schemas['GraduateSearch']} */
-  const body = /^\d{12}$/.test(text) ? { iin: text } : { name: text };
-  if (token) body.continuationToken = token;
-  return body;
-}
-
 async function search(more) {
   const box = $('search-msg');
   box.hidden = true;
   if (!more) { query = $('q').value.trim(); hits = []; next = null; }
   if (!query) { say(box, 'pages.op.search.empty'); return; }
-  const r = await call('/api/graduates/search', { method: 'POST', body: searchBody(query, more ? next : null) });
+  const params = new URLSearchParams({ q: query });
+  if (more && next) params.set('continuationToken', next);
+  const r = await call(`/api/operator/graduates?${params}`);
   if (!r.ok) { say(box, 'pages.op.error', r.body); return; }
   const page = /** @type {Schemas['PagedSearchHit']} */ (r.body);
   hits = [...hits, ...page.items];
   next = page.continuationToken ?? null;
   renderHits();
+  $('results').dataset.query = query;
 }
 
 function renderHits() {
@@ -65,16 +58,12 @@ function renderHits() {
 
 // ---- one graduate ------------------------------------------------------------------------------------
 
+/** @param {string} id */
 async function openGraduate(id) {
   const path = encodeURIComponent(id);
-  let r = await call(`/api/operator/graduates/${path}`);
-  if (r.status === 404 && !r.body?.type) {
-    // Before the operator routes: the graduate's record without its corrections.
-    const plain = await call(`/api/graduates/${path}`);
-    r = plain.ok ? { ...plain, body: { graduate: plain.body, corrections: [], etag: null } } : plain;
-  }
+  const r = await call(`/api/operator/graduates/${path}`);
   if (!r.ok) { say($('search-msg'), 'pages.op.error', r.body); return; }
-  record = { ...r.body, etag: r.headers.get('ETag') ?? r.body.etag ?? null };
+  record = /** @type {GraduateRecord} */ (r.body);
   const [o, d] = await Promise.all([call(`/api/graduates/${path}/obligation`), call(`/api/graduates/${path}/documents`)]);
   obligation = o.ok ? /** @type {Schemas['ObligationView']} */ (o.body) : null;
   documents = d.ok ? /** @type {Schemas['DocumentView'][]} */ (d.body) : [];
@@ -148,8 +137,9 @@ function fillForm() {
   }
 }
 
-/** Only the fields the operator changed, typed as the API reads them. */
+/** Only the fields the operator changed, typed as the API reads them. @returns {Schemas['GraduateChanges']} */
 function changes() {
+  /** @type {Record<string, unknown>} */
   const found = {};
   for (const field of FIELDS) {
     const input = $(`c-${field}`).value.trim();
@@ -159,7 +149,7 @@ function changes() {
     if (input === '' && OPTIONAL.has(field)) found[field] = null;
     else found[field] = NUMBERS.has(field) && input !== '' ? Number(input) : input;
   }
-  return found;
+  return /** @type {Schemas['GraduateChanges']} */ (found);
 }
 
 $('correct-form').addEventListener('submit', async (e) => {
@@ -170,9 +160,11 @@ $('correct-form').addEventListener('submit', async (e) => {
   if (Object.keys(changed).length === 0) { say(box, 'pages.op.correct.nothing'); return; }
   if (reason.length < 2) { say(box, 'pages.op.correct.reasonNeeded'); $('c-reason').focus(); return; }
   const headers = record.etag ? { 'If-Match': record.etag } : {};
-  const r = await call(`/api/operator/graduates/${encodeURIComponent(record.graduate.graduateId)}`, { method: 'PATCH', body: { changes: changed, reason }, headers });
+  /** @type {Schemas['GraduateCorrection']} */
+  const correction = { changes: changed, reason };
+  const r = await call(`/api/operator/graduates/${encodeURIComponent(record.graduate.graduateId)}`, { method: 'PATCH', body: correction, headers });
   if (!r.ok) { say(box, r.status === 412 ? 'pages.op.correct.stale' : 'pages.op.error', r.body); return; }
-  record = { ...r.body, etag: r.headers.get('ETag') ?? r.body.etag ?? null };
+  record = /** @type {GraduateRecord} */ (r.body);
   $('c-reason').value = '';
   say(box, 'pages.op.correct.done', null, true);
   const o = await call(`/api/graduates/${encodeURIComponent(record.graduate.graduateId)}/obligation`);
