@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -86,8 +85,16 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
             return failure;
         }
 
-        var (item, bad) = await ReadAsync<RegistryJsonItem>(request, cancellationToken);
-        return bad ?? Result(request, await registry.PutAsync(bin, item!, authentication.Caller!.Subject, cancellationToken));
+        var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var item = RegistryJsonItem.From(body!);
+        return body!.Errors.Count > 0
+            ? Problems.Create(request, Problem.Invalid(body.Errors))
+            : Result(request, await registry.PutAsync(bin, item, authentication.Caller!.Subject, cancellationToken));
     }
 
     [Function("ListFeedReviews")]
@@ -142,13 +149,13 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
             return failure;
         }
 
-        var (body, bad) = await ReadAsync<FeedConsentRequest>(request, cancellationToken);
+        var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
         if (bad is not null)
         {
             return bad;
         }
 
-        if (SetFeedConsent.Parse(body!.Consent) is not { } consent)
+        if (SetFeedConsent.Parse(body!.Optional("consent", 20)) is not { } consent || body.Errors.Count > 0)
         {
             return Problems.Create(request, Problem.Invalid([new FieldError("consent", "consent-invalid", TextCatalog.Default.Text("feed.consent-invalid"))]));
         }
@@ -187,30 +194,6 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
         RegistryOutcome.Invalid => Problems.Create(request, Problem.FromReasons(result.Reasons.Any(r => r.Code.StartsWith("bin-", StringComparison.Ordinal)) ? 400 : 422, "registry-entry-invalid", result.Reasons, "entry")),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "A registry outcome with no answer."),
     };
-
-    /// <summary>A bounded JSON body as a typed request; a body that is not such an object is a 400, never a 500.</summary>
-    private static async Task<(T? Value, IActionResult? Failure)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
-    {
-        var mediaType = request.ContentType?.Split(';')[0].Trim() ?? "";
-        if (!mediaType.Equals(MediaTypes.Json, StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, Problems.Create(request, new Problem(415, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", MediaTypes.Json)))));
-        }
-
-        if (await RequestParsing.ReadBoundedAsync(request.Body, RequestParsing.MaxJsonBytes, cancellationToken) is not { } bytes)
-        {
-            return (null, Problems.Create(request, new Problem(413, "body-too-large", TextCatalog.Default.Text("problems.body-too-large"))));
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<T>(bytes.Span, Json.Options) is { } value ? (value, null) : throw new JsonException();
-        }
-        catch (JsonException)
-        {
-            return (null, Problems.Create(request, new Problem(400, "invalid-json", TextCatalog.Default.Text("problems.invalid-json"))));
-        }
-    }
 }
 
 /// <summary>A graduate's consent as an operator records it.</summary>

@@ -235,7 +235,7 @@ public sealed partial class FeedJobs(
     private static async Task<FeedRefusal?> StoreJsonAsync(BlobClient blob, Stream body, CancellationToken cancellationToken)
     {
         await using var upload = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
-        return await RegistryJson.ToCsvAsync(body, upload, cancellationToken) ? null : new FeedRefusal("import-file-json", TextCatalog.Default.Text("feed.json-shape"), []);
+        return await RegistryJson.ToCsvAsync(body, upload, cancellationToken) ? null : new FeedRefusal("invalid-json", TextCatalog.Default.Text("feed.json-shape"), []);
     }
 
     /// <summary>Reads up to the first line break (at most the header limit): the bytes read, and the header, null when too long.</summary>

@@ -29,6 +29,38 @@ public sealed record RegistryJsonItem(
     ];
 
     public RegistryLine Check(int line) => EmployerRegistryCsv.Entry(line, [.. Values().Select(v => v.Trim())]);
+
+    /// <summary>From a request's fields (lists as JSON arrays of strings, or one string); a bad list is a field error.</summary>
+    public static RegistryJsonItem From(Fields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return new RegistryJsonItem(
+            fields.Optional("bin", 20), fields.Optional("name", 500), List(fields, "organisationKinds"), fields.Optional("ownership", 40), fields.Optional("region", 40),
+            fields.Optional("settlementType", 40), fields.Optional("katoCode", 20), List(fields, "emailDomains"), fields.Optional("source", 200), fields.Optional("asOf", 20));
+    }
+
+    private static IReadOnlyList<string>? List(Fields fields, string name)
+    {
+        if (fields.Optional(name) is not { } raw)
+        {
+            return null;
+        }
+
+        if (!raw.TrimStart().StartsWith('['))
+        {
+            return [raw];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<List<string>>(raw) ?? [];
+        }
+        catch (JsonException)
+        {
+            fields.Add(name, "invalid-list", Texts.TextCatalog.Default.Text("feed.list-invalid", ("field", name)));
+            return null;
+        }
+    }
 }
 
 /// <summary>A JSON registry file (an array of entries) streamed into the registry's CSV, so both go through one import path.</summary>
@@ -47,8 +79,9 @@ public static class RegistryJson
                 await writer.WriteAsync(string.Join(',', values.Select(Quote)) + "\n");
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, not an array of objects, or text that is not valid Unicode (a lone surrogate).
             return false;
         }
 
