@@ -104,6 +104,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employer-registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the employer registry from CSV
+         * @description bin, name, organisationKinds, ownership, region, settlementType, katoCode, emailDomains, source, asOf; streamed and imported in chunks. A row with a wrong BIN check digit is refused with its line. Requires an operator's bearer token.
+         */
+        post: operations["ImportEmployerRegistry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer-registry/imports/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the employer registry from JSON
+         * @description A JSON array of registry entries, imported the same way as the CSV; an entry's errors name its position in the array. Requires an operator's bearer token.
+         */
+        post: operations["ImportEmployerRegistryJson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer-registry/{bin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One employer registry entry
+         * @description What the registry knows of the employer with this BIN. Requires an operator's bearer token.
+         */
+        get: operations["GetEmployerRegistryEntry"];
+        /**
+         * Write one employer registry entry
+         * @description Creates or replaces the entry of this BIN, by the same rules as an import row. Requires an operator's bearer token.
+         */
+        put: operations["PutEmployerRegistryEntry"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enumerations": {
         parameters: {
             query?: never;
@@ -116,6 +180,86 @@ export interface paths {
          * @description Every category, level, specialty group, organisation kind, ownership, region and settlement type with its wire value and its kk/ru/en name, for forms. Anonymous.
          */
         get: operations["GetEnumerations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a monthly pension feed
+         * @description Stores the CSV (iin, employerBin, employerName, employerAddress, katoCode, month, contributionPaid) in the feeds container; its blob trigger starts the import. A file without the columns is refused whole. Requires an operator's bearer token.
+         */
+        post: operations["UploadFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feed cross-check flags
+         * @description An accepted job with no contributions for 2+ months, contributions at another employer than the confirmed one, contributions during an exemption or a deferral. Requires an operator's bearer token.
+         */
+        get: operations["ListFeedFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A feed or registry import's status
+         * @description Rows read, applied, unchanged, superseded by a later file, errors with their lines, whether it is done — or why the file was refused. Requires an operator's bearer token.
+         */
+        get: operations["GetFeedImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feed months awaiting review
+         * @description Months of paid contributions the rules could not credit (unknown employer, or one the rules refuse): one item per graduate and BIN, with every month and the reasons. Requires an operator's bearer token.
+         */
+        get: operations["ListFeedReviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -262,6 +406,46 @@ export interface paths {
          * @description An exemption decided by the commission, checked by the same rules and accepted at once. Requires an operator's bearer token.
          */
         post: operations["RecordExemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graduates/{graduateId}/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A graduate's pension feed
+         * @description Consent, credited periods with their months, review items and flags. Requires an operator's bearer token.
+         */
+        get: operations["GetGraduateFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graduates/{graduateId}/feed-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a graduate's consent to the pension feed
+         * @description consented, refused or unknown (or the SMS reply to 1414: 511 consents, 512 refuses). With consent, a recent paid month replaces the re-confirmation reminder. Requires an operator's bearer token.
+         */
+        put: operations["SetGraduateFeedConsent"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -836,6 +1020,7 @@ export interface components {
             terms?: components["schemas"]["CheckTermsView"];
             reasons: components["schemas"]["CheckReasonView"][];
             warnings: components["schemas"]["CheckReasonView"][];
+            registry?: components["schemas"]["EmployerRegistryView"];
         };
         ConfirmationDecisionRequest: {
             token: string;
@@ -868,6 +1053,7 @@ export interface components {
             status: components["schemas"]["DocumentStatus"];
             organisationKinds: components["schemas"]["OrganisationKind"][];
             organisationKindNames: string[];
+            registry?: components["schemas"]["EmployerRegistryView"];
         };
         ContactUpdate: {
             email?: string;
@@ -951,6 +1137,19 @@ export interface components {
         };
         /** @enum {string} */
         EmployerDecision: "confirm" | "decline";
+        EmployerRegistryView: {
+            bin: string;
+            name: string;
+            organisationKinds: components["schemas"]["OrganisationKind"][];
+            ownership: components["schemas"]["Ownership"];
+            region: components["schemas"]["Region"];
+            settlementType: components["schemas"]["SettlementType"];
+            katoCode?: string;
+            emailDomains: string[];
+            source: string;
+            /** Format: date */
+            asOf: string;
+        };
         EmploymentEndMeta: {
             /** Format: date */
             endDate: string;
@@ -992,6 +1191,8 @@ export interface components {
             exemptionGrounds: components["schemas"]["EnumerationValue"][];
             contacts: components["schemas"]["Text"];
         };
+        /** @enum {string} */
+        EvidenceKind: "document" | "operator-paper" | "pension-feed";
         ExemptionClaim: {
             ground: components["schemas"]["ExemptionGround"];
             /** Format: date */
@@ -1041,6 +1242,70 @@ export interface components {
             capped: boolean;
             oldest: components["schemas"]["FailedNotificationView"][];
         };
+        /** @enum {string} */
+        FeedConsent: "unknown" | "consented" | "refused";
+        FeedConsentRequest: {
+            consent?: string;
+        };
+        /** @enum {string} */
+        FeedFileKind: "feed" | "registry";
+        FeedFlagItem: {
+            graduateId: string;
+            code: string;
+            message: string;
+            employerBin: string;
+            months: string[];
+            documentId?: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FeedFlagState: {
+            key: string;
+            code: string;
+            bin: string;
+            months: string[];
+            documentId?: string;
+        };
+        FeedImportStatus: {
+            importId: string;
+            kind: components["schemas"]["FeedFileKind"];
+            state: string;
+            chunks: number;
+            chunksDone: number;
+            rowsRead: number;
+            applied: number;
+            unchanged: number;
+            superseded: number;
+            errorCount: number;
+            errors: components["schemas"]["ImportError"][];
+            done: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            refusal?: string;
+            missingColumns?: string[];
+        };
+        FeedPeriodState: {
+            bin: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            months: string[];
+        };
+        FeedReviewItem: {
+            graduateId: string;
+            employerBin: string;
+            employerName: string;
+            reasons: components["schemas"]["ReasonView"][];
+            months: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FeedReviewState: {
+            bin: string;
+            reasons: string[];
+            months: string[];
+        };
         FieldChange: {
             field: string;
             old?: string;
@@ -1064,6 +1329,15 @@ export interface components {
         GraduateCorrection: {
             changes: components["schemas"]["GraduateChanges"];
             reason: string;
+        };
+        GraduateFeedView: {
+            graduateId: string;
+            consent: components["schemas"]["FeedConsent"];
+            confirmsEmployment: boolean;
+            lastPaidMonth?: string;
+            periods: components["schemas"]["FeedPeriodState"][];
+            reviews: components["schemas"]["FeedReviewState"][];
+            flags: components["schemas"]["FeedFlagState"][];
         };
         GraduateRegistration: {
             iin: string;
@@ -1212,6 +1486,8 @@ export interface components {
             to?: string;
             credited: boolean;
             source: string;
+            evidence?: components["schemas"]["EvidenceKind"];
+            months?: string[];
         };
         ProblemBody: {
             type: string;
@@ -1236,6 +1512,18 @@ export interface components {
         RegistrationResult: {
             graduateId: string;
             created: boolean;
+        };
+        RegistryJsonItem: {
+            bin?: string;
+            name?: string;
+            organisationKinds?: string[];
+            ownership?: string;
+            region?: string;
+            settlementType?: string;
+            katoCode?: string;
+            emailDomains?: string[];
+            source?: string;
+            asOf?: string;
         };
         ReminderRunRequest: {
             /** Format: date */
@@ -1386,6 +1674,7 @@ export interface components {
             admissionYear?: number;
             /** Format: date */
             startDate?: string;
+            employerBin?: string;
         };
     };
     responses: never;
@@ -1759,6 +2048,356 @@ export interface operations {
             };
         };
     };
+    ImportEmployerRegistry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported in chunks; follow Location */
+            202: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedImportStatus"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ImportEmployerRegistryJson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistryJsonItem"][];
+            };
+        };
+        responses: {
+            /** @description Imported in chunks; follow Location */
+            202: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedImportStatus"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload too large (problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetEmployerRegistryEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The record's opaque id. */
+                bin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerRegistryView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    PutEmployerRegistryEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The record's opaque id. */
+                bin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "«Егіндібұлақ ауылының жалпы білім беретін мектебі» КММ",
+                 *       "organisationKinds": [
+                 *         "education"
+                 *       ],
+                 *       "ownership": "state",
+                 *       "region": "karaganda",
+                 *       "settlementType": "village",
+                 *       "katoCode": "354400000",
+                 *       "emailDomains": [
+                 *         "egindibulak-school.kz"
+                 *       ],
+                 *       "source": "МТСЗН РК",
+                 *       "asOf": "2026-10-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegistryJsonItem"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerRegistryView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload too large (problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unprocessable: the data breaks the rules (problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     GetEnumerations: {
         parameters: {
             query?: never;
@@ -1781,6 +2420,254 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnumerationsView"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    UploadFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported in chunks; follow Location */
+            202: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedImportStatus"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ListFeedFlags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedFlagItem"][];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetFeedImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The record's opaque id. */
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedImportStatus"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ListFeedReviews: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedReviewItem"][];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
             /** @description A storage service is unreachable (problem details) */
@@ -2564,6 +3451,172 @@ export interface operations {
             };
             /** @description Unprocessable: the data breaks the rules (problem details) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetGraduateFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The graduate's opaque id (never the IIN). */
+                graduateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraduateFeedView"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    SetGraduateFeedConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The graduate's opaque id (never the IIN). */
+                graduateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "consent": "consented"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeedConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraduateFeedView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload too large (problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
