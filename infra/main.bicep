@@ -61,6 +61,19 @@ param authOperatorSubjectClaim string
 @description('A claim that must list "operator" (Entra app roles: roles).')
 param authOperatorRoleClaim string = 'roles'
 
+@description('Supervisors\' identity provider (who read the operators\' audit trail): by default the operators\' tenant.')
+param authSupervisorMetadataAddress string = authOperatorMetadataAddress
+
+@description('Issuer supervisors\' tokens must carry (empty: the metadata\'s).')
+param authSupervisorIssuer string = authOperatorIssuer
+
+@description('Audience supervisors\' tokens must carry.')
+param authSupervisorAudience string = authOperatorAudience
+
+@minLength(1)
+@description('A claim that must list "supervisor" (Entra app roles: roles). Required: supervisors share the operators\' tenant.')
+param authSupervisorRoleClaim string = 'roles'
+
 @description('Sender of every e-mail.')
 param sendGridFromEmail string
 
@@ -205,6 +218,14 @@ module function 'app/function.bicep' = {
       audience: authOperatorAudience
       subjectClaim: authOperatorSubjectClaim
       roleClaim: authOperatorRoleClaim
+    }
+    authSupervisor: {
+      metadataAddress: authSupervisorMetadataAddress
+      issuer: authSupervisorIssuer
+      audience: authSupervisorAudience
+      // Supervisors sign in where operators do: the same claim names them.
+      subjectClaim: authOperatorSubjectClaim
+      roleClaim: authSupervisorRoleClaim
     }
     sendGridFromEmail: sendGridFromEmail
     sendGridFromName: sendGridFromName

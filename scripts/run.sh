@@ -72,6 +72,7 @@ for _ in $(seq 1 600); do
   Graduates    http://127.0.0.1:7071/graduate
   Job check    http://127.0.0.1:7071/check
   Employers    http://127.0.0.1:7071/confirm#t=…   (the link in the employer's e-mail)
+  Operators    http://127.0.0.1:7071/operator      (review, import, graduates, dashboard, audit trail)
   API          http://127.0.0.1:7071/api/health   (routes: /api/openapi.json)
   Dev mail     http://127.0.0.1:7071/dev/mail/view
   Azurite      blob 127.0.0.1:10000 · queue 127.0.0.1:10001 · table 127.0.0.1:10002

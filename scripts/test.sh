@@ -21,12 +21,17 @@ trap cleanup EXIT
 ISOLATED_KEY="$(printf 'otrabotka-isolated-test-account-key' | base64 | tr -d '\n')"
 # A third keeps the import and reminder-run jobs (small bounds, their own queues) apart from both.
 SCALE_KEY="$(printf 'otrabotka-scale-test-account-key' | base64 | tr -d '\n')"
-AZURITE_ACCOUNTS="devstoreaccount1:$AZURITE_KEY;isolated1:$ISOLATED_KEY;scale1:$SCALE_KEY" \
+# Two more keep the pension-feed tests (feed1) and their host-restart test (feedcrash1) apart from all others.
+FEED_KEY="$(printf 'otrabotka-feed-test-account-key' | base64 | tr -d '\n')"
+FEEDCRASH_KEY="$(printf 'otrabotka-feedcrash-test-account-key' | base64 | tr -d '\n')"
+AZURITE_ACCOUNTS="devstoreaccount1:$AZURITE_KEY;isolated1:$ISOLATED_KEY;scale1:$SCALE_KEY;feed1:$FEED_KEY;feedcrash1:$FEEDCRASH_KEY" \
   start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > "$RESULTS/azurite.log" 2>&1
-export AzureWebJobsStorage AzureWebJobsStorageIsolated AzureWebJobsStorageScale
+export AzureWebJobsStorage AzureWebJobsStorageIsolated AzureWebJobsStorageScale AzureWebJobsStorageFeed AzureWebJobsStorageFeedCrash
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
 AzureWebJobsStorageIsolated="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE" | sed "s|devstoreaccount1|isolated1|g; s|AccountKey=[^;]*|AccountKey=$ISOLATED_KEY|")"
 AzureWebJobsStorageScale="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE" | sed "s|devstoreaccount1|scale1|g; s|AccountKey=[^;]*|AccountKey=$SCALE_KEY|")"
+AzureWebJobsStorageFeed="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE" | sed "s|devstoreaccount1|feed1|g; s|AccountKey=[^;]*|AccountKey=$FEED_KEY|")"
+AzureWebJobsStorageFeedCrash="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE" | sed "s|devstoreaccount1|feedcrash1|g; s|AccountKey=[^;]*|AccountKey=$FEEDCRASH_KEY|")"
 
 say "building"
 set +e

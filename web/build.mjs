@@ -17,12 +17,15 @@ if (!typecheck(web)) process.exit(1);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+// The operators' pages (issue 15) share the shell; the review page bundles pdf.js for the in-page preview.
+const entries = ['home', 'graduate', 'check', 'confirm', 'operator-queue', 'operator-graduates', 'operator-import', 'operator-dashboard', 'operator-audit'];
 await build({
-  entryPoints: ['home', 'graduate', 'check', 'confirm'].map((name) => join(web, 'src', `${name}.js`)),
+  entryPoints: entries.map((name) => join(web, 'src', `${name}.js`)),
   bundle: true,
   minify: true,
   format: 'esm',
-  target: ['es2020'],
+  // pdf.js uses class fields and top-level await, which the browsers the pages support all have.
+  target: ['es2022'],
   outdir: out,
   legalComments: 'eof',
   logLevel: 'warning',
@@ -32,10 +35,12 @@ for (const file of readdirSync(join(web, 'pages'))) {
   copyFileSync(join(web, 'pages', file), join(out, file));
 }
 copyFileSync(join(web, 'site.css'), join(out, 'site.css'));
+// pdf.js parses each PDF in a worker served from our own origin (CSP worker-src 'self'), never from a CDN.
+copyFileSync(join(root, 'node_modules', 'pdfjs-dist', 'build', 'pdf.worker.min.mjs'), join(out, 'pdf.worker.js'));
 
 // Page texts live with the e-mails' texts (Texts/<area>.<lang>.json); the pages fetch them from /assets.
 const texts = join(root, 'functions', 'Otrabotka.Functions', 'Texts');
-for (const file of readdirSync(texts).filter((f) => /^(pages|employer-page)\.(kk|ru|en)\.json$/.test(f))) {
+for (const file of readdirSync(texts).filter((f) => /^(pages|employer-page|reasons)\.(kk|ru|en)\.json$/.test(f))) {
   copyFileSync(join(texts, file), join(out, file));
 }
 console.log(`pages bundled into ${out}`);

@@ -12,6 +12,17 @@ if (args is ["import", ..])
     return await Otrabotka.Benchmarks.ImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
 }
 
+if (args is ["feed", ..])
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return await Otrabotka.Benchmarks.FeedBenchmark.RunAsync(Arg(1, 4_000), Arg(2, 3_600), Arg(3, 1_000));
+}
+
+if (args is ["operator-desk", ..])
+{
+    return await Otrabotka.Benchmarks.OperatorDeskBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+}
+
 if (args is ["intake", var baseUrl, var levels, var hostPid])
 {
     return await Otrabotka.Benchmarks.IntakeBenchmark.RunAsync(

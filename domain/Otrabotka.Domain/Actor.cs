@@ -19,7 +19,10 @@ public sealed record Actor(ActorRole Role, string Label, string? Id = null)
 
     public static Actor Employer { get; } = new(ActorRole.Employer, "employer");
 
-    public static Actor Operator(string subject) => new(ActorRole.Operator, "operator", subject);
+    /// <summary>What a document's history shows for any operator.</summary>
+    public const string OperatorLabel = "operator";
+
+    public static Actor Operator(string subject) => new(ActorRole.Operator, OperatorLabel, subject);
 
     public static Actor System(string step) => new(ActorRole.System, step);
 }

@@ -69,6 +69,7 @@ public sealed class Document
 
         var reasons = validation.AllReasons;
         var to = validation.Rejected ? DocumentStatus.Rejected : FileSafetyRules.Gate(DocumentLifecycle.AfterValidation(Kind), validation.Safety);
+        to = to == DocumentStatus.AwaitingEmployer && validation.NeedsReview ? DocumentStatus.AwaitingReview : to;
         var codes = validation.Rejected ? string.Join(",", reasons.Select(r => r.Code)) : null;
         Move(DocumentStatus.Validating, at, actor, null);
         state = state with

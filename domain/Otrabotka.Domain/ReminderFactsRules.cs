@@ -2,19 +2,20 @@ namespace Otrabotka.Domain;
 
 /// <summary>
 /// What the reminder policy needs to know, worked out from a graduate's documents and ledger: what counts
-/// as proof, the links awaiting an employer, the job to re-confirm and when it was last confirmed, the
+/// as proof (a document, or months the pension feed credited), the links awaiting an employer, the job to re-confirm and when it was last confirmed, the
 /// deferrals running, and where the current gap in credited time began.
 /// </summary>
 public static class ReminderFactsRules
 {
-    public static ReminderFacts Of(string graduateId, ObligationTerms terms, IReadOnlyList<Document> documents, Ledger ledger, DateOnly today)
+    /// <param name="feedConfirmsEmployment">The graduate consented and the pension feed shows the last months (<see cref="FeedConsentRules.FeedConfirmsEmployment"/>).</param>
+    public static ReminderFacts Of(string graduateId, ObligationTerms terms, IReadOnlyList<Document> documents, Ledger ledger, DateOnly today, bool feedConfirmsEmployment = false)
     {
         var live = documents.Where(d => d.Status is not (DocumentStatus.Rejected or DocumentStatus.Withdrawn)).ToList();
         var closed = ledger.Status is ObligationStatus.Completed or ObligationStatus.Exempt or ObligationStatus.Defaulted;
         var completesOn = ledger.Status is ObligationStatus.Exempt or ObligationStatus.Defaulted ? null : ledger.ProjectedCompletion;
         return new ReminderFacts(
-            graduateId, ledger.Start, closed, live.Any(IsProof), Pending(live), Employments(documents, ledger), Deferrals(ledger, today), LedgerRules.GapStart(ledger.Start, ledger.Periods),
-            terms.Rules.AtRiskGapDays, terms.Rules.ReconfirmationMonths, completesOn);
+            graduateId, ledger.Start, closed, live.Any(IsProof) || ledger.Periods.Any(p => p.EvidenceOrDocument.Kind == EvidenceKind.PensionFeed), Pending(live), Employments(documents, ledger), Deferrals(ledger, today), LedgerRules.GapStart(ledger.Start, ledger.Periods),
+            terms.Rules.AtRiskGapDays, terms.Rules.ReconfirmationMonths, completesOn, feedConfirmsEmployment);
     }
 
     /// <summary>Every kind but an employment-end shows the graduate is working, or need not.</summary>

@@ -26,13 +26,13 @@ internal static class LocalHostProgram
     {
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var role = Option("--role");
-        if (role is not (Roles.Graduate or Roles.Operator))
+        if (role is not (Roles.Graduate or Roles.Operator or Roles.Supervisor))
         {
-            Console.Error.WriteLine("usage: token --role graduate|operator [--sub SUBJECT] [--hours N]   (a graduate's subject is their IIN)");
+            Console.Error.WriteLine("usage: token --role graduate|operator|supervisor [--sub SUBJECT] [--hours N]   (a graduate's subject is their IIN)");
             return 2;
         }
 
-        var subject = Option("--sub") ?? (role == Roles.Operator ? "operator" : null);
+        var subject = Option("--sub") ?? (role == Roles.Graduate ? null : role);
         if (subject is null)
         {
             Console.Error.WriteLine("a graduate's token needs --sub IIN");

@@ -25,6 +25,14 @@ public sealed class LocalTriggers(IServiceProvider services)
     public Task ImportChunk([WJ.QueueTrigger(StorageNames.ImportQueue, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<ImportQueueFunction>(services).Run(message, cancellationToken);
 
+    [WJ.FunctionName(FeedBlobFunction.Name)]
+    public Task StartFeedImport([WJ.BlobTrigger(StorageNames.FeedBlobPath, Connection = StorageNames.Connection)] BlobClient blob, string name, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<FeedBlobFunction>(services).Run(blob, name, cancellationToken);
+
+    [WJ.FunctionName(FeedQueueFunction.Name)]
+    public Task FeedChunk([WJ.QueueTrigger(StorageNames.FeedQueue, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<FeedQueueFunction>(services).Run(message, cancellationToken);
+
     [WJ.FunctionName(ReminderRunQueueFunction.Name)]
     public Task ReminderRunChunk([WJ.QueueTrigger(StorageNames.ReminderRunQueue, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<ReminderRunQueueFunction>(services).Run(message, cancellationToken);

@@ -97,11 +97,11 @@ internal static class OidcEndpoints
         }
 
         var role = form["role"].ToString();
-        var subject = (role == Roles.Graduate ? form["iin"] : form["operator"]).ToString().Trim();
-        var valid = role == Roles.Graduate ? Iin.Parse(subject).IsValid : role == Roles.Operator && subject.Length is > 0 and <= 64;
+        var subject = (role == Roles.Graduate ? form["iin"] : role == Roles.Supervisor ? form["supervisor"] : form["operator"]).ToString().Trim();
+        var valid = role == Roles.Graduate ? Iin.Parse(subject).IsValid : role is Roles.Operator or Roles.Supervisor && subject.Length is > 0 and <= 64;
         if (!valid)
         {
-            return Html(400, OidcSignInPage.Render(id, await RegisteredAsync(storage, context.RequestAborted), "Pick a graduate with a valid IIN, or an operator name."));
+            return Html(400, OidcSignInPage.Render(id, await RegisteredAsync(storage, context.RequestAborted), "Pick a graduate with a valid IIN, or an operator or supervisor name."));
         }
 
         var code = idp.IssueCode(id, request, role, subject);

@@ -41,6 +41,8 @@ internal static class OidcSignInPage
 
         return html.Append("</fieldset><fieldset><legend><label><input type=\"radio\" name=\"role\" value=\"operator\"> Оператор / Operator</label></legend>")
             .Append("<label>Аты / Имя / Name <input name=\"operator\" value=\"operator-1\" maxlength=\"64\"></label></fieldset>")
+            .Append("<fieldset><legend><label><input type=\"radio\" name=\"role\" value=\"supervisor\"> Супервайзер / Супервайзер / Supervisor</label></legend>")
+            .Append("<label>Аты / Имя / Name <input name=\"supervisor\" value=\"supervisor-1\" maxlength=\"64\"></label></fieldset>")
             .Append("<button type=\"submit\" name=\"action\" value=\"sign-in\">Кіру / Войти / Sign in</button> ")
             .Append("<button type=\"submit\" name=\"action\" value=\"cancel\">Бас тарту / Отмена / Cancel</button></form></body></html>")
             .ToString();

@@ -58,7 +58,7 @@ public sealed class OidcStandIn
 
     /// <summary>The provider the local API trusts alongside the development key (graduates: subject = IIN).</summary>
     public TrustedIdentityProvider Trusted => new(
-        new HashSet<string> { Roles.Graduate, Roles.Operator },
+        new HashSet<string> { Roles.Graduate, Roles.Operator, Roles.Supervisor },
         new IdentityProviderSettings { MetadataAddress = MetadataAddress, Audience = ApiAudience, SubjectClaim = "sub", RoleClaim = "roles" });
 
     public static string BaseUrlOf(IConfiguration configuration) =>

@@ -15,6 +15,8 @@ param publicBaseUrl string
 param authGraduate object
 @description('Operators\' identity provider: metadataAddress, issuer, audience, subjectClaim, roleClaim.')
 param authOperator object
+@description('Supervisors\' identity provider (they read the audit trail): metadataAddress, issuer, audience, subjectClaim, roleClaim.')
+param authSupervisor object
 param sendGridFromEmail string
 param sendGridFromName string
 param reminderSchedule string
@@ -115,6 +117,11 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Auth__Operator__Audience: authOperator.audience
     Auth__Operator__SubjectClaim: authOperator.subjectClaim
     Auth__Operator__RoleClaim: authOperator.roleClaim
+    Auth__Supervisor__MetadataAddress: authSupervisor.metadataAddress
+    Auth__Supervisor__Issuer: authSupervisor.issuer
+    Auth__Supervisor__Audience: authSupervisor.audience
+    Auth__Supervisor__SubjectClaim: authSupervisor.subjectClaim
+    Auth__Supervisor__RoleClaim: authSupervisor.roleClaim
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/SendGridApiKey)'
     SendGrid__BaseUrl: 'https://api.sendgrid.com'
     SendGrid__FromEmail: sendGridFromEmail
@@ -126,6 +133,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Notifications__RetryBaseSeconds: '2'
     Import__InlineRowLimit: '5000'
     Import__ChunkRows: '1000'
+    Feed__ChunkRows: '1000'
+    Feed__Parallelism: '8'
     Reminders__InlineLimit: '1000'
     Reminders__ChunkSize: '500'
     Reminders__SendRatePerSecond: '100'

@@ -12,8 +12,8 @@ param containers array
 @description('scheme://host of the public site: the only origin allowed to upload with a SAS from a browser.')
 param publicBaseUrl string
 
-var queues = ['dispatch', 'dispatch-poison', 'imports', 'imports-poison', 'reminder-runs', 'reminder-runs-poison']
-var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employermail', 'employerdomains', 'employerchecks', 'importjobs']
+var queues = ['dispatch', 'dispatch-poison', 'imports', 'imports-poison', 'reminder-runs', 'reminder-runs-poison', 'feed-chunks', 'feed-chunks-poison']
+var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employermail', 'employerdomains', 'employerchecks', 'importjobs', 'employerregistry', 'feedjobs', 'feedfiles', 'feedreviews', 'feedflags', 'operatorindex', 'operatorcounters', 'operatoraudit']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -41,12 +41,13 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   properties: {
     deleteRetentionPolicy: { enabled: true, days: 30 }
     containerDeleteRetentionPolicy: { enabled: true, days: 30 }
-    // Browsers upload large files straight to intake/ with a user-delegation SAS (PUT, block blobs).
+    // Browsers upload large files straight to intake/ with a user-delegation SAS (PUT, block blobs); the
+    // operators' preview reads a file through its short-lived read link (GET).
     cors: {
       corsRules: [
         {
           allowedOrigins: [publicBaseUrl]
-          allowedMethods: ['PUT', 'OPTIONS']
+          allowedMethods: ['GET', 'PUT', 'OPTIONS']
           allowedHeaders: ['content-type', 'content-length', 'x-ms-blob-type', 'x-ms-blob-content-type', 'x-ms-version', 'x-ms-client-request-id']
           exposedHeaders: ['etag', 'x-ms-request-id', 'x-ms-version']
           maxAgeInSeconds: 3600

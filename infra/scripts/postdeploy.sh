@@ -30,13 +30,5 @@ subscribe() { # subscription-name container function
 
 subscribe intake-blob-created intake "$FUNCTION"
 
-# feeds/: the function whose blob trigger watches feeds/ is found in the deployed app, so this script
-# need not change when it is added or renamed; until one is deployed the subscription waits.
-FEEDS_FUNCTION=$(az functionapp function list -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" \
-  --query "[?config.bindings[?type=='blobTrigger' && starts_with(path, 'feeds/')]].name | [0]" -o tsv 2>/dev/null || true)
-FEEDS_FUNCTION=${FEEDS_FUNCTION##*/}
-if [ -n "$FEEDS_FUNCTION" ]; then
-  subscribe feeds-blob-created feeds "$FEEDS_FUNCTION"
-else
-  echo "no function with a blob trigger on feeds/ is deployed yet: feeds-blob-created not created (run again after deploying it)"
-fi
+# feeds/: StartFeedImport (functions/Otrabotka.Functions/Triggers/FeedBlobFunction.cs) starts a pension-feed import.
+subscribe feeds-blob-created feeds StartFeedImport

@@ -19,6 +19,8 @@ internal sealed class Api(LocalHostFixture host)
 
     public string OperatorToken => host.Token("operator", "operator-1");
 
+    public string SupervisorToken => host.Token("supervisor", "supervisor-1");
+
     /// <summary>A fresh valid IIN (born 1990–2003), unique within the run.</summary>
     public static string NewIin()
     {

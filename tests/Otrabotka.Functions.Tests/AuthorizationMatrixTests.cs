@@ -54,7 +54,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IAsyncLife
         {
             ["no token"] = null,
             ["garbage"] = "eyJhbGciOiJub25lIn0.e30.garbage",
-            ["expired"] = Authenticator.MintDevelopmentToken(settings, past, expected.Access == Access.Operator ? Roles.Operator : Roles.Graduate, expected.Access == Access.Operator ? "operator-1" : owner.Iin, TimeSpan.FromHours(1)),
+            ["expired"] = Authenticator.MintDevelopmentToken(settings, past, RoleOf(expected.Access), expected.Access == Access.Graduate ? owner.Iin : "staff-1", TimeSpan.FromHours(1)),
             ["wrong role"] = expected.Access == Access.Graduate ? api.OperatorToken : host.Token(Roles.Graduate, owner.Iin),
         };
         foreach (var (what, token) in cases)
@@ -76,9 +76,16 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IAsyncLife
         using var other = await SendAsync(method, path, otherToken, expected.Body);
         var body = await other.Content.ReadAsStringAsync();
         Assert.True((int)other.StatusCode < 500, $"{name}, another graduate: {(int)other.StatusCode}");
-        if (expected.Access == Access.Operator)
+        if (expected.Access is Access.Operator or Access.Supervisor)
         {
             Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        }
+
+        if (expected.Access == Access.Supervisor)
+        {
+            // An operator is not a supervisor.
+            using var byOperator = await SendAsync(method, path, api.OperatorToken, expected.Body);
+            Assert.Equal(HttpStatusCode.Forbidden, byOperator.StatusCode);
         }
         else if (expected.Access == Access.Graduate && route.Contains("{id}", StringComparison.Ordinal))
         {
@@ -92,6 +99,13 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture host) : IAsyncLife
 
         LogScanTests.AssertClean(host);
     }
+
+    private static string RoleOf(Access access) => access switch
+    {
+        Access.Operator => Roles.Operator,
+        Access.Supervisor => Roles.Supervisor,
+        _ => Roles.Graduate,
+    };
 
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string? token, Body body)
     {

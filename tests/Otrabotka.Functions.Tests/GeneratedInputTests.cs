@@ -125,6 +125,7 @@ public sealed class GeneratedInputTests(LocalHostFixture host)
                 {
                     Access.Graduate => token,
                     Access.Operator => api.OperatorToken,
+                    Access.Supervisor => api.SupervisorToken,
                     _ => null,
                 };
                 if (bearer is not null)

@@ -58,6 +58,28 @@ public sealed partial class IdentityProviderTests(MetadataAuthHostFixture host)
     }
 
     [Fact]
+    public async Task A_supervisor_signs_in_at_the_stand_in_and_reads_the_audit_trail_which_an_operator_may_not()
+    {
+        var tokens = new Dictionary<string, string>();
+        foreach (var (role, subject) in new[] { (Roles.Supervisor, "supervisor-3"), (Roles.Operator, "operator-3") })
+        {
+            var (verifier, challenge) = Pkce();
+            using var browser = Browser();
+            var page = await browser.GetStringAsync(AuthorizeUrl(challenge));
+            Assert.Contains("value=\"supervisor\"", page, StringComparison.Ordinal);
+            var code = await SignInAsync(browser, page, role, subject, expectedState: "st");
+            using var redeemed = await RedeemAsync(browser, code, verifier);
+            tokens[role] = JsonNode.Parse(await redeemed.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        }
+
+        await api.JsonAsync(HttpMethod.Get, "/api/operator/audit", tokens[Roles.Supervisor]);
+        using var byOperator = await api.SendAsync(HttpMethod.Get, "/api/operator/audit", tokens[Roles.Operator]);
+        Assert.Equal(HttpStatusCode.Forbidden, byOperator.StatusCode);
+        using var dashboard = await api.SendAsync(HttpMethod.Get, "/api/operator/dashboard", tokens[Roles.Supervisor]);
+        Assert.Equal(HttpStatusCode.Forbidden, dashboard.StatusCode);
+    }
+
+    [Fact]
     public async Task The_discovery_document_and_keys_are_what_a_client_library_reads()
     {
         var discovery = await api.JsonAsync(HttpMethod.Get, "/dev/oidc/.well-known/openid-configuration", null);
@@ -236,7 +258,7 @@ public sealed partial class IdentityProviderTests(MetadataAuthHostFixture host)
         {
             ["request"] = request,
             ["role"] = role,
-            [role == Roles.Graduate ? "iin" : "operator"] = subject,
+            [role == Roles.Graduate ? "iin" : role] = subject,
             ["action"] = "sign-in",
         });
         using var response = await browser.PostAsync("/dev/oidc/authorize", form);

@@ -18,6 +18,7 @@ public sealed class PageTypeCheckTests
     [InlineData("creditedDays: number;", "creditedDayCount: number;", "graduate.js", "creditedDays")]
     [InlineData("uploadUrl: string;", "uploadUri: string;", "graduate.js", "uploadUrl")]
     [InlineData("counts: boolean;", "eligible: boolean;", "check.js", "counts")]
+    [InlineData("waitingDays: number;", "daysWaiting: number;", "operator-queue.js", "waitingDays")]
     public async Task A_renamed_field_in_the_contract_fails_the_check_where_a_page_reads_it(string field, string renamed, string page, string name)
     {
         var root = OpenApiLintTests.RepositoryRoot();

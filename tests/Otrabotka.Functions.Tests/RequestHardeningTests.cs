@@ -118,6 +118,7 @@ public sealed class RequestHardeningTests(LocalHostFixture host)
         {
             Access.Graduate => token,
             Access.Operator => api.OperatorToken,
+            Access.Supervisor => api.SupervisorToken,
             _ => null,
         };
         if (bearer is not null)

@@ -6,6 +6,7 @@ public enum Access
     Anonymous,
     Graduate,
     Operator,
+    Supervisor,
 }
 
 /// <summary>What a route's request body is.</summary>
@@ -39,8 +40,23 @@ public static class RouteTable
         ["HomePage"] = new(Access.Anonymous, Body.None),
         ["GraduatePage"] = new(Access.Anonymous, Body.None),
         ["CheckPage"] = new(Access.Anonymous, Body.None),
+        ["OperatorQueuePage"] = new(Access.Anonymous, Body.None),
+        ["OperatorGraduatesPage"] = new(Access.Anonymous, Body.None),
+        ["OperatorImportPage"] = new(Access.Anonymous, Body.None),
+        ["OperatorDashboardPage"] = new(Access.Anonymous, Body.None),
+        ["OperatorAuditPage"] = new(Access.Anonymous, Body.None),
         ["PageAsset"] = new(Access.Anonymous, Body.None),
         ["GetImportStatus"] = new(Access.Operator, Body.None),
+        ["UploadFeed"] = new(Access.Operator, Body.Csv),
+        ["ImportEmployerRegistry"] = new(Access.Operator, Body.Csv),
+        ["ImportEmployerRegistryJson"] = new(Access.Operator, Body.Json),
+        ["GetFeedImport"] = new(Access.Operator, Body.None),
+        ["GetEmployerRegistryEntry"] = new(Access.Operator, Body.None),
+        ["PutEmployerRegistryEntry"] = new(Access.Operator, Body.Json),
+        ["ListFeedReviews"] = new(Access.Operator, Body.None),
+        ["ListFeedFlags"] = new(Access.Operator, Body.None),
+        ["GetGraduateFeed"] = new(Access.Operator, Body.None),
+        ["SetGraduateFeedConsent"] = new(Access.Operator, Body.Json),
         ["GetReminderRun"] = new(Access.Operator, Body.None),
         ["ViewConfirmation"] = new(Access.Anonymous, Body.Json),
         ["DecideConfirmation"] = new(Access.Anonymous, Body.Json),
@@ -70,6 +86,12 @@ public static class RouteTable
         ["ListReviewQueue"] = new(Access.Operator, Body.None),
         ["GetReviewDocument"] = new(Access.Operator, Body.None),
         ["DecideReview"] = new(Access.Operator, Body.Json),
+        ["OpenGraduate"] = new(Access.Operator, Body.None),
+        ["CorrectGraduate"] = new(Access.Operator, Body.Json),
+        ["FindGraduates"] = new(Access.Operator, Body.None),
+        ["GetDashboard"] = new(Access.Operator, Body.None),
+        ["ExportDefaulted"] = new(Access.Operator, Body.None),
+        ["ListAudit"] = new(Access.Supervisor, Body.None),
     };
 
     /// <summary>Every HTTP function that functions.metadata (what the Functions host reads) declares: name, route, first method.</summary>

@@ -11,7 +11,8 @@ export const devTokensAllowed = config.devTokens === 'true';
 let manager = null;
 function oidc() {
   if (!manager) {
-    const here = `${location.origin}${location.pathname}`;
+    // The operators' pages share one registered address (data-redirect-path); the others come back to themselves.
+    const here = `${location.origin}${config.redirectPath || location.pathname}`;
     manager = new UserManager({
       authority: config.authority,
       client_id: config.clientId,
@@ -28,13 +29,19 @@ function oidc() {
   return manager;
 }
 
-function expiresAt(jwt) {
+/** The token's claims as the page may show them (subject, roles); the API, not the page, checks them. */
+export function claimsOf(jwt) {
   try {
-    const payload = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    return typeof payload.exp === 'number' ? payload.exp : 0;
+    const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))));
   } catch {
-    return 0;
+    return {};
   }
+}
+
+function expiresAt(jwt) {
+  const payload = claimsOf(jwt);
+  return typeof payload.exp === 'number' ? payload.exp : 0;
 }
 
 /**
@@ -53,6 +60,11 @@ export async function session() {
     try {
       const user = await oidc().signinRedirectCallback();
       history.replaceState(null, '', location.pathname);
+      const back = user.state?.returnTo;
+      if (typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') && back !== location.pathname) {
+        location.replace(back);
+        return { reason: 'leaving' };
+      }
       return { token: user.access_token };
     } catch (e) {
       history.replaceState(null, '', location.pathname);
@@ -74,9 +86,10 @@ export async function session() {
   return { reason: 'none' };
 }
 
-export async function signIn() {
+/** Sends the browser to the authority; returnTo: the page to come back to when it differs from the redirect address. */
+export async function signIn(returnTo) {
   try {
-    await oidc().signinRedirect();
+    await oidc().signinRedirect(returnTo ? { state: { returnTo } } : undefined);
     return null;
   } catch (e) {
     return e?.message || 'unavailable';

@@ -113,10 +113,11 @@ export function problemText(body) {
   return parts.join(' ');
 }
 
-function header(active) {
+const PUBLIC_LINKS = [['/', 'pages.nav.home'], ['/graduate', 'pages.nav.graduate'], ['/check', 'pages.nav.check']];
+
+function header(active, links = PUBLIC_LINKS) {
   const bar = document.createElement('div');
   bar.className = 'bar';
-  const links = [['/', 'pages.nav.home'], ['/graduate', 'pages.nav.graduate'], ['/check', 'pages.nav.check']];
   bar.innerHTML = `<a class="brand" href="/" data-t="pages.brand"></a>
 <nav class="main" data-t-label="pages.nav.label"><ul>${links.map(([href, key]) => `<li><a href="${href}" data-t="${key}"${href === active ? ' aria-current="page"' : ''}></a></li>`).join('')}</ul></nav>
 <div class="langs" role="group" data-t-label="pages.lang.label">${LANGUAGES.map((l) => `<button type="button" data-lang="${l}" lang="${l}" aria-pressed="false">${l === 'kk' ? 'Қаз' : l === 'ru' ? 'Рус' : 'Eng'}</button>`).join('')}</div>`;
@@ -125,13 +126,13 @@ function header(active) {
 }
 
 /**
- * Builds the shell around the page's <main> and loads texts and enumerations.
- * @param {{ active?: string, navigation?: boolean }} [options]
+ * Builds the shell around the page's <main> and loads texts and enumerations (links: the operators' menu).
+ * @param {{ active?: string, navigation?: boolean, links?: string[][] }} [options]
  */
-export async function start({ active, navigation = true } = {}) {
+export async function start({ active, navigation = true, links } = {}) {
   const top = document.querySelector('header.site');
   if (top) {
-    const bar = header(active);
+    const bar = header(active, links);
     if (!navigation) bar.querySelector('nav.main').remove();
     top.append(bar);
   }

@@ -10,7 +10,9 @@ public sealed record PeriodEvidence(EvidenceKind Kind, IReadOnlyList<FeedMonth> 
 
     public static PeriodEvidence PensionFeed(IReadOnlyList<FeedMonth> months) => new(EvidenceKind.PensionFeed, months);
 
-    public static PeriodEvidence Of(Otrabotka.Domain.Document document) => new(EvidenceKind.Document, [], document.Id, document.Kind);
+    /// <summary>A document's evidence: a paper an operator filed, or an uploaded document.</summary>
+    public static PeriodEvidence Of(Otrabotka.Domain.Document document) =>
+        new(document.State.SubmittedBy == Actor.OperatorLabel ? EvidenceKind.OperatorPaper : EvidenceKind.Document, [], document.Id, document.Kind);
 
     /// <summary>Value equality over the months too (a record compares lists by reference).</summary>
     public bool Equals(PeriodEvidence? other) =>

@@ -34,6 +34,7 @@ public static class OtrabotkaServices
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportSettings>().Bind(configuration.GetSection(ImportSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderRunSettings>().Bind(configuration.GetSection(ReminderRunSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedSettings>().Bind(configuration.GetSection(FeedSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(_ => StorageConnection.From(configuration));
         services.AddSingleton<StorageCallCounter>();
@@ -89,6 +90,8 @@ public static class OtrabotkaServices
         services.AddSingleton<ImportJobStore>();
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<ReminderRuns>();
+        services.AddPensionFeed();
+        services.AddOperatorDesk();
         return services;
     }
 }

@@ -57,6 +57,9 @@ public sealed class AuthSettings : IValidatableObject
     public IdentityProviderSettings Graduate { get; set; } = new();
     public IdentityProviderSettings Operator { get; set; } = new();
 
+    /// <summary>Supervisors (who read the operators' audit trail); in Azure the operators' tenant with the app role "supervisor".</summary>
+    public IdentityProviderSettings Supervisor { get; set; } = new();
+
     /// <summary>The development key's issuer: Auth:Issuer, or "otrabotka-local".</summary>
     public string TokenIssuer => NonEmpty(Issuer) ?? DevelopmentIssuer;
 
@@ -102,9 +105,15 @@ public sealed class AuthSettings : IValidatableObject
             yield return new ValidationResult($"Setting 'Auth__MetadataAddress' {problem}");
         }
 
-        foreach (var result in Graduate.Validate("Auth__Graduate").Concat(Operator.Validate("Auth__Operator")))
+        foreach (var result in Graduate.Validate("Auth__Graduate").Concat(Operator.Validate("Auth__Operator")).Concat(Supervisor.Validate("Auth__Supervisor")))
         {
             yield return result;
+        }
+
+        if (Supervisor.Configured && NonEmpty(Supervisor.RoleClaim) is null)
+        {
+            // Supervisors share the operators' tenant: without a role claim every operator would be one.
+            yield return new ValidationResult("Setting 'Auth__Supervisor__RoleClaim' is missing: a claim that must list 'supervisor'.");
         }
     }
 }

@@ -15,6 +15,9 @@ public static class Roles
 {
     public const string Graduate = "graduate";
     public const string Operator = "operator";
+
+    /// <summary>Reads the operators' audit trail; nothing else.</summary>
+    public const string Supervisor = "supervisor";
 }
 
 /// <summary>Who is calling: the subject (a graduate's IIN) and the role.</summary>
@@ -49,7 +52,7 @@ public sealed partial class Authenticator
     {
         var list = new List<IdentityProvider>();
         var withoutOwn = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (role, own) in new[] { (Roles.Graduate, settings.Graduate), (Roles.Operator, settings.Operator) })
+        foreach (var (role, own) in new[] { (Roles.Graduate, settings.Graduate), (Roles.Operator, settings.Operator), (Roles.Supervisor, settings.Supervisor) })
         {
             if (own.Configured)
             {

@@ -19,6 +19,7 @@ public static class HttpStatus
         Refusal.Forbidden => 403,
         Refusal.NotFound => 404,
         Refusal.Conflict => 409,
+        Refusal.PreconditionFailed => 412,
         Refusal.Gone => 410,
         Refusal.TooLarge => 413,
         Refusal.UnsupportedMediaType => 415,

@@ -8,7 +8,7 @@ using Otrabotka.Functions.UseCases;
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Operators import graduates as CSV: a small file is answered at once, a large one with 202 and its job's status route.</summary>
-public sealed class ImportFunctions(RequestParsing parse, ImportJobs imports)
+public sealed class ImportFunctions(RequestParsing parse, OperatorAccess access, ImportJobs imports)
 {
     [Function("ImportGraduates")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Import graduates from CSV", "Registers every row of a CSV file. A small file is answered at once with the counts and each row's errors; a large one with 202 and the Location of its import status.")]
@@ -18,7 +18,8 @@ public sealed class ImportFunctions(RequestParsing parse, ImportJobs imports)
     [ApiProblem(400)]
     public async Task<IActionResult> ImportGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/import")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        var (caller, failure) = await access.CallerAsync(request, cancellationToken);
+        if (failure is not null)
         {
             return failure;
         }
@@ -33,6 +34,8 @@ public sealed class ImportFunctions(RequestParsing parse, ImportJobs imports)
         {
             return Problems.Create(request, refused);
         }
+
+        await access.RecordAsync(caller!, UseCases.OperatorDesk.AuditActions.GraduatesImported, null, null, cancellationToken);
 
         if (start.Job is { } job)
         {

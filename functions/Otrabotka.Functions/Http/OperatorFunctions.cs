@@ -6,12 +6,13 @@ using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.Http.Contracts;
 using Otrabotka.Functions.Http.OpenApi;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.UseCases.OperatorDesk;
 using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Operators of the Financial Center: graduates by opaque id (the IIN travels only in bodies), review, default.</summary>
-public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Operators operators, Reviews reviews, EmployerAddressChecks checks)
+public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess access, Graduates graduates, FindGraduates find, Obligations obligations, Documents documents, Operators operators, Reviews reviews, EmployerAddressChecks checks)
 {
     [Function("RegisterGraduate")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Register a graduate", "Registers a graduate as the university reports them. The same graduate sent again unchanged answers 200; changed, 409 with the existing graduateId.")]
@@ -21,28 +22,52 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(409)]
     public async Task<IActionResult> RegisterGraduate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        var (caller, failure) = await access.CallerAsync(request, cancellationToken);
+        if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await graduates.RegisterAsync(body!, cancellationToken)).ToResult(request, v => $"/api/graduates/{v.GraduateId}");
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var outcome = await graduates.RegisterAsync(body!, cancellationToken);
+        if (outcome.Value is { } registered)
+        {
+            await access.RecordAsync(caller!, AuditActions.GraduateRegistered, registered.GraduateId, null, cancellationToken);
+        }
+
+        return outcome.ToResult(request, v => $"/api/graduates/{v.GraduateId}");
     }
 
     [Function("SearchGraduates")]
-    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Search graduates", "By IIN (one graduate), or by name, status, category and region, a page at a time.")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Search graduates", "By IIN (one graduate), or by name words (each the start of a word of the name; case and Kazakh letters folded), status, category and region, a page at a time, from the operators' index.")]
     [ApiRequest(typeof(GraduateSearch), Example = """{"iin":"900101300017"}""")]
     [ApiResponse(200, typeof(Paged<SearchHit>))]
     public async Task<IActionResult> SearchGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/search")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        var (caller, failure) = await access.CallerAsync(request, cancellationToken);
+        if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await operators.SearchAsync(body!, cancellationToken)).ToResult(request);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var outcome = await find.SearchAsync(body!, cancellationToken);
+        if (outcome.Problem is null)
+        {
+            await access.RecordAsync(caller!, AuditActions.GraduatesSearched, null, null, cancellationToken);
+        }
+
+        return outcome.ToResult(request);
     }
 
     [Function("GetGraduate")]
@@ -51,8 +76,8 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404)]
     public async Task<IActionResult> GetGraduate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
-        return failure ?? Outcome<GraduateView>.Ok(GraduateView.Of(graduate!, Problems.LanguageOf(request))).ToResult(request);
+        var (g, failure) = await access.ReadGraduateAsync(request, graduateId, AuditActions.GraduateOpened, cancellationToken);
+        return failure ?? Outcome<GraduateView>.Ok(GraduateView.Of(g!, Problems.LanguageOf(request))).ToResult(request);
     }
 
     [Function("GetGraduateObligation")]
@@ -61,8 +86,8 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404)]
     public async Task<IActionResult> GetGraduateObligation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/obligation")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
-        return failure ?? (await obligations.ForIdAsync(graduate!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var (g, failure) = await access.ReadGraduateAsync(request, graduateId, AuditActions.ObligationRead, cancellationToken);
+        return failure ?? (await obligations.ForIdAsync(g!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("GetGraduateDocuments")]
@@ -71,8 +96,8 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404)]
     public async Task<IActionResult> GetGraduateDocuments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/documents")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
-        return failure ?? (await documents.ListAsync(graduate!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var (g, failure) = await access.ReadGraduateAsync(request, graduateId, AuditActions.DocumentsRead, cancellationToken);
+        return failure ?? (await documents.ListAsync(g!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("FileGraduateDocument")]
@@ -83,15 +108,21 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404, 422)]
     public async Task<IActionResult> FileGraduateDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/documents")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        var (caller, g, failure) = await access.ChangeGraduateAsync(request, graduateId, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (submission, bad) = await GraduateFunctions.ReadMultipartAsync(request, cancellationToken);
-        return bad ?? (await documents.SubmitAsync(graduate!, RequestParsing.OperatorActor(request), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken))
-            .ToResult(request, v => $"/api/review/documents/{v.Id}");
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var outcome = await documents.SubmitAsync(g!, Actor.Operator(caller!.Subject), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken);
+        await RecordIfDoneAsync(caller!, outcome.Problem, AuditActions.DocumentFiled, g!.Id, outcome.Value?.Id, cancellationToken);
+        return outcome.ToResult(request, v => $"/api/review/documents/{v.Id}");
     }
 
     [Function("RecordExemption")]
@@ -101,14 +132,21 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404, 409, 422)]
     public async Task<IActionResult> RecordExemption([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/exemptions")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        var (caller, g, failure) = await access.ChangeGraduateAsync(request, graduateId, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await operators.RecordExemptionAsync(graduate!, RequestParsing.OperatorActor(request), body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var outcome = await operators.RecordExemptionAsync(g!, Actor.Operator(caller!.Subject), body!, Problems.LanguageOf(request), cancellationToken);
+        await RecordIfDoneAsync(caller!, outcome.Problem, AuditActions.ExemptionRecorded, g!.Id, outcome.Value?.Id, cancellationToken);
+        return outcome.ToResult(request);
     }
 
     [Function("DeclareDefault")]
@@ -118,14 +156,21 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404, 409)]
     public async Task<IActionResult> DeclareDefault([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/{graduateId}/default")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        var (caller, g, failure) = await access.ChangeGraduateAsync(request, graduateId, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await operators.DeclareDefaultAsync(graduate!, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var outcome = await operators.DeclareDefaultAsync(g!, body!, Problems.LanguageOf(request), cancellationToken);
+        await RecordIfDoneAsync(caller!, outcome.Problem, AuditActions.DefaultDeclared, g!.Id, null, cancellationToken);
+        return outcome.ToResult(request);
     }
 
     [Function("ListReviewQueue")]
@@ -157,12 +202,20 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404)]
     public async Task<IActionResult> GetReviewDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/review/documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        var (caller, failure) = await access.CallerAsync(request, cancellationToken);
+        if (failure is not null)
         {
             return failure;
         }
 
-        return (await reviews.GetCheckedAsync(id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        var outcome = await reviews.GetCheckedAsync(id, Problems.LanguageOf(request), cancellationToken);
+        if (outcome.Problem is null)
+        {
+            // The preview (with its read link) is a read of personal data: recorded before it leaves.
+            await access.RecordDocumentAsync(caller!, AuditActions.DocumentPreviewed, id, cancellationToken);
+        }
+
+        return outcome.ToResult(request);
     }
 
     [Function("DecideReview")]
@@ -172,12 +225,33 @@ public sealed class OperatorFunctions(RequestParsing parse, Graduates graduates,
     [ApiProblem(404, 409)]
     public async Task<IActionResult> DecideReview([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/review/documents/{id}/decision")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        var (caller, failure) = await access.CallerAsync(request, cancellationToken);
+        if (failure is not null)
         {
             return failure;
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await reviews.DecideAsync(id, RequestParsing.OperatorActor(request), body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var outcome = await reviews.DecideAsync(id, Actor.Operator(caller!.Subject), body!, Problems.LanguageOf(request), cancellationToken);
+        if (outcome.Problem is null)
+        {
+            await access.RecordDocumentAsync(caller!, AuditActions.ReviewDecided, id, cancellationToken);
+        }
+
+        return outcome.ToResult(request);
+    }
+
+    /// <summary>Records a change in the audit trail once it succeeded (the caller is the operator already checked).</summary>
+    private async Task RecordIfDoneAsync(Caller caller, Problem? problem, string action, string graduateId, string? documentId, CancellationToken cancellationToken)
+    {
+        if (problem is null)
+        {
+            await access.RecordAsync(caller, action, graduateId, documentId, cancellationToken);
+        }
     }
 }

@@ -23,6 +23,26 @@ public sealed class PageFunctions(PageResponses pages)
     public IActionResult Check([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "check")] HttpRequest request) =>
         pages.Html(request, "check.html");
 
+    [Function("OperatorQueuePage")]
+    public IActionResult OperatorQueue([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "operator")] HttpRequest request) =>
+        pages.Html(request, "operator.html");
+
+    [Function("OperatorGraduatesPage")]
+    public IActionResult OperatorGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "operator/graduates")] HttpRequest request) =>
+        pages.Html(request, "operator-graduates.html");
+
+    [Function("OperatorImportPage")]
+    public IActionResult OperatorImport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "operator/import")] HttpRequest request) =>
+        pages.Html(request, "operator-import.html");
+
+    [Function("OperatorDashboardPage")]
+    public IActionResult OperatorDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "operator/dashboard")] HttpRequest request) =>
+        pages.Html(request, "operator-dashboard.html");
+
+    [Function("OperatorAuditPage")]
+    public IActionResult OperatorAudit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "operator/audit")] HttpRequest request) =>
+        pages.Html(request, "operator-audit.html");
+
     [Function("PageAsset")]
     public IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{file}")] HttpRequest request, string file) =>
         pages.Asset(request, file);

@@ -32,6 +32,6 @@ public sealed class PublicFunctions(CheckWorkplace check, CheckRateLimit limit)
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? check.Run(body!, Problems.LanguageOf(request)).ToResult(request);
+        return bad ?? (await check.RunAsync(body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 }

@@ -100,4 +100,8 @@ public sealed class RequestParsing(Authenticator auth, Graduates graduates)
 
     public async Task<IActionResult?> OperatorAsync(HttpRequest request, CancellationToken cancellationToken) =>
         (await auth.RequireAsync(request, Roles.Operator, cancellationToken)).Failure;
+
+    /// <summary>The caller holding <paramref name="role"/> (their subject is the audit trail's "who"), or the 401/403.</summary>
+    public Task<Authentication> CallerAsync(HttpRequest request, string role, CancellationToken cancellationToken) =>
+        auth.RequireAsync(request, role, cancellationToken);
 }

@@ -23,4 +23,8 @@ public enum NotificationKind
     ReminderReconfirmation,
     ReminderDeferralEnding,
     ReminderAtRisk,
+    FeedCredited,
+    FeedNotCredited,
+    FeedStopped,
+    ObligationCorrected,
 }

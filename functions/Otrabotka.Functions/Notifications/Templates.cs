@@ -71,6 +71,9 @@ public static class Templates
             NotificationKind.EmployerRequest => [Texts.Text("mail.hello.employer"), Texts.Text("mail.operator-basis"), body, Same(m.Link)],
             NotificationKind.ReminderEmployerNoAnswer => [Texts.Text("mail.hello.employer"), body, Same(m.Link)],
             NotificationKind.DefaultDeclared => [Hello(m), body, Say(area + ".formula", m), Texts.Text(area + ".how-to-pay"), Texts.Text(area + ".how-to-object")],
+            NotificationKind.FeedNotCredited => [Hello(m), body, .. Bullets(m), Texts.Text(area + ".next-step")],
+            NotificationKind.FeedCredited or NotificationKind.FeedStopped => [Hello(m), body, Texts.Text(area + ".next-step")],
+            NotificationKind.ObligationCorrected => [Hello(m), body, Say(area + (m.Date is null ? ".no-projection" : ".projection"), m), Texts.Text(area + ".how-to-object")],
             NotificationKind.DocumentReceived or NotificationKind.AwaitingEmployer or NotificationKind.DocumentInReview or NotificationKind.DocumentAccepted
                 or NotificationKind.ObligationCompleted or NotificationKind.ReminderNoEmploymentProof or NotificationKind.ReminderEmployerSilent
                 or NotificationKind.ReminderReconfirmation or NotificationKind.ReminderDeferralEnding or NotificationKind.ReminderAtRisk => [Hello(m), body],
@@ -85,6 +88,8 @@ public static class Templates
         Sex.Female => "mail.hello.female",
         _ => "mail.hello.unknown",
     }, m);
+
+    private static IEnumerable<Text> Bullets(NoticeModel m) => (m.Reasons ?? []).Select(reason => new Text("• " + reason.Kk, "• " + reason.Ru, "• " + reason.En));
 
     private static IEnumerable<Text> Rejection(NoticeModel m)
     {

@@ -34,8 +34,10 @@ public sealed class PageResponses(IOptions<PageSettings> pages, IOptions<AuthSet
                 connect.Add(Origin(authority));
             }
 
-            return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + $"connect-src {string.Join(' ', connect)}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+            // The operators' preview: images straight from the read link (img-src), PDFs fetched from it
+            // (connect-src) and parsed by pdf.js in a worker from this origin (worker-src) — no eval, no wasm.
+            return $"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: {Origin(storage.Blobs.Uri)}; font-src 'self'; "
+                + $"connect-src {string.Join(' ', connect)}; worker-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
         }
     }
 

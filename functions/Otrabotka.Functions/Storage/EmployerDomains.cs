@@ -15,8 +15,15 @@ public sealed class EmployerDomains(StorageClients storage)
 
     public static string DomainOf(string email) => email[(email.LastIndexOf('@') + 1)..].Trim().ToLowerInvariant();
 
+    /// <summary>Verified by an operator, or listed for the BIN by the employer registry (issue 16).</summary>
     public async Task<bool> IsVerifiedAsync(string bin, string domain, CancellationToken cancellationToken) =>
-        SafeKey(bin) && SafeKey(domain) && (await Verified.GetEntityIfExistsAsync<TableEntity>(bin, domain, cancellationToken: cancellationToken)).HasValue;
+        SafeKey(bin) && SafeKey(domain)
+        && ((await Verified.GetEntityIfExistsAsync<TableEntity>(bin, domain, cancellationToken: cancellationToken)).HasValue || await RegistryListsAsync(bin, domain, cancellationToken));
+
+    private async Task<bool> RegistryListsAsync(string bin, string domain, CancellationToken cancellationToken) =>
+        Otrabotka.Domain.Bin.Parse(bin) is { IsValid: true } parsed
+        && await new EmployerRegistryStore(storage).FindAsync(parsed.Value, cancellationToken) is { } entry
+        && entry.OwnsAddress("x@" + domain);
 
     public async Task VerifyAsync(string bin, string domain, string how, DateTimeOffset at, CancellationToken cancellationToken)
     {

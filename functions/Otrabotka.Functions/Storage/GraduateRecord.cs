@@ -17,7 +17,8 @@ public sealed record GraduateRecord(
     DefaultDeclaration? Default = null,
     decimal? DefaultAmount = null,
     Region? Region = null,
-    ObligationStatus? Status = null)
+    ObligationStatus? Status = null,
+    FeedState? Feed = null)
 {
     public ETag ETag { get; init; }
 }

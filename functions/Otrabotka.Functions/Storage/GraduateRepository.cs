@@ -134,6 +134,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
             actions.AddRange(document.NewHistory.Select(change => new TableTransactionAction(TableTransactionActionType.Add, GraduateStore.HistoryEntity(graduateId, document.Id, sequence++, change))));
         }
 
+        actions.AddRange(unit.NewCorrections.Select(correction => GraduateCorrections.Add(graduateId, correction)));
         actions.AddRange(unit.NewFingerprints.Select(pair => new TableTransactionAction(
             TableTransactionActionType.UpsertReplace, new TableEntity(graduateId, GraduateStore.ShaPrefix + pair.Key) { ["DocumentId"] = pair.Value })));
         if (unit.PlanChanged)

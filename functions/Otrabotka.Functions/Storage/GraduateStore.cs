@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
@@ -84,6 +85,7 @@ public static class GraduateStore
             ["DefaultAmount"] = graduate.DefaultAmount?.ToString(CultureInfo.InvariantCulture),
             ["Region"] = graduate.Region is { } r ? Wire.Name(r) : null,
             ["Status"] = graduate.Status is { } s ? Wire.Name(s) : null,
+            ["Feed"] = graduate.Feed is null ? null : JsonSerializer.Serialize(graduate.Feed, Json.Options),
         };
         e.ETag = graduate.ETag;
         return e;
@@ -116,7 +118,8 @@ public static class GraduateStore
             declared,
             e.GetString("DefaultAmount") is { } amount ? decimal.Parse(amount, CultureInfo.InvariantCulture) : null,
             e.GetString("Region") is { } region && Wire.TryParse<Region>(region, out var parsedRegion) ? parsedRegion : null,
-            e.GetString("Status") is { } status && Wire.TryParse<ObligationStatus>(status, out var parsedStatus) ? parsedStatus : null) { ETag = e.ETag };
+            e.GetString("Status") is { } status && Wire.TryParse<ObligationStatus>(status, out var parsedStatus) ? parsedStatus : null,
+            e.GetString("Feed") is { } feed ? JsonSerializer.Deserialize<FeedState>(feed, Json.Options) : null) { ETag = e.ETag };
     }
 
     public static LiveRow KindOf(string rowKey) =>

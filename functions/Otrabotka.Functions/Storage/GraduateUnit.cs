@@ -1,5 +1,6 @@
 using Azure;
 using Otrabotka.Domain;
+using Otrabotka.Functions.UseCases.OperatorDesk;
 
 namespace Otrabotka.Functions.Storage;
 
@@ -14,6 +15,7 @@ public sealed class GraduateUnit
     private readonly Dictionary<string, ETag> documentETags;
     private readonly Dictionary<string, string> fingerprints;
     private readonly Dictionary<string, string> newFingerprints = new(StringComparer.Ordinal);
+    private readonly List<CorrectionView> newCorrections = [];
 
     internal GraduateUnit(GraduateRecord graduate, List<Document> documents, Dictionary<string, ETag> documentETags, Dictionary<string, string> fingerprints, ReminderPlan plan)
     {
@@ -47,6 +49,15 @@ public sealed class GraduateUnit
         Graduate = graduate with { ETag = Graduate.ETag };
         ProfileChanged = true;
     }
+
+    /// <summary>An operator's correction of the profile, committed with it (append-only).</summary>
+    public void Correct(GraduateRecord graduate, CorrectionView correction)
+    {
+        Update(graduate);
+        newCorrections.Add(correction);
+    }
+
+    internal IReadOnlyList<CorrectionView> NewCorrections => newCorrections;
 
     public void Replan(IReadOnlyList<string> entries)
     {

@@ -14,7 +14,7 @@ namespace Otrabotka.Functions.Storage;
 /// transaction per due date. Each index row records the job and line that created it, so a chunk run again
 /// after a crash finishes what it started and counts it once, and a repeated file counts as unchanged.
 /// </summary>
-public sealed class ImportRegistrar(StorageClients storage, Graduates graduates, TimeProvider time)
+public sealed class ImportRegistrar(StorageClients storage, Graduates graduates, OperatorIndex operators, TimeProvider time)
 {
     private const int Parallelism = 16;
     private const int BatchLimit = 100;
@@ -197,6 +197,13 @@ public sealed class ImportRegistrar(StorageClients storage, Graduates graduates,
                 await AddIfMissingAsync(GraduateStore.ToEntity(record), ct);
             }
         });
+
+        // The operators' search index and dashboard counters, in batches too.
+        var indexCalls = await operators.SyncNewAsync(records.Select(r => Graduates.Indexed(r, today)).ToList(), cancellationToken);
+        for (var call = 0; call < indexCalls; call++)
+        {
+            writes.Add();
+        }
 
         var batches = due.GroupBy(r => r.PartitionKey).SelectMany(g => g.DistinctBy(r => r.RowKey).Chunk(BatchLimit)).ToList();
         await Parallel.ForEachAsync(batches, Options(cancellationToken), async (batch, ct) =>

@@ -20,6 +20,12 @@ public static class StorageNames
     /// <summary>A large reminder run's chunks (reminder-runs/{runId}/{chunk}.json): the due rows each chunk sends.</summary>
     public const string ReminderRunsContainer = "reminder-runs";
 
+    /// <summary>Monthly pension-contribution feeds (issue 16): the operator's uploads and files dropped by the Ministry's transfer.</summary>
+    public const string FeedsContainer = "feeds";
+
+    /// <summary>Every file in the feeds container starts a feed import (Event Grid in Azure, polling locally).</summary>
+    public const string FeedBlobPath = FeedsContainer + "/{name}";
+
     /// <summary>Uploads land here under server-generated names; the blob trigger validates them.</summary>
     public const string IntakeBlobPath = IntakeContainer + "/{name}";
 
@@ -34,6 +40,10 @@ public static class StorageNames
     /// <summary>Large reminder runs: "plan|{runId}" and "chunk|{runId}|{n}|{from}" (ids only).</summary>
     public const string ReminderRunQueue = "reminder-runs";
     public const string ReminderRunPoisonQueue = ReminderRunQueue + "-poison";
+
+    /// <summary>Feed and registry imports fan out through this queue: "plan|{jobId}" and "chunk|{jobId}|{n}" (ids only).</summary>
+    public const string FeedQueue = "feed-chunks";
+    public const string FeedPoisonQueue = FeedQueue + "-poison";
 
     // Tables
     public const string GraduatesTable = "graduates";
@@ -51,6 +61,30 @@ public static class StorageNames
     /// <summary>One partition per import job: the job row and one row per chunk (its progress and counts).</summary>
     public const string ImportJobsTable = "importjobs";
 
+    /// <summary>The employer registry: PartitionKey = BIN, one row "entry".</summary>
+    public const string EmployerRegistryTable = "employerregistry";
+
+    /// <summary>One partition per feed or registry import job: the job row and one row per chunk.</summary>
+    public const string FeedJobsTable = "feedjobs";
+
+    /// <summary>Feed files by content hash: when a file was first received (the "latest file wins" order).</summary>
+    public const string FeedFilesTable = "feedfiles";
+
+    /// <summary>Feed months the rules could not credit, one row per (graduate, BIN), for operators.</summary>
+    public const string FeedReviewsTable = "feedreviews";
+
+    /// <summary>Cross-check flags of the feed against the documents, for operators.</summary>
+    public const string FeedFlagsTable = "feedflags";
+
+    /// <summary>Operators' search and listing index: name words, status, category and region (kept by index sync).</summary>
+    public const string OperatorIndexTable = "operatorindex";
+
+    /// <summary>Dashboard counters, sharded; each shard also holds what each of its graduates is counted under.</summary>
+    public const string OperatorCountersTable = "operatorcounters";
+
+    /// <summary>The append-only audit trail of operators' reads of personal data and their changes.</summary>
+    public const string OperatorAuditTable = "operatoraudit";
+
     /// <summary>The outbox sweeper re-queues rows left unsent for over 5 minutes; it runs every minute.</summary>
     public const string OutboxSweepScheduleExpression = "%OutboxSweepSchedule%";
     public const string OutboxSweepScheduleSetting = "OutboxSweepSchedule";
@@ -66,7 +100,7 @@ public static class StorageNames
     public const string ReminderScheduleSetting = "ReminderSchedule";
     public const string DefaultReminderSchedule = "0 0 4 * * *";
 
-    public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer, ImportsContainer, ReminderRunsContainer];
-    public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue, ImportQueue, ImportPoisonQueue, ReminderRunQueue, ReminderRunPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable];
+    public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer, ImportsContainer, ReminderRunsContainer, FeedsContainer];
+    public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue, ImportQueue, ImportPoisonQueue, ReminderRunQueue, ReminderRunPoisonQueue, FeedQueue, FeedPoisonQueue];
+    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable, EmployerRegistryTable, FeedJobsTable, FeedFilesTable, FeedReviewsTable, FeedFlagsTable, OperatorIndexTable, OperatorCountersTable, OperatorAuditTable];
 }

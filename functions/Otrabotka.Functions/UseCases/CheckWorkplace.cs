@@ -7,12 +7,22 @@ namespace Otrabotka.Functions.UseCases;
 /// The public "will this job count?" pre-check: the domain's eligibility verdict for a category, level,
 /// specialty group and workplace, with no person named. A workplace of several kinds counts when any kind does.
 /// </summary>
-public sealed class CheckWorkplace(TimeProvider time)
+public sealed class CheckWorkplace(TimeProvider time, Storage.EmployerRegistryStore registry)
 {
     public const int MaxKinds = 7;
 
     private static readonly Text Counts = new("Бұл жұмыс жұмыспен өтеуге есептеледі.", "Эта работа засчитывается в отработку.", "This job counts towards the obligation.");
     private static readonly Text DoesNotCount = new("Бұл жұмыс жұмыспен өтеуге есептелмейді.", "Эта работа не засчитывается в отработку.", "This job does not count towards the obligation.");
+
+    /// <summary>The verdict, with the registry's entry for an <c>employerBin</c> it knows (so a form can show it).</summary>
+    public async Task<Outcome<CheckView>> RunAsync(Fields fields, Language language, CancellationToken cancellationToken)
+    {
+        var bin = Bin.Parse(fields.Optional("employerBin"));
+        var outcome = Run(fields, language);
+        return outcome.Value is { } view && bin.IsValid && await registry.FindAsync(bin.Value, cancellationToken) is { } entry
+            ? Outcome<CheckView>.Ok(view with { Registry = Storage.EmployerRegistryView.Of(entry) })
+            : outcome;
+    }
 
     public Outcome<CheckView> Run(Fields fields, Language language)
     {

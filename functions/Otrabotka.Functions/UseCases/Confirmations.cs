@@ -13,7 +13,7 @@ namespace Otrabotka.Functions.UseCases;
 /// confirm alone: the document then goes to an operator's review (the document decides it).
 /// </summary>
 public sealed class Confirmations(
-    GraduateRepository repository, DocumentChanges changes, EmployerTokens tokens, FileVerdicts verdicts, EmployerAddressChecks checks, TimeProvider time, ILogger<Confirmations> logger)
+    GraduateRepository repository, DocumentChanges changes, EmployerTokens tokens, FileVerdicts verdicts, EmployerAddressChecks checks, EmployerRegistryStore registry, TimeProvider time, ILogger<Confirmations> logger)
 {
     public async Task<Outcome<ConfirmationView>> ViewAsync(string? token, Language language, CancellationToken cancellationToken)
     {
@@ -27,7 +27,8 @@ public sealed class Confirmations(
         return Outcome<ConfirmationView>.Ok(new ConfirmationView(
             unit!.Graduate.FullName, job.EmployerName, job.EmployerBin, job.Position, job.StartDate, job.EndDate, job.Workplace.Kind, Names.Of(job.Workplace.Kind).In(language),
             job.Workplace.Region, Names.Of(job.Workplace.Region).In(language), job.Workplace.Settlement, document.Status,
-            job.Workplace.AllKinds, job.Workplace.AllKinds.Select(kind => Names.Of(kind).In(language)).ToList()));
+            job.Workplace.AllKinds, job.Workplace.AllKinds.Select(kind => Names.Of(kind).In(language)).ToList(),
+            Bin.Parse(job.EmployerBin) is { IsValid: true } bin && await registry.FindAsync(bin.Value, cancellationToken) is { } entry ? EmployerRegistryView.Of(entry) : null));
     }
 
     public async Task<Outcome<ConfirmationResult>> DecideAsync(Fields body, Language language, CancellationToken cancellationToken)

@@ -92,6 +92,10 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
         return await RetryPolicy.RunAsync(attempt => UpdateContactOnceAsync(iin, email, preferred, language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
     }
 
+    /// <summary>A new graduate as the operators' index first shows them: with the status their ledger has today.</summary>
+    internal static GraduateRecord Indexed(GraduateRecord record, DateOnly today) =>
+        record with { Status = record.Status ?? Obligations.Compute(record, [], today).Status };
+
     private static Problem RegisteredConcurrently => new(Refusal.Conflict, "graduate-exists", TextCatalog.Default.Text("problems.concurrent-registration"));
 
     private async Task<Outcome<RegistrationResult>> RegisterOnceAsync(GraduateRecord record, CancellationToken cancellationToken)

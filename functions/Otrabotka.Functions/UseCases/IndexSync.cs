@@ -6,11 +6,11 @@ namespace Otrabotka.Functions.UseCases;
 /// <summary>
 /// Brings every index that crosses graduates up to date with one graduate's live rows (read once): the
 /// review queue (for a document), the reminder due index, and the profile's status/region snapshot used
-/// by search. Idempotent. Runs right after each change, and again from an outbox row written in the
+/// by search, and the operators' search index and dashboard counters built from that snapshot. Idempotent. Runs right after each change, and again from an outbox row written in the
 /// change's own transaction, so a crash between the commit and the first run is repaired by the
 /// dispatcher or sweeper. The plan and the snapshot commit together, ETag-conditional.
 /// </summary>
-public sealed class IndexSync(GraduateRepository repository, ReviewQueue review, ReminderPlanner reminders, TimeProvider time)
+public sealed class IndexSync(GraduateRepository repository, ReviewQueue review, ReminderPlanner reminders, OperatorIndex operators, TimeProvider time)
 {
     public const string Kind = "index-sync";
 
@@ -43,6 +43,9 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
 
         await repository.CommitIndexesAsync(unit, cancellationToken);
         await reminders.ApplyAsync(change, cancellationToken);
+
+        // The operators' search index and dashboard counters, from the snapshot (a new graduate: the ledger's status).
+        await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? ledger.Status }, cancellationToken);
     }
 
     /// <summary>The profile's status and region (from the latest accepted job), kept current for operators' search.</summary>

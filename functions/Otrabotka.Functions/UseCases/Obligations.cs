@@ -17,11 +17,12 @@ public sealed class Obligations(Graduates graduates, GraduateRepository reposito
     public static Ledger Compute(GraduateRecord graduate, IReadOnlyList<Document> documents, DateOnly asOf)
     {
         var terms = graduate.Obligation.Resolve(RuleTable.Default).Value ?? throw new InvalidDataException($"Graduate {graduate.Id} has an obligation the rules refuse.");
-        return LedgerRules.Compute(terms, DocumentPeriods.Of(documents), asOf, graduate.Default);
+        // The pension feed's credited months (kept on the profile) count beside the documents; a day counts once.
+        return LedgerRules.Compute(terms, [.. DocumentPeriods.Of(documents), .. graduate.Feed?.LedgerPeriods() ?? []], asOf, graduate.Default);
     }
 
     private static Outcome<ObligationView> View(Ledger ledger, Language language) => Outcome<ObligationView>.Ok(new ObligationView(
         ledger.Status, Names.Of(ledger.Status).In(language), ledger.Start, ledger.RequiredDays, ledger.CreditedDays, ledger.PausedDays, ledger.RemainingDays,
         ledger.ProjectedCompletion, ledger.OwedIfStopped, ledger.AsOf,
-        ledger.Periods.OrderBy(p => p.From).Select(p => new PeriodView(p.Kind, p.From, p.To, p.IsCredited, p.Source, EvidenceView.Of(p.Evidence))).ToList()));
+        ledger.Periods.OrderBy(p => p.From).Select(PeriodView.Of).ToList()));
 }

@@ -9,7 +9,7 @@ using Otrabotka.Functions.Texts;
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>What operators of the Financial Center do beyond review: register and import, search, record exemptions, declare default.</summary>
-public sealed partial class Operators(GraduateRegistry registry, Graduates graduates, GraduateRepository repository, Obligations obligations, DocumentChanges changes, TimeProvider time, ILogger<Operators> logger)
+public sealed partial class Operators(Graduates graduates, GraduateRepository repository, Obligations obligations, DocumentChanges changes, TimeProvider time, ILogger<Operators> logger)
 {
     public const int MaxImportErrors = 1000;
 
@@ -126,42 +126,7 @@ public sealed partial class Operators(GraduateRegistry registry, Graduates gradu
         }
     }
 
-    /// <summary>By IIN (through the index, the IIN travels in the body), else by name, status, category, region, paged.</summary>
-    public async Task<Outcome<Paged<SearchHit>>> SearchAsync(Fields query, CancellationToken cancellationToken)
-    {
-        var iin = query.Optional("iin");
-        var name = query.Optional("name");
-        var filter = new GraduateFilter(query.OptionalEnum<ObligationStatus>("status"), query.OptionalEnum<Category>("category"), query.OptionalEnum<Region>("region"));
-        var token = query.Optional("continuationToken");
-        if (query.Errors.Count > 0)
-        {
-            return Problem.Invalid(query.Errors);
-        }
-
-        if (iin is not null)
-        {
-            var g = await graduates.FindByIinAsync(iin, cancellationToken);
-            return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(g is null ? [] : [Hit(g)], null));
-        }
-
-        // Pages of profiles until 50 hits (a name filter may skip many); the token resumes where it stopped.
-        var hits = new List<SearchHit>();
-        string? next = token;
-        do
-        {
-            var (profiles, following, bad) = await registry.PageAsync(filter, next, cancellationToken);
-            if (bad)
-            {
-                return Problem.BadContinuationToken;
-            }
-
-            hits.AddRange(profiles.Where(g => name is null || g.FullName.Contains(name, StringComparison.CurrentCultureIgnoreCase)).Select(Hit));
-            next = following;
-        }
-        while (hits.Count < 50 && next is not null);
-
-        return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(hits, next));
-    }
+    internal static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
 
     /// <summary>A commission's exemption decision recorded directly by an operator: checked by the same rules, accepted at once.</summary>
     public async Task<Outcome<DocumentView>> RecordExemptionAsync(GraduateRecord g, Actor actor, Fields body, Language language, CancellationToken cancellationToken)
@@ -203,7 +168,6 @@ public sealed partial class Operators(GraduateRegistry registry, Graduates gradu
         return await RetryPolicy.RunAsync(attempt => DeclareOnceAsync(g.Id, new DefaultDeclaration(asOf, note), language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
     }
 
-    private static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
 
     private async Task<Outcome<ObligationView>> DeclareOnceAsync(string graduateId, DefaultDeclaration declaration, Language language, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class ReminderPlanner(ReminderDueStore due)
     {
         var graduate = unit.Graduate;
         var terms = graduate.Obligation.Resolve(RuleTable.Default).Value!;
-        var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, unit.Documents, ledger, today));
+        var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, unit.Documents, ledger, today, graduate.Feed?.ConfirmsEmployment(graduate.Iin, today) ?? false));
         var old = unit.Plan.Entries;
         var next = plan.Select(r => ReminderDueStore.Entry(r.DueOn, r.Key)).ToList();
         if (!old.SequenceEqual(next))

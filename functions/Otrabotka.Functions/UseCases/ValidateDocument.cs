@@ -15,7 +15,7 @@ namespace Otrabotka.Functions.UseCases;
 /// byte is read), then the domain's rules for the kind. Rejections are results: they never throw, so they
 /// never retry or reach a poison queue. Accepted files move to "documents", rejected ones to "quarantine".
 /// </summary>
-public sealed class ValidateDocument(StorageClients storage, GraduateRepository repository, DocumentChanges changes, FileVerdicts verdicts, TimeProvider time, ILogger<ValidateDocument> logger)
+public sealed class ValidateDocument(StorageClients storage, GraduateRepository repository, DocumentChanges changes, FileVerdicts verdicts, EmployerRegistryStore registry, TimeProvider time, ILogger<ValidateDocument> logger)
 {
     /// <summary>Who ran the step, for the history: the blob trigger, the upload request, /complete, or the sweep.</summary>
     public const string ByTrigger = "blob-trigger";
@@ -137,7 +137,9 @@ public sealed class ValidateDocument(StorageClients storage, GraduateRepository 
         var safety = reasons.Count == 0 ? await verdicts.SafetyOfAsync(blob, cancellationToken) : FileSafety.Clean;
         var target = reasons.Count > 0 || safety == FileSafety.Malicious ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
         var location = content is null ? document.File.Location : $"{target}/{BlobName(unit.Graduate.Id, document.Id)}";
-        return (new DocumentValidation(new DocumentFile(location, sha, properties.ETag.ToString(), duplicateOf), reasons, warnings, safety), content);
+        var conflict = reasons.Count == 0 ? await RegistryConflictAsync(document, cancellationToken) : null;
+        var file = new DocumentFile(location, sha, properties.ETag.ToString(), duplicateOf);
+        return (new DocumentValidation(file, reasons, conflict is null ? warnings : [.. warnings, conflict], safety, NeedsReview: conflict is not null), content);
     }
 
     private async Task<Document?> ReloadAsync(string graduateId, string documentId, CancellationToken cancellationToken) =>
@@ -146,4 +148,10 @@ public sealed class ValidateDocument(StorageClients storage, GraduateRepository 
     private static (string Container, string Name) Split(string location) => (location[..location.IndexOf('/', StringComparison.Ordinal)], location[(location.IndexOf('/', StringComparison.Ordinal) + 1)..]);
 
     private static string Codes(IReadOnlyList<Reason> reasons) => reasons.Count == 0 ? "-" : string.Join(",", reasons.Select(r => r.Code));
+
+    /// <summary>Issue 16: the employer registry says otherwise of a hire's employer — an operator decides, with both shown.</summary>
+    private async Task<Reason?> RegistryConflictAsync(Document document, CancellationToken cancellationToken) =>
+        document.Claim is EmploymentClaim job && Bin.Parse(job.EmployerBin) is { IsValid: true } bin && await registry.FindAsync(bin.Value, cancellationToken) is { } entry
+            ? RegistryConflicts.Check(job.Workplace, job.EmployerName, entry)
+            : null;
 }

@@ -104,6 +104,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employer-registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the employer registry from CSV
+         * @description bin, name, organisationKinds, ownership, region, settlementType, katoCode, emailDomains, source, asOf; streamed and imported in chunks. A row with a wrong BIN check digit is refused with its line. Requires an operator's bearer token.
+         */
+        post: operations["ImportEmployerRegistry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer-registry/imports/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the employer registry from JSON
+         * @description A JSON array of registry entries, imported the same way as the CSV; an entry's errors name its position in the array. Requires an operator's bearer token.
+         */
+        post: operations["ImportEmployerRegistryJson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer-registry/{bin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One employer registry entry
+         * @description What the registry knows of the employer with this BIN. Requires an operator's bearer token.
+         */
+        get: operations["GetEmployerRegistryEntry"];
+        /**
+         * Write one employer registry entry
+         * @description Creates or replaces the entry of this BIN, by the same rules as an import row. Requires an operator's bearer token.
+         */
+        put: operations["PutEmployerRegistryEntry"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enumerations": {
         parameters: {
             query?: never;
@@ -116,6 +180,86 @@ export interface paths {
          * @description Every category, level, specialty group, organisation kind, ownership, region and settlement type with its wire value and its kk/ru/en name, for forms. Anonymous.
          */
         get: operations["GetEnumerations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a monthly pension feed
+         * @description Stores the CSV (iin, employerBin, employerName, employerAddress, katoCode, month, contributionPaid) in the feeds container; its blob trigger starts the import. A file without the columns is refused whole. Requires an operator's bearer token.
+         */
+        post: operations["UploadFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feed cross-check flags
+         * @description An accepted job with no contributions for 2+ months, contributions at another employer than the confirmed one, contributions during an exemption or a deferral. Requires an operator's bearer token.
+         */
+        get: operations["ListFeedFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A feed or registry import's status
+         * @description Rows read, applied, unchanged, superseded by a later file, errors with their lines, whether it is done — or why the file was refused. Requires an operator's bearer token.
+         */
+        get: operations["GetFeedImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feed months awaiting review
+         * @description Months of paid contributions the rules could not credit (unknown employer, or one the rules refuse): one item per graduate and BIN, with every month and the reasons. Requires an operator's bearer token.
+         */
+        get: operations["ListFeedReviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -175,7 +319,7 @@ export interface paths {
         put?: never;
         /**
          * Search graduates
-         * @description By IIN (one graduate), or by name, status, category and region, a page at a time. Requires an operator's bearer token.
+         * @description By IIN (one graduate), or by name words (each the start of a word of the name; case and Kazakh letters folded), status, category and region, a page at a time, from the operators' index. Requires an operator's bearer token.
          */
         post: operations["SearchGraduates"];
         delete?: never;
@@ -262,6 +406,46 @@ export interface paths {
          * @description An exemption decided by the commission, checked by the same rules and accepted at once. Requires an operator's bearer token.
          */
         post: operations["RecordExemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graduates/{graduateId}/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A graduate's pension feed
+         * @description Consent, credited periods with their months, review items and flags. Requires an operator's bearer token.
+         */
+        get: operations["GetGraduateFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graduates/{graduateId}/feed-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a graduate's consent to the pension feed
+         * @description consented, refused or unknown (or the SMS reply to 1414: 511 consents, 512 refuses). With consent, a recent paid month replaces the re-confirmation reminder. Requires an operator's bearer token.
+         */
+        put: operations["SetGraduateFeedConsent"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -576,6 +760,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operator/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit trail
+         * @description Operators' reads of personal data and their changes: one graduate's, or one UTC day's (default today), newest first. Supervisors only; nothing can change an entry. Requires a supervisor's bearer token (an operator's is refused).
+         */
+        get: operations["ListAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard
+         * @description Counts by category, region and status, obligations at risk (from counters index sync keeps), the documents waiting longest, failed e-mails. Requires an operator's bearer token.
+         */
+        get: operations["GetDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/exports/defaulted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export defaulted obligations
+         * @description CSV of every defaulted obligation with the amount owed (tenge), streamed from the index; cells that a spreadsheet could take for a formula are escaped. Recorded in the audit trail. Requires an operator's bearer token.
+         */
+        get: operations["ExportDefaulted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/graduates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find graduates
+         * @description By IIN, by words of a name (case and Kazakh letters folded; each word the start of a name's word), by status, category or region; from the index, a page at a time. Requires an operator's bearer token.
+         */
+        get: operations["FindGraduates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/graduates/{graduateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a graduate
+         * @description The graduate's record, its ETag (send it back as If-Match to correct) and the newest corrections. Recorded in the audit trail. Requires an operator's bearer token.
+         */
+        get: operations["OpenGraduate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a registered graduate
+         * @description Changes the named registration fields (never the IIN) with a reason; each change is kept with the operator's subject, the old and the new value; the ledger is recomputed and the graduate e-mailed when the obligation changes. Requires an operator's bearer token.
+         */
+        patch: operations["CorrectGraduate"];
+        trace?: never;
+    };
     "/api/reminders/run": {
         parameters: {
             query?: never;
@@ -700,6 +988,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEntryView: {
+            auditId: string;
+            /** Format: date-time */
+            at: string;
+            actorId: string;
+            role: string;
+            action: string;
+            graduateId?: string;
+            documentId?: string;
+            detail?: string;
+        };
         /** @enum {string} */
         Category: "rural-quota" | "state-order" | "serpin" | "state-order-other" | "phd";
         CheckReasonView: {
@@ -721,6 +1020,7 @@ export interface components {
             terms?: components["schemas"]["CheckTermsView"];
             reasons: components["schemas"]["CheckReasonView"][];
             warnings: components["schemas"]["CheckReasonView"][];
+            registry?: components["schemas"]["EmployerRegistryView"];
         };
         ConfirmationDecisionRequest: {
             token: string;
@@ -753,6 +1053,7 @@ export interface components {
             status: components["schemas"]["DocumentStatus"];
             organisationKinds: components["schemas"]["OrganisationKind"][];
             organisationKindNames: string[];
+            registry?: components["schemas"]["EmployerRegistryView"];
         };
         ContactUpdate: {
             email?: string;
@@ -760,6 +1061,32 @@ export interface components {
         };
         ContestRequest: {
             note: string;
+        };
+        CorrectionView: {
+            correctionId: string;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            actorId: string;
+            reason: string;
+            changes: components["schemas"]["FieldChange"][];
+            obligationChanged: boolean;
+        };
+        CountView: {
+            code?: string;
+            name: string;
+            count: number;
+        };
+        DashboardView: {
+            /** Format: date-time */
+            asOf: string;
+            total: number;
+            byCategory: components["schemas"]["CountView"][];
+            byRegion: components["schemas"]["CountView"][];
+            byStatus: components["schemas"]["CountView"][];
+            atRisk: number;
+            waitingLongest: components["schemas"]["ReviewItem"][];
+            failedNotifications: components["schemas"]["FailedSummary"];
         };
         DefaultDeclaration: {
             /** Format: date */
@@ -810,6 +1137,19 @@ export interface components {
         };
         /** @enum {string} */
         EmployerDecision: "confirm" | "decline";
+        EmployerRegistryView: {
+            bin: string;
+            name: string;
+            organisationKinds: components["schemas"]["OrganisationKind"][];
+            ownership: components["schemas"]["Ownership"];
+            region: components["schemas"]["Region"];
+            settlementType: components["schemas"]["SettlementType"];
+            katoCode?: string;
+            emailDomains: string[];
+            source: string;
+            /** Format: date */
+            asOf: string;
+        };
         EmploymentEndMeta: {
             /** Format: date */
             endDate: string;
@@ -851,12 +1191,6 @@ export interface components {
         };
         /** @enum {string} */
         EvidenceKind: "document" | "operator-paper" | "pension-feed";
-        EvidenceView: {
-            kind: components["schemas"]["EvidenceKind"];
-            documentId?: string;
-            documentKind?: components["schemas"]["DocumentKind"];
-            months?: string[];
-        };
         /** @enum {string} */
         ExemptionGround: "spouse-no-vacancy" | "disability-1-2" | "further-study" | "pregnancy-or-child-under-3";
         ExemptionMeta: {
@@ -884,6 +1218,108 @@ export interface components {
             attempts: number;
             /** Format: date-time */
             failedAt: string;
+        };
+        FailedSummary: {
+            count: number;
+            capped: boolean;
+            oldest: components["schemas"]["FailedNotificationView"][];
+        };
+        /** @enum {string} */
+        FeedConsent: "unknown" | "consented" | "refused";
+        FeedConsentRequest: {
+            consent?: string;
+        };
+        /** @enum {string} */
+        FeedFileKind: "feed" | "registry";
+        FeedFlagItem: {
+            graduateId: string;
+            code: string;
+            message: string;
+            employerBin: string;
+            months: string[];
+            documentId?: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FeedFlagState: {
+            key: string;
+            code: string;
+            bin: string;
+            months: string[];
+            documentId?: string;
+        };
+        FeedImportStatus: {
+            importId: string;
+            kind: components["schemas"]["FeedFileKind"];
+            state: string;
+            chunks: number;
+            chunksDone: number;
+            rowsRead: number;
+            applied: number;
+            unchanged: number;
+            superseded: number;
+            errorCount: number;
+            errors: components["schemas"]["ImportError"][];
+            done: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            refusal?: string;
+            missingColumns?: string[];
+        };
+        FeedPeriodState: {
+            bin: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            months: string[];
+        };
+        FeedReviewItem: {
+            graduateId: string;
+            employerBin: string;
+            employerName: string;
+            reasons: components["schemas"]["ReasonView"][];
+            months: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FeedReviewState: {
+            bin: string;
+            reasons: string[];
+            months: string[];
+        };
+        FieldChange: {
+            field: string;
+            old?: string;
+            new?: string;
+        };
+        GraduateChanges: {
+            fullName?: string;
+            email?: string;
+            language?: components["schemas"]["Language"];
+            category?: components["schemas"]["Category"];
+            level?: components["schemas"]["Level"];
+            specialtyGroup?: components["schemas"]["SpecialtyGroup"];
+            /** Format: date */
+            graduationDate?: string;
+            admissionYear?: number;
+            budgetCost?: number;
+            university?: string;
+            grantMonths?: number;
+            normativeMonths?: number;
+        };
+        GraduateCorrection: {
+            changes: components["schemas"]["GraduateChanges"];
+            reason: string;
+        };
+        GraduateFeedView: {
+            graduateId: string;
+            consent: components["schemas"]["FeedConsent"];
+            confirmsEmployment: boolean;
+            lastPaidMonth?: string;
+            periods: components["schemas"]["FeedPeriodState"][];
+            reviews: components["schemas"]["FeedReviewState"][];
+            flags: components["schemas"]["FeedFlagState"][];
         };
         GraduateRegistration: {
             iin: string;
@@ -994,10 +1430,19 @@ export interface components {
             asOf: string;
             periods: components["schemas"]["PeriodView"][];
         };
+        OperatorGraduateView: {
+            graduate: components["schemas"]["GraduateView"];
+            etag: string;
+            corrections: components["schemas"]["CorrectionView"][];
+        };
         /** @enum {string} */
         OrganisationKind: "education" | "healthcare" | "veterinary" | "agrarian" | "higher-education" | "scientific" | "other";
         /** @enum {string} */
         Ownership: "state" | "private";
+        PagedAuditEntryView: {
+            items: components["schemas"]["AuditEntryView"][];
+            continuationToken?: string;
+        };
         PagedFailedNotificationView: {
             items: components["schemas"]["FailedNotificationView"][];
             continuationToken?: string;
@@ -1024,7 +1469,8 @@ export interface components {
             to?: string;
             credited: boolean;
             source: string;
-            evidence?: components["schemas"]["EvidenceView"];
+            evidence?: components["schemas"]["EvidenceKind"];
+            months?: string[];
         };
         ProblemBody: {
             type: string;
@@ -1049,6 +1495,18 @@ export interface components {
         RegistrationResult: {
             graduateId: string;
             created: boolean;
+        };
+        RegistryJsonItem: {
+            bin?: string;
+            name?: string;
+            organisationKinds?: string[];
+            ownership?: string;
+            region?: string;
+            settlementType?: string;
+            katoCode?: string;
+            emailDomains?: string[];
+            source?: string;
+            asOf?: string;
         };
         ReminderRunRequest: {
             /** Format: date */
@@ -1189,6 +1647,7 @@ export interface components {
             admissionYear?: number;
             /** Format: date */
             startDate?: string;
+            employerBin?: string;
         };
     };
     responses: never;
@@ -1562,6 +2021,356 @@ export interface operations {
             };
         };
     };
+    ImportEmployerRegistry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported in chunks; follow Location */
+            202: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedImportStatus"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ImportEmployerRegistryJson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistryJsonItem"][];
+            };
+        };
+        responses: {
+            /** @description Imported in chunks; follow Location */
+            202: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedImportStatus"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload too large (problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetEmployerRegistryEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The record's opaque id. */
+                bin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerRegistryView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    PutEmployerRegistryEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The record's opaque id. */
+                bin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "«Егіндібұлақ ауылының жалпы білім беретін мектебі» КММ",
+                 *       "organisationKinds": [
+                 *         "education"
+                 *       ],
+                 *       "ownership": "state",
+                 *       "region": "karaganda",
+                 *       "settlementType": "village",
+                 *       "katoCode": "354400000",
+                 *       "emailDomains": [
+                 *         "egindibulak-school.kz"
+                 *       ],
+                 *       "source": "МТСЗН РК",
+                 *       "asOf": "2026-10-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegistryJsonItem"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerRegistryView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload too large (problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unprocessable: the data breaks the rules (problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     GetEnumerations: {
         parameters: {
             query?: never;
@@ -1584,6 +2393,254 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnumerationsView"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    UploadFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported in chunks; follow Location */
+            202: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedImportStatus"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ListFeedFlags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedFlagItem"][];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetFeedImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The record's opaque id. */
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedImportStatus"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ListFeedReviews: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedReviewItem"][];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
             /** @description A storage service is unreachable (problem details) */
@@ -2367,6 +3424,172 @@ export interface operations {
             };
             /** @description Unprocessable: the data breaks the rules (problem details) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetGraduateFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The graduate's opaque id (never the IIN). */
+                graduateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraduateFeedView"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    SetGraduateFeedConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The graduate's opaque id (never the IIN). */
+                graduateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "consent": "consented"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FeedConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraduateFeedView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload too large (problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3660,6 +4883,438 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ListAudit: {
+        parameters: {
+            query?: {
+                graduateId?: string;
+                date?: string;
+                pageSize?: number;
+                continuationToken?: string;
+            };
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedAuditEntryView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetDashboard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardView"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ExportDefaulted: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    FindGraduates: {
+        parameters: {
+            query?: {
+                q?: string;
+                category?: components["schemas"]["Category"];
+                region?: components["schemas"]["Region"];
+                status?: components["schemas"]["ObligationStatus"];
+                pageSize?: number;
+                continuationToken?: string;
+            };
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedSearchHit"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    OpenGraduate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The graduate's opaque id (never the IIN). */
+                graduateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorGraduateView"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    CorrectGraduate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from opening the graduate: a record changed since then is refused (412). */
+                "If-Match"?: string;
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The graduate's opaque id (never the IIN). */
+                graduateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "changes": {
+                 *         "email": "new@example.kz",
+                 *         "graduationDate": "2025-06-30"
+                 *       },
+                 *       "reason": "Университеттің 20.11.2026 жылғы №12 хаты."
+                 *     }
+                 */
+                "application/json": components["schemas"]["GraduateCorrection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorGraduateView"];
+                };
+            };
+            /** @description Bad request: malformed body or invalid fields (problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflict with the record's current state (problem details) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Answer (problem details) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload too large (problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported media type (problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
             /** @description A storage service is unreachable (problem details) */

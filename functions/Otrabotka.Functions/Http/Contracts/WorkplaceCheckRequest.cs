@@ -6,4 +6,4 @@ namespace Otrabotka.Functions.Http.Contracts;
 public sealed record WorkplaceCheckRequest(
     Category Category, Level Level, SpecialtyGroup SpecialtyGroup, OrganisationKind? OrganisationKind, IReadOnlyList<OrganisationKind>? OrganisationKinds,
     Ownership Ownership, Region Region, SettlementType SettlementType, string? KatoCode = null, DateOnly? GraduationDate = null,
-    int? AdmissionYear = null, DateOnly? StartDate = null);
+    int? AdmissionYear = null, DateOnly? StartDate = null, string? EmployerBin = null);

@@ -10,4 +10,5 @@ public enum ApiAccess
     Anonymous,
     Graduate,
     Operator,
+    Supervisor,
 }

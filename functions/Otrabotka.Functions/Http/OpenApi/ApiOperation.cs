@@ -27,7 +27,7 @@ public sealed record ApiOperation(string Name, string Route, IReadOnlyList<strin
                 case ApiAccess.Graduate:
                     statuses.UnionWith([401, 403, 404]);
                     break;
-                case ApiAccess.Operator:
+                case ApiAccess.Operator or ApiAccess.Supervisor:
                     statuses.UnionWith([401, 403]);
                     break;
             }

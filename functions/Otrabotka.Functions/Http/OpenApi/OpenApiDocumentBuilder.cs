@@ -125,6 +125,7 @@ public static class OpenApiDocumentBuilder
     {
         ApiAccess.Graduate => " Requires a graduate's bearer token; the IIN in its subject must be on the graduates' list.",
         ApiAccess.Operator => " Requires an operator's bearer token.",
+        ApiAccess.Supervisor => " Requires a supervisor's bearer token (an operator's is refused).",
         _ => " Anonymous.",
     };
 

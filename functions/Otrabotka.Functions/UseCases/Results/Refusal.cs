@@ -10,6 +10,8 @@ public enum Refusal
     NotFound,
     /// <summary>The state forbids it now (an illegal move, a concurrent change, a duplicate).</summary>
     Conflict,
+    /// <summary>The caller's copy is stale: the record changed since they read it (If-Match).</summary>
+    PreconditionFailed,
     /// <summary>It existed but is no more (an expired or replaced link).</summary>
     Gone,
     TooLarge,

@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Otrabotka.Domain;
+using Otrabotka.Functions.Adapters;
+using Otrabotka.Functions.Composition;
+using Otrabotka.Functions.Notifications;
+using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Benchmarks;
+
+/// <summary>
+/// A month of the pension feed on Azurite (issue 16): a registry of E employers imported through its chunked path,
+/// G graduates seeded, a feed of R rows imported through the feed's chunked path (the blob trigger's start, then its
+/// queue drained 16 messages at a time, as the Functions host's default batch), the e-mails dispatched by the real
+/// dispatcher to a counting sender; then the same file again. Prints rows/s, the longest execution, storage calls
+/// per row (counted by a pipeline policy on every client), this process's peak memory, the time to the last e-mail,
+/// and the re-import's changes (must be 0).
+/// </summary>
+public static class FeedBenchmark
+{
+    private const int Workers = 16;
+    private const string FeedMonth = "2026-10";
+
+    public static async Task<int> RunAsync(int rows, int graduates, int employers)
+    {
+        var counter = new StorageCallCounter();
+        var sender = new CountingSender();
+        var services = Services(counter, sender);
+        var storage = services.GetRequiredService<StorageClients>();
+        await storage.EnsureCreatedAsync();
+        var jobs = services.GetRequiredService<FeedJobs>();
+        var random = new Random(16);
+        var bins = Bins(employers, random);
+        Console.WriteLine($"pension feed: {rows:N0} rows, {graduates:N0} graduates, {employers:N0} registry entries");
+
+        var registry = await ImportAsync(jobs, storage, counter, FeedFileKind.Registry, RegistryCsv(bins), employers, "registry import");
+        var iins = await SeedGraduatesAsync(storage, graduates, random);
+        var feed = FeedCsv(rows, iins, bins, random);
+        var first = await ImportAsync(jobs, storage, counter, FeedFileKind.Feed, feed, rows, "feed import", services, sender);
+        var again = await ImportAsync(jobs, storage, counter, FeedFileKind.Feed, feed, rows, "feed re-import", services, sender);
+        Console.WriteLine($"re-import changes: {again.Applied} (must be 0); e-mails sent by the re-import: {again.Mails}");
+        Console.WriteLine($"peak memory of the process (the host's work runs in it): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
+        var failed = registry.Applied != employers || first.Applied == 0 || again.Applied != 0 || again.Mails != 0 || first.Longest > TimeSpan.FromSeconds(60);
+        return failed ? 1 : 0;
+    }
+
+    private sealed record Pass(int Applied, int Mails, TimeSpan Longest);
+
+    private static async Task<Pass> ImportAsync(FeedJobs jobs, StorageClients storage, StorageCallCounter counter, FeedFileKind kind, string csv, int rows, string label,
+        IServiceProvider? services = null, CountingSender? sender = null)
+    {
+        var callsBefore = counter.Total;
+        var mailsBefore = sender?.Sent ?? 0;
+        var started = TimeProvider.System.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        var start = await jobs.StartAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), false, Language.En, CancellationToken.None);
+        var job = start.Job ?? throw new InvalidOperationException($"{label} refused: {start.Refused?.Code}");
+        if (kind == FeedFileKind.Feed)
+        {
+            // What the feeds container's blob trigger does on the upload.
+            await jobs.StartFromBlobAsync(storage.Container(StorageNames.FeedsContainer).GetBlobClient(job.ImportId + ".csv"), CancellationToken.None);
+        }
+
+        var dispatch = services?.GetRequiredService<DispatchNotification>();
+        var feedDrain = DrainAsync(storage.Queue(StorageNames.FeedQueue), jobs.HandleAsync);
+        var mailDrain = dispatch is null ? Task.FromResult(TimeSpan.Zero) : DrainAsync(storage.Queue(StorageNames.DispatchQueue), dispatch.RunAsync);
+        var longest = await feedDrain;
+        var imported = watch.Elapsed;
+        await mailDrain;
+        var status = (await jobs.StatusAsync(job.ImportId, CancellationToken.None))!;
+        var calls = counter.Total - callsBefore;
+        var mails = (sender?.Sent ?? 0) - mailsBefore;
+        Console.WriteLine($"{label}: chunks={status.Chunks} read={status.RowsRead:N0} applied={status.Applied:N0} unchanged={status.Unchanged:N0} superseded={status.Superseded:N0} errors={status.ErrorCount:N0} done={status.Done}");
+        Console.WriteLine($"  {rows / imported.TotalSeconds:N0} rows/s (imported in {imported.TotalSeconds:N1} s), longest execution {longest.TotalSeconds:N2} s, storage calls per row {(double)calls / rows:N2} ({calls:N0} incl. e-mail dispatch)");
+        if (sender is not null)
+        {
+            var last = sender.LastSentAt is { } at && mails > 0 ? $"{(at - started).TotalSeconds:N1} s after the upload" : "none sent";
+            Console.WriteLine($"  e-mails sent: {mails:N0}; the last {last}");
+        }
+
+        return new Pass(status.Applied, mails, longest);
+    }
+
+    /// <summary>Runs a queue's messages as the host would (16 at a time) until it stays empty; returns the longest execution.</summary>
+    private static async Task<TimeSpan> DrainAsync(Azure.Storage.Queues.QueueClient queue, Func<string, CancellationToken, Task> handle)
+    {
+        var longest = TimeSpan.Zero;
+        var idle = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, Workers), async (_, ct) =>
+        {
+            while (Volatile.Read(ref idle) < Workers * 10)
+            {
+                var message = (await queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5), ct)).Value;
+                if (message is null)
+                {
+                    Interlocked.Increment(ref idle);
+                    await Task.Delay(100, ct);
+                    continue;
+                }
+
+                Interlocked.Exchange(ref idle, 0);
+                var clock = Stopwatch.StartNew();
+                await handle(message.Body.ToString(), ct);
+                lock (queue)
+                {
+                    longest = clock.Elapsed > longest ? clock.Elapsed : longest;
+                }
+
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+            }
+        });
+        return longest;
+    }
+
+    private static ServiceProvider Services(StorageCallCounter counter, CountingSender sender)
+    {
+        var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("AzureWebJobsStorage is not set (the bench script sets it).");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = connection,
+            ["SendGrid:ApiKey"] = "bench",
+            ["SendGrid:FromEmail"] = "bench@otrabotka.local",
+            ["Otrabotka:PublicBaseUrl"] = "http://127.0.0.1:7071",
+            ["Auth:SigningKey"] = "bench-signing-key-0123456789abcdef0123",
+            ["Intake:EmployerLinkKey"] = "bench-employer-key-0123456789abcdef01",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
+        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), counter: counter));
+        services.AddSingleton<IEmailSender>(sender);
+        return services.BuildServiceProvider();
+    }
+
+    private static List<string> Bins(int count, Random random)
+    {
+        var bins = new HashSet<string>();
+        while (bins.Count < count)
+        {
+            var first11 = $"{random.Next(0, 100_000_000):D8}{random.Next(0, 1000):D3}";
+            if (TwelveDigit.CheckDigit(first11) is var check and >= 0)
+            {
+                bins.Add(first11 + check.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return [.. bins];
+    }
+
+    private static string RegistryCsv(List<string> bins)
+    {
+        var csv = new StringBuilder(string.Join(',', EmployerRegistryCsv.Columns) + "\n");
+        foreach (var bin in bins)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{bin},\"ТОО «Бенч {bin[^5..]}»\",other,private,astana,city,,bench{bin[^5..]}.kz,МТСЗН РК,2026-10-01\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Profiles and IIN index rows written directly (the graduate import is benchmarked on its own).</summary>
+    private static async Task<List<string>> SeedGraduatesAsync(StorageClients storage, int count, Random random)
+    {
+        var watch = Stopwatch.StartNew();
+        var iins = new HashSet<string>();
+        while (iins.Count < count)
+        {
+            var birth = new DateOnly(1995, 1, 1).AddDays(random.Next(0, 3000));
+            var first11 = $"{birth:yyMMdd}3{random.Next(0, 10000):D4}";
+            if (TwelveDigit.CheckDigit(first11) is var check and >= 0)
+            {
+                iins.Add(first11 + check.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        var list = iins.ToList();
+        var graduates = storage.Table(StorageNames.GraduatesTable);
+        var index = new ConcurrentDictionary<string, ConcurrentBag<TableEntity>>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(list, new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (iin, ct) =>
+        {
+            var id = GraduateStore.NewId('g');
+            var record = new GraduateRecord(id, iin, "Бенч Түлек", $"{iin}@bench.example.kz", Language.Kk,
+                new Obligation(Category.StateOrderOther, Level.Bachelor, SpecialtyGroup.Technical, new DateOnly(2025, 6, 20), 2021, 2_500_000m, null, null), "Университет", TimeProvider.System.GetUtcNow(), "bench");
+            await graduates.UpsertEntityAsync(GraduateStore.ToEntity(record), TableUpdateMode.Replace, ct);
+            var (partition, row) = ("iin" + iin[..2], iin); // the IIN index's keys (Graduates.IinKeys)
+            index.GetOrAdd(partition, _ => []).Add(new TableEntity(partition, row) { ["GraduateId"] = id, ["ImportHash"] = "bench" });
+        });
+        var iinIndex = storage.Table(StorageNames.IinIndexTable);
+        foreach (var batch in index.Values.SelectMany(bag => bag.Chunk(100)))
+        {
+            await iinIndex.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)));
+        }
+
+        Console.WriteLine($"seeded {count:N0} graduates in {watch.Elapsed.TotalSeconds:N1} s");
+        return list;
+    }
+
+    /// <summary>One row per graduate for the month, a second (the month before) for the first R − G; 2 % at BINs the registry does not know.</summary>
+    private static string FeedCsv(int rows, List<string> iins, List<string> bins, Random random)
+    {
+        var csv = new StringBuilder("iin,employerBin,employerName,employerAddress,katoCode,month,contributionPaid\n");
+        var unknown = Bins(Math.Max(1, bins.Count / 50), new Random(61));
+        for (var i = 0; i < rows; i++)
+        {
+            var iin = iins[i % iins.Count];
+            var bin = random.Next(0, 50) == 0 ? unknown[random.Next(unknown.Count)] : bins[random.Next(bins.Count)];
+            var month = i < iins.Count ? FeedMonth : "2026-09";
+            csv.Append(CultureInfo.InvariantCulture, $"{iin},{bin},\"ТОО «Бенч»\",\"г. Астана\",,{month},true\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Takes every e-mail as sent, counting them and noting when the last one went.</summary>
+    private sealed class CountingSender : IEmailSender
+    {
+        private int sent;
+
+        public int Sent => Volatile.Read(ref sent);
+
+        public DateTimeOffset? LastSentAt { get; private set; }
+
+        public Task<EmailResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref sent);
+            LastSentAt = TimeProvider.System.GetUtcNow();
+            return Task.FromResult(new EmailResult(EmailOutcome.Sent, 202, Guid.NewGuid().ToString("N"), null));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Functions.Composition;
+
+/// <summary>The pension feed and employer registry (issue 16): their store, use cases and jobs.</summary>
+public static class PensionFeedServices
+{
+    public static IServiceCollection AddPensionFeed(this IServiceCollection services)
+    {
+        services.AddSingleton<EmployerRegistryStore>();
+        services.AddSingleton<EmployerRegistryEntries>();
+        services.AddSingleton<FeedFindings>();
+        services.AddSingleton<CreditFeedMonths>();
+        services.AddSingleton<ImportFeedChunk>();
+        services.AddSingleton<ImportRegistryChunk>();
+        services.AddSingleton<FeedJobs>();
+        services.AddSingleton<SetFeedConsent>();
+        return services;
+    }
+}
