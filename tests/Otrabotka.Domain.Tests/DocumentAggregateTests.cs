@@ -188,8 +188,17 @@ public sealed class DocumentAggregateTests
         var pending = Document.Receive("pending", new UnemploymentClaim(D("2025-08-01"), D("2025-08-02"), null), At, Actor.Graduate);
         var periods = DocumentPeriods.Of([job, deferral, pending]);
         Assert.Equal(2, periods.Count);
-        Assert.Contains(periods, p => p.Kind == PeriodKind.Employment && p.Evidence == new PeriodEvidence(EvidenceKind.Document, [], "job", DocumentKind.EmploymentConfirmation));
-        Assert.Contains(periods, p => p.Kind == PeriodKind.MilitaryService && p.Evidence == new PeriodEvidence(EvidenceKind.Document, [], "army", DocumentKind.DeferralProof));
+        Assert.Contains(periods, p => p.Kind == PeriodKind.Employment && p.Evidence == new PeriodEvidence(EvidenceKind.OperatorPaper, [], "job", DocumentKind.EmploymentConfirmation));
+        Assert.Contains(periods, p => p.Kind == PeriodKind.MilitaryService && p.Evidence == new PeriodEvidence(EvidenceKind.OperatorPaper, [], "army", DocumentKind.DeferralProof));
+    }
+
+    [Fact]
+    public void A_graduates_upload_is_document_evidence_and_a_paper_an_operator_filed_is_operator_paper()
+    {
+        var upload = Document.Receive("up", new DeferralClaim(D("2026-01-01"), D("2026-12-31")), At, Actor.Graduate);
+        var paper = Accepted("paper", new DeferralClaim(D("2026-01-01"), D("2026-12-31")), At);
+        Assert.Equal(new PeriodEvidence(EvidenceKind.Document, [], "up", DocumentKind.DeferralProof), PeriodEvidence.Of(upload));
+        Assert.Equal(new PeriodEvidence(EvidenceKind.OperatorPaper, [], "paper", DocumentKind.DeferralProof), PeriodEvidence.Of(paper));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Otrabotka.Domain;
@@ -19,8 +18,6 @@ public sealed record GraduateFeedTally(int Applied, int Unchanged, int Supersede
 /// </summary>
 public sealed partial class CreditFeedMonths(StorageClients storage, GraduateRegistry registrations, Outbox outbox, IndexSync indexes, FeedFindings findings, TimeProvider time, ILogger<CreditFeedMonths> logger)
 {
-    private const int Attempts = 5;
-
     private TableClient Graduates => storage.Table(StorageNames.GraduatesTable);
 
     public async Task<GraduateFeedTally> ApplyAsync(
@@ -31,23 +28,17 @@ public sealed partial class CreditFeedMonths(StorageClients storage, GraduateReg
             return new GraduateFeedTally(0, 0, 0, UnknownGraduate: true);
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            var partition = await FeedPartition.ReadAsync(Graduates, graduateId, cancellationToken);
-            if (partition.Graduate is not { } graduate)
-            {
-                return new GraduateFeedTally(0, 0, 0, UnknownGraduate: true);
-            }
+        return await RetryPolicy.RunAsync(token => ApplyOnceAsync(file, graduateId, rows, registry, token), () => throw new ConcurrentChangeException(), cancellationToken);
+    }
 
-            try
-            {
-                return await ApplyAsync(file, graduate, partition, rows, registry, cancellationToken);
-            }
-            catch (Exception ex) when (attempt < Attempts && ex is RequestFailedException { Status: 409 or 412 } or TableTransactionFailedException { Status: 409 or 412 })
-            {
-                LogRetry(logger, graduateId, attempt);
-            }
-        }
+    /// <summary>One attempt from fresh state; a concurrent change of the profile (its ETag) makes the policy run it again.</summary>
+    private async Task<GraduateFeedTally> ApplyOnceAsync(
+        FeedFile file, string graduateId, IReadOnlyList<FeedRow> rows, Func<Bin, CancellationToken, Task<EmployerRegistryEntry?>> registry, CancellationToken cancellationToken)
+    {
+        var partition = await FeedPartition.ReadAsync(Graduates, graduateId, cancellationToken);
+        return partition.Graduate is { } graduate
+            ? await ApplyAsync(file, graduate, partition, rows, registry, cancellationToken)
+            : new GraduateFeedTally(0, 0, 0, UnknownGraduate: true);
     }
 
     private async Task<GraduateFeedTally> ApplyAsync(
@@ -120,7 +111,4 @@ public sealed partial class CreditFeedMonths(StorageClients storage, GraduateReg
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed for graduate {GraduateId}: {Months} months written, {Periods} credited periods, {Reviews} reviews, {Flags} flags, {Mails} e-mails")]
     private static partial void LogApplied(ILogger logger, string graduateId, int months, int periods, int reviews, int flags, int mails);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Feed for graduate {GraduateId}: concurrent change, attempt {Attempt} retried")]
-    private static partial void LogRetry(ILogger logger, string graduateId, int attempt);
 }
