@@ -23,7 +23,7 @@ public sealed record GraduateView(
 public sealed record RegistrationResult(string GraduateId, bool Created);
 
 /// <summary>Registers graduates, finds them by IIN or id, and keeps their profile. The IIN index is its own table.</summary>
-public sealed class Graduates(StorageClients storage, ReminderPlanner reminders, TimeProvider time)
+public sealed class Graduates(StorageClients storage, ReminderPlanner reminders, IinIndexKeys iinKeys, TimeProvider time)
 {
     private TableClient Table => storage.Table(StorageNames.GraduatesTable);
     private TableClient IinIndex => storage.Table(StorageNames.IinIndexTable);
@@ -196,5 +196,5 @@ public sealed class Graduates(StorageClients storage, ReminderPlanner reminders,
 
     internal static Problem Conflict => new(409, "concurrent-update", TextCatalog.Default.Text("problems.concurrent-update"));
 
-    internal static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
+    internal (string Partition, string Row) IinKeys(string iin) => iinKeys.For(iin);
 }

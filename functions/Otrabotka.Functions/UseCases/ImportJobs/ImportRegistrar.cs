@@ -45,7 +45,7 @@ public sealed class ImportRegistrar(StorageClients storage, Graduates graduates,
         var fresh = new ConcurrentBag<GraduateRecord>();
         var unchanged = 0;
         var legacy = new ConcurrentBag<(int Line, GraduateRecord Record)>();
-        var groups = firsts.Values.GroupBy(r => Graduates.IinKeys(r.Record.Iin).Partition).SelectMany(g => g.Chunk(BatchLimit)).ToList();
+        var groups = firsts.Values.GroupBy(r => graduates.IinKeys(r.Record.Iin).Partition).SelectMany(g => g.Chunk(BatchLimit)).ToList();
         await Parallel.ForEachAsync(groups, Options(cancellationToken), async (group, ct) =>
         {
             foreach (var (line, record, entry) in await ClaimAsync(group, jobId, writes, ct))
@@ -131,14 +131,14 @@ public sealed class ImportRegistrar(StorageClients storage, Graduates graduates,
 
     private async Task<TableEntity?> ReadIndexAsync(string iin, CancellationToken cancellationToken)
     {
-        var (partition, row) = Graduates.IinKeys(iin);
+        var (partition, row) = graduates.IinKeys(iin);
         var found = await IinIndex.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
 
-    private static TableEntity IndexRow(GraduateRecord record, string jobId, int line)
+    private TableEntity IndexRow(GraduateRecord record, string jobId, int line)
     {
-        var (partition, row) = Graduates.IinKeys(record.Iin);
+        var (partition, row) = graduates.IinKeys(record.Iin);
         return new TableEntity(partition, row)
         {
             ["GraduateId"] = GraduateStore.NewId('g'),
