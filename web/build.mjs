@@ -1,6 +1,7 @@
 // Bundles the pages into one flat folder that the Functions project embeds (pages/NAME).
 // Usage: node web/build.mjs OUT_DIR   (dotnet build runs it; see Otrabotka.Functions.csproj)
 import { build } from 'esbuild';
+import { typecheck } from './typecheck.mjs';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 const web = dirname(fileURLToPath(import.meta.url));
 const root = resolve(web, '..');
 const out = resolve(process.argv[2] ?? join(web, 'dist'));
+
+// The pages marked `// @ts-check` are checked against the API's generated types first: a changed contract
+// that breaks a page fails the build (web/tsconfig.json, web/typecheck.mjs).
+if (!typecheck(web)) process.exit(1);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

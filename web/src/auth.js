@@ -1,3 +1,4 @@
+// @ts-check
 // Sign-in for the pages: OpenID Connect authorization code + PKCE through oidc-client-ts against the
 // configured authority (locally the local host's stand-in at /dev/oidc). In development a token from the
 // local host's token command may be pasted instead. The API checks every token; the page only carries it.

@@ -1,3 +1,4 @@
+// @ts-check
 import { currentLanguage, el, enumeration } from './shell.js';
 
 /** One labelled checkbox per organisation kind (a workplace may be of several kinds). */

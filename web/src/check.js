@@ -1,10 +1,14 @@
+// @ts-check
 // The public pre-check: anyone asks whether a job would count; the answer is the domain's, with every reason.
 import { api, applyTexts, date, el, fillSelect, onLanguage, problemText, start, t } from './shell.js';
 import { kindBoxes } from './check-kinds.js';
 
-const form = document.getElementById('check-form');
+/** @typedef {import('./shell.js').Schemas} Schemas */
+
+const form = /** @type {HTMLFormElement} */ (document.getElementById('check-form'));
 const result = document.getElementById('result');
 const error = document.getElementById('check-error');
+/** @type {Schemas['WorkplaceCheckRequest'] | null} */
 let lastRequest = null;
 
 function fillChoices() {
@@ -17,6 +21,7 @@ function fillChoices() {
   kindBoxes(document.getElementById('kinds'), 'kind');
 }
 
+/** @param {string} title @param {Schemas['CheckReasonView'][]} reasons */
 function reasonList(title, reasons) {
   if (!reasons.length) return null;
   return el('div', {},
@@ -25,6 +30,7 @@ function reasonList(title, reasons) {
       el('span', { text: r.message }), r.law ? el('span', { class: 'law', text: ` (${r.law})` }) : null))));
 }
 
+/** @param {Schemas['CheckView']} answer */
 function show(answer) {
   const verdict = document.getElementById('verdict');
   verdict.textContent = answer.verdict;
@@ -39,8 +45,10 @@ function show(answer) {
   result.hidden = false;
 }
 
+/** @param {Schemas['WorkplaceCheckRequest']} request */
 async function run(request) {
   error.hidden = true;
+  /** @type {import('./shell.js').Answer<Schemas['CheckView']>} */
   const r = await api('/api/check', { method: 'POST', body: request });
   if (!r.ok) {
     result.hidden = true;
@@ -62,11 +70,12 @@ form.addEventListener('submit', async (e) => {
     document.querySelector('#kinds input')?.focus();
     return;
   }
-  lastRequest = {
+  // Form values are strings; the server checks each against its enumeration.
+  lastRequest = /** @type {Schemas['WorkplaceCheckRequest']} */ ({
     category: data.get('category'), level: data.get('level'), specialtyGroup: data.get('specialtyGroup'),
     organisationKind: kinds[0], organisationKinds: kinds, ownership: data.get('ownership'), region: data.get('region'),
     settlementType: data.get('settlementType'), startDate: data.get('startDate') || null,
-  };
+  });
   await run(lastRequest);
 });
 

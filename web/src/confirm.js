@@ -1,9 +1,12 @@
+// @ts-check
 // The employer's page: the token comes from the fragment (never sent in a URL); every message in the page's language.
 import { api, date, nameOf, onLanguage, problemText, start, t } from './shell.js';
 
 const token = new URLSearchParams(location.hash.slice(1)).get('t');
 const status = document.getElementById('status');
 const details = document.getElementById('details');
+/** @typedef {import('./shell.js').Schemas} Schemas */
+/** @type {{ phase: string, view?: Schemas['ConfirmationView'], body?: Schemas['ProblemBody'], decision?: string }} */
 let state = { phase: 'loading' };
 
 function show(text, kind) {
@@ -40,8 +43,12 @@ function render() {
 
 async function load() {
   if (!token) { state = { phase: 'no-token' }; render(); return; }
-  const r = await api('/api/confirmations/view', { method: 'POST', body: { token } });
-  state = r.ok ? { phase: 'ready', view: r.body } : { phase: 'error', body: r.body };
+  /** @type {Schemas['ConfirmationTokenRequest']} */
+  const request = { token };
+  /** @type {import('./shell.js').Answer<Schemas['ConfirmationView']>} */
+  const r = await api('/api/confirmations/view', { method: 'POST', body: request });
+  if (r.ok === true) state = { phase: 'ready', view: r.body };
+  else state = { phase: 'error', body: r.body };
   render();
 }
 
@@ -55,11 +62,13 @@ document.getElementById('form').addEventListener('submit', async (e) => {
     (name.value.trim() ? role : name).focus();
     return;
   }
-  const r = await api('/api/confirmations/decision', {
-    method: 'POST',
-    body: { token, decision, confirmerName: name.value, confirmerPosition: role.value, note: document.getElementById('note').value || null },
-  });
-  state = r.ok ? { phase: 'done', decision } : { phase: 'error', body: r.body };
+  /** @type {Schemas['ConfirmationDecisionRequest']} */
+  const request = { token, decision, confirmerName: name.value, confirmerPosition: role.value, note: document.getElementById('note').value || null };
+  /** @type {import('./shell.js').Answer<Schemas['ConfirmationResult']>} */
+  const r = await api('/api/confirmations/decision', { method: 'POST', body: request });
+  // `=== true` narrows the answer to its success shape (the pages are checked without strict null checks).
+  if (r.ok === true) state = { phase: 'done', decision };
+  else state = { phase: 'error', body: r.body };
   render();
   status.focus?.();
 });

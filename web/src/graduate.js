@@ -1,3 +1,4 @@
+// @ts-check
 // The graduate's page: sign-in, the obligation card with its timeline and evidence, documents with what to
 // do next, and uploads (large files straight to blob storage through the SAS route). Status changes show
 // without reloading: the page polls while it is visible.
@@ -10,9 +11,14 @@ const MAX_BYTES = 20 * 1024 * 1024;
 const PENDING = new Set(['received', 'validating', 'awaiting-employer', 'awaiting-review']);
 const $ = (id) => document.getElementById(id);
 
+/** @typedef {import('./shell.js').Schemas} Schemas */
+
 let token = null;
+/** @type {Schemas['GraduateView'] | null} */
 let me = null;
+/** @type {Schemas['ObligationView'] | null} */
 let obligation = null;
+/** @type {Schemas['DocumentView'][]} */
 let documents = [];
 let lastSeen = '';
 let timer = null;
@@ -216,7 +222,10 @@ function renderDocuments() {
   const keep = jobs.value;
   jobs.replaceChildren(new Option(t('pages.field.latestJob'), ''),
     ...documents.filter((d) => d.kind === 'employment-confirmation' && d.status === 'accepted')
-      .map((d) => new Option(`${d.metadata.employerName} — ${date(d.metadata.startDate)}`, d.id)));
+      .map((d) => {
+        const job = /** @type {Schemas['EmploymentMeta']} */ (d.metadata);
+        return new Option(`${job.employerName} — ${date(job.startDate)}`, d.id);
+      }));
   jobs.value = keep;
 }
 
@@ -294,6 +303,7 @@ function uploadMessage(text, kind) {
 async function upload(kind, meta, file) {
   const auth = { Authorization: `Bearer ${token}`, 'Accept-Language': currentLanguage() };
   if (file.size > DIRECT_UPLOAD_BYTES) {
+    /** @type {import('./shell.js').Answer<Schemas['UploadView']>} */
     const link = await call('/api/me/documents/uploads', { method: 'POST', body: { kind, metadata: meta } });
     if (!link.ok) return link;
     const put = await send('PUT', link.body.uploadUrl, file, { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': file.type || 'application/octet-stream' });

@@ -1,3 +1,4 @@
+// @ts-check
 import { start } from './shell.js';
 
 start({ active: '/' });

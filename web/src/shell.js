@@ -1,8 +1,17 @@
+// @ts-check
 // The shell every page shares: header (brand, navigation, language switch), footer (contacts), texts in
 // kk/ru/en from /assets/pages.<lang>.json, the API's enumerations, and a small JSON client.
+/** The API's schemas, generated from the OpenAPI document (`npm run gen:api`). @typedef {import('./api/types').components['schemas']} Schemas */
+/**
+ * An API answer: the body is T on success, problem details otherwise.
+ * @template [T=any]
+ * @typedef {{ ok: true, status: number, body: T, headers: Headers } | { ok: false, status: number, body: Schemas['ProblemBody'], headers: Headers }} Answer
+ */
+
 export const LANGUAGES = ['kk', 'ru', 'en'];
 const STORE = 'otrabotka.lang';
 let texts = {};
+/** @type {Schemas['EnumerationsView'] | null} */
 let enums = null;
 let language = 'kk';
 const listeners = [];
@@ -25,7 +34,10 @@ export function t(key, values) {
   return values ? text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m)) : text;
 }
 
-/** Fills every element marked data-t (text), data-t-label (aria-label), data-t-placeholder. */
+/**
+ * Fills every element marked data-t (text), data-t-label (aria-label), data-t-placeholder.
+ * @param {ParentNode} [root]
+ */
 export function applyTexts(root = document) {
   for (const el of root.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
   for (const el of root.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', t(el.dataset.tLabel));
@@ -41,7 +53,10 @@ export function nameOf(list, value) {
 
 export function enumeration(list) { return enums?.[list] ?? []; }
 
-/** Fills a <select> with an enumeration's values, keeping the selection. */
+/**
+ * Fills a <select> with an enumeration's values, keeping the selection.
+ * @param {Element} select @param {string} list @param {{ empty?: string }} [options]
+ */
 export function fillSelect(select, list, { empty } = {}) {
   const keep = select.value;
   select.replaceChildren();
@@ -67,8 +82,16 @@ export async function setLanguage(next) {
   for (const callback of listeners) await callback(language);
 }
 
-/** JSON request to the API in the page's language; answers { ok, status, body, headers }. */
+/**
+ * JSON request to the API in the page's language; answers { ok, status, body, headers }. T is the body's
+ * schema when the answer is a success (a problem's body is a ProblemBody).
+ * @template [T=any]
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown, token?: string | null, headers?: Record<string, string> }} [options]
+ * @returns {Promise<Answer<T>>}
+ */
 export async function api(path, { method = 'GET', body, token, headers = {} } = {}) {
+  /** @type {RequestInit & { headers: Record<string, string> }} */
   const init = { method, headers: { Accept: 'application/json', 'Accept-Language': language, ...headers } };
   if (token) init.headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) {
@@ -101,7 +124,10 @@ function header(active) {
   return bar;
 }
 
-/** Builds the shell around the page's <main> and loads texts and enumerations. */
+/**
+ * Builds the shell around the page's <main> and loads texts and enumerations.
+ * @param {{ active?: string, navigation?: boolean }} [options]
+ */
 export async function start({ active, navigation = true } = {}) {
   const top = document.querySelector('header.site');
   if (top) {
