@@ -13,6 +13,11 @@ internal static class LocalHostProgram
             return Token(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "rekey-iin-index")
+        {
+            return await RekeyIinIndexAsync();
+        }
+
         await RunRestartingAsync(args);
         return 0;
     }
@@ -54,7 +59,15 @@ internal static class LocalHostProgram
             var first = await Task.WhenAny(restart.Requested, stopping.Task);
             using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
             {
-                await app.StopAsync(timeout.Token);
+                try
+                {
+                    await app.StopAsync(timeout.Token);
+                }
+                catch (InvalidOperationException ex) when (ex.Message.Contains("timer has already been stopped", StringComparison.Ordinal))
+                {
+                    // The WebJobs SDK stops the blob triggers' shared queue listener once per blob-triggered
+                    // function and its timer refuses the second stop: the host has stopped all the same.
+                }
             }
 
             await app.DisposeAsync();
@@ -65,6 +78,22 @@ internal static class LocalHostProgram
 
             Console.Error.WriteLine($"otrabotka local host: rebuilding after a storage failure stopped a WebJobs listener (restart {generation + 1})");
         }
+    }
+
+    /// <summary>
+    /// <c>rekey-iin-index</c>: rebuilds the IIN index under the key the configuration gives (<c>IinIndex__Key</c>) from
+    /// the profiles in <c>AzureWebJobsStorage</c>, then removes the old key's rows (SECURITY.md, key rotation). Run it
+    /// with the app stopped; it says what it is doing as it goes.
+    /// </summary>
+    private static async Task<int> RekeyIinIndexAsync()
+    {
+        var app = LocalHostApp.Build([], new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }, triggers: false);
+        var rebuild = app.Services.GetRequiredService<Otrabotka.Functions.Storage.IinIndexRebuild>();
+        Console.Error.WriteLine($"rebuilding the IIN index under the configured key ({app.Environment.EnvironmentName}); the app must be stopped");
+        var progress = new Progress<Otrabotka.Functions.Storage.IinIndexRebuildResult>(step => Console.Error.WriteLine($"  {step.Indexed:N0} profiles indexed"));
+        var result = await rebuild.RunAsync(progress, CancellationToken.None);
+        Console.WriteLine($"done: {result.Indexed:N0} profiles indexed under the new key, {result.Removed:N0} rows of the old key removed");
+        return 0;
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ public static class OtrabotkaServices
         services.AddSingleton<ProbeStorageClients>();
         services.AddSingleton<IinIndexKeys>();
         services.AddSingleton<IinIndexMigration>();
+        services.AddSingleton<IinIndexRebuild>();
         services.AddAzureClients(clients =>
         {
             // The SDK clients other libraries may ask for come from the same connection.
