@@ -16,7 +16,6 @@ public sealed class OperatorIndex(StorageClients storage)
     public const string MemberPrefix = "m|";
     public const string CounterPrefix = "c|";
     public const string CounterEnd = "c}";
-    private const int MaxRounds = 8;
 
     private TableClient Index => storage.Table(StorageNames.OperatorIndexTable);
 
@@ -36,33 +35,25 @@ public sealed class OperatorIndex(StorageClients storage)
 
     public static string ShardName(int shard) => "b" + shard.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task SyncAsync(GraduateRecord graduate, CancellationToken cancellationToken)
+    /// <summary>Bounded and jittered by the one retry policy; a sync that keeps losing leaves the outbox to run it again.</summary>
+    public Task SyncAsync(GraduateRecord graduate, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(token => SyncOnceAsync(graduate, token), () => throw new ConcurrentChangeException("The operators' index of a graduate kept changing under its sync; the outbox retries it."), cancellationToken);
+
+    private async Task<bool> SyncOnceAsync(GraduateRecord graduate, CancellationToken cancellationToken)
     {
         var entry = OperatorIndexRows.Of(graduate);
         var wanted = entry.Rows.Select(OperatorIndexRows.Address).ToHashSet(StringComparer.Ordinal);
-        var written = new HashSet<string>(StringComparer.Ordinal);
         var shard = ShardOf(graduate.Id);
-        for (var round = 0; round < MaxRounds; round++)
+        var found = await Counters.GetEntityIfExistsAsync<TableEntity>(shard, MemberPrefix + graduate.Id, cancellationToken: cancellationToken);
+        var member = found.HasValue ? found.Value : null;
+        if (member?.GetString("Fingerprint") == entry.Fingerprint)
         {
-            var found = await Counters.GetEntityIfExistsAsync<TableEntity>(shard, MemberPrefix + graduate.Id, cancellationToken: cancellationToken);
-            var member = found.HasValue ? found.Value : null;
-            if (member?.GetString("Fingerprint") == entry.Fingerprint)
-            {
-                await DeleteAsync(written.Except(wanted), cancellationToken);
-                return;
-            }
-
-            await Task.WhenAll(entry.Rows.Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
-            written.UnionWith(wanted);
-            await DeleteAsync(Lines(member?.GetString("Rows")).Except(wanted), cancellationToken);
-            if (await TryCountAsync(shard, graduate.Id, member, entry, cancellationToken))
-            {
-                await DeleteAsync(written.Except(wanted), cancellationToken);
-                return;
-            }
+            return true;
         }
 
-        throw new RequestFailedException(409, "The operators' index of a graduate kept changing under its sync; the outbox retries it.");
+        await Task.WhenAll(entry.Rows.Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
+        await DeleteAsync(Lines(member?.GetString("Rows")).Except(wanted), cancellationToken);
+        return await TryCountAsync(shard, graduate.Id, member, entry, cancellationToken) ? true : throw new ConcurrentChangeException();
     }
 
     /// <summary>

@@ -33,7 +33,15 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
         }
         else if (needsSync)
         {
-            await indexes.RunAsync(unit.Graduate.Id, documentId, cancellationToken);
+            try
+            {
+                await indexes.RunAsync(unit.Graduate.Id, documentId, cancellationToken);
+            }
+            catch (ConcurrentChangeException)
+            {
+                // The change is committed with its index-sync outbox row: the dispatcher or the sweep finishes it.
+                logger.IndexSyncDeferred(unit.Graduate.Id);
+            }
         }
     }
 
