@@ -16,6 +16,7 @@ public sealed class Document
     {
         this.state = state;
         IsNew = isNew;
+        LoadedStatus = isNew ? null : state.Status;
     }
 
     public string Id => state.Id;
@@ -30,6 +31,9 @@ public sealed class Document
     public IReadOnlyList<Reason> Warnings => state.Warnings;
     public EmployerLink? Link => state.Link;
     public DocumentState State => state;
+
+    /// <summary>The status it had when loaded (null for a document received in this unit of work).</summary>
+    public DocumentStatus? LoadedStatus { get; }
 
     /// <summary>Received in this unit of work (not stored yet).</summary>
     public bool IsNew { get; }
@@ -169,7 +173,10 @@ public sealed class Document
         var contests = Status == DocumentStatus.Rejected && to == DocumentStatus.AwaitingReview;
         state = state with { Status = to, Contested = Contested || contests, UpdatedAt = at };
         Record(to, at, actor, reason);
-        notices.AddRange(DocumentNotices.For(to, rejection ?? []).Select(notice => notice with { By = actor.Role, Note = note }));
+        var caused = DocumentNotices.For(to, rejection ?? []).Select(notice => notice with { By = actor.Role, Note = note }).ToList();
+        var merged = DocumentNotices.Merge(notices, caused);
+        notices.Clear();
+        notices.AddRange(merged);
         return null;
     }
 

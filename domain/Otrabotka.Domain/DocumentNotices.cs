@@ -14,5 +14,13 @@ public static class DocumentNotices
         DocumentStatus.Withdrawn => [],
     };
 
+    /// <summary>
+    /// The notices of moves made in one unit of work: a later message to the graduate replaces their
+    /// "received" (a document validated in its upload request tells the graduate once, not twice in the
+    /// same second — issue 12); messages to others are kept.
+    /// </summary>
+    public static IReadOnlyList<DocumentNotice> Merge(IReadOnlyList<DocumentNotice> pending, IReadOnlyList<DocumentNotice> next) =>
+        next.Any(notice => notice.To == Recipient.Graduate) ? [.. pending.Where(notice => notice.Kind != NoticeKind.Received), .. next] : [.. pending, .. next];
+
     private static DocumentNotice ToGraduate(NoticeKind kind) => new(kind, Recipient.Graduate, []);
 }

@@ -47,6 +47,8 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
     {
         app.MapPost("/v3/mail/send", (HttpContext context, MailCapture capture) => capture.Accept(context));
         app.MapGet("/dev/mail", (string? to, MailCapture capture) => Results.Json(capture.Newest(to), JsonSerializerOptions.Web));
+        // The app's storage calls so far (the clients' pipeline counter), for the intake benchmark's calls per upload.
+        app.MapGet("/dev/storage-calls", (Otrabotka.Functions.Storage.StorageCallCounter counter) => Results.Json(new { calls = counter.Total }, JsonSerializerOptions.Web));
         app.MapDelete("/dev/mail", (MailCapture capture) =>
         {
             capture.Clear();

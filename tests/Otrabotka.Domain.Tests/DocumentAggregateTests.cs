@@ -40,6 +40,21 @@ public sealed class DocumentAggregateTests
     }
 
     [Fact]
+    public void A_document_received_and_decided_at_once_tells_the_graduate_once_and_the_employer_once()
+    {
+        var valid = Document.Receive("d1", Job("2025-09-01"), At, Actor.Graduate);
+        Assert.Null(valid.Validate(Clean, At, Actor.System("upload")));
+        Assert.Equal([(NoticeKind.AwaitingEmployer, Recipient.Graduate), (NoticeKind.EmployerRequest, Recipient.Employer)], valid.Notices.Select(n => (n.Kind, n.To)));
+        Assert.Null(valid.LoadedStatus);
+
+        var reason = new Reason("file-empty", new Text("бос", "пусто", "empty"));
+        var invalid = Document.Receive("d2", Job("2025-09-01"), At, Actor.Graduate);
+        Assert.Null(invalid.Validate(new DocumentValidation(DocumentFile.None, [reason], []), At, Actor.System("upload")));
+        Assert.Equal(NoticeKind.Rejected, Assert.Single(invalid.Notices).Kind);
+        Assert.Equal(DocumentStatus.Received, Document.Restore(invalid.State with { Status = DocumentStatus.Received }).LoadedStatus);
+    }
+
+    [Fact]
     public void A_rejection_carries_its_reasons_and_codes_into_history_and_the_message()
     {
         var document = Document.Restore(Document.Receive("d1", Job("2025-09-01"), At, Actor.Graduate).State);

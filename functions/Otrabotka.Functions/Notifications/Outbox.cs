@@ -40,26 +40,59 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
         return (id, new TableTransactionAction(TableTransactionActionType.Add, entity));
     }
 
-    /// <summary>Notes the rows as pending, commits the transaction, then queues one dispatch message per row.</summary>
-    public async Task CommitAsync(string graduateId, IReadOnlyList<TableTransactionAction> actions, IReadOnlyList<string> notificationIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Notes the rows as pending, commits the transaction, then queues one dispatch message per row — except
+    /// a <paramref name="held"/> row, which the caller runs at once and completes (or hands back to the queue).
+    /// </summary>
+    public async Task<DateTimeOffset> CommitAsync(string graduateId, IReadOnlyList<TableTransactionAction> actions, IReadOnlyList<string> notificationIds, CancellationToken cancellationToken, string? held = null)
     {
         var now = time.GetUtcNow();
-        var pending = storage.Table(StorageNames.OutboxPendingTable);
-        foreach (var id in notificationIds)
-        {
-            await pending.UpsertEntityAsync(new TableEntity(Bucket(now), PendingKey(graduateId, id)) { ["CreatedAt"] = now }, TableUpdateMode.Replace, cancellationToken);
-        }
+        await NoteAsync(graduateId, notificationIds, now, cancellationToken);
 
         await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), actions, cancellationToken);
-        await DispatchAsync(graduateId, notificationIds, cancellationToken);
+        await DispatchAsync(graduateId, notificationIds.Where(id => id != held), cancellationToken);
+        return now;
     }
 
-    public async Task DispatchAsync(string graduateId, IEnumerable<string> notificationIds, CancellationToken cancellationToken, TimeSpan? delay = null)
+    /// <summary>A held row done by its caller: recorded as sent (it was pending, and nothing else runs it) and its pending note forgotten.</summary>
+    public async Task CompleteAsync(string graduateId, HeldRow held, CancellationToken cancellationToken)
+    {
+        var done = new TableEntity(graduateId, OutboxRow.RowKeyFor(held.Id)) { ["Status"] = OutboxRow.Sent, ["SentAt"] = time.GetUtcNow() };
+        await storage.Table(StorageNames.GraduatesTable).UpdateEntityAsync(done, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await ForgetAsync(graduateId, held.Id, held.NotedAt, cancellationToken);
+    }
+
+    /// <summary>The column that makes an e-mail row carry its change's index sync (run by the dispatcher unless the message says it was done).</summary>
+    public static void CarryIndexSync(TableTransactionAction row, string? documentId)
+    {
+        var entity = (TableEntity)row.Entity;
+        entity["IndexSync"] = true;
+        entity["DocumentId"] = documentId;
+    }
+
+    public async Task DispatchAsync(string graduateId, IEnumerable<string> notificationIds, CancellationToken cancellationToken, TimeSpan? delay = null, bool synced = false)
     {
         var queue = storage.Queue(StorageNames.DispatchQueue);
         foreach (var id in notificationIds)
         {
-            await queue.SendMessageAsync(JsonSerializer.Serialize(new DispatchRequest(graduateId, id), Json.Options), delay, cancellationToken: cancellationToken);
+            await queue.SendMessageAsync(JsonSerializer.Serialize(new DispatchRequest(graduateId, id, synced), Json.Options), delay, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>The pending notes of one commit share their hour's partition: written in one transaction (one call) when there are several.</summary>
+    private async Task NoteAsync(string graduateId, IReadOnlyList<string> notificationIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = storage.Table(StorageNames.OutboxPendingTable);
+        var notes = notificationIds.Select(id => new TableEntity(Bucket(now), PendingKey(graduateId, id)) { ["CreatedAt"] = now }).ToList();
+        if (notes.Count == 1)
+        {
+            await pending.UpsertEntityAsync(notes[0], TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+
+        foreach (var batch in notes.Chunk(100))
+        {
+            await pending.SubmitTransactionAsync(batch.Select(note => new TableTransactionAction(TableTransactionActionType.UpsertReplace, note)), cancellationToken);
         }
     }
 

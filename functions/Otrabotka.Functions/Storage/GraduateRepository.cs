@@ -54,8 +54,13 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         return graduate is null ? null : new GraduateUnit(graduate, documents, etags, fingerprints, plan);
     }
 
-    /// <summary>Commits a change with the messages it causes; the cross-graduate indexes are synced after it (and again from its outbox row).</summary>
-    public async Task CommitAsync(GraduateUnit unit, IReadOnlyList<Notice> notices, IdempotencyRecord? answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits a change with the messages it causes; the cross-graduate indexes are synced after it (and
+    /// again from its outbox row). With <paramref name="syncInline"/> the index-sync row is noted pending but
+    /// not queued — an e-mail row carrying the sync, or an index-sync row when there is no e-mail: the caller
+    /// syncs at once and then queues or completes it (answered here); otherwise the answer is null.
+    /// </summary>
+    public async Task<HeldRow?> CommitAsync(GraduateUnit unit, IReadOnlyList<Notice> notices, IdempotencyRecord? answer, CancellationToken cancellationToken, bool syncInline = false)
     {
         var graduateId = unit.Graduate.Id;
         var actions = ChangedRows(unit);
@@ -64,30 +69,57 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
             actions.Add(IdempotencyStore.Action(graduateId, answer));
         }
 
-        var ids = new List<string>();
-        if (NeedsIndexSync(unit, out var documentId))
-        {
-            var (syncId, sync) = outbox.IndexRow(graduateId, documentId);
-            ids.Add(syncId);
-            actions.Add(sync);
-        }
-
-        foreach (var notice in notices)
-        {
-            var (id, action) = outbox.Row(graduateId, notice.To, notice.Kind, notice.Language, notice.Model, notice.Bilingual);
-            ids.Add(id);
-            actions.Add(action);
-        }
+        var (ids, held) = AddOutboxRows(unit, notices, actions, syncInline);
 
         // The indexes first: a document they name but the partition lacks is harmless (the received sweep drops
-        // its row); the reverse would be unreachable.
+        // its row); the reverse would be unreachable. A document decided in the request that received it is
+        // never left "received", so the sweep has nothing to watch for it.
         foreach (var document in unit.Documents.Where(d => d.IsNew))
         {
             await DocumentIndex.AddAsync(storage, graduateId, document.Id, cancellationToken);
-            await ReceivedIndex.AddAsync(storage, graduateId, document.Id, document.ReceivedAt, cancellationToken);
+            if (document.Status == DocumentStatus.Received)
+            {
+                await ReceivedIndex.AddAsync(storage, graduateId, document.Id, document.ReceivedAt, cancellationToken);
+            }
         }
 
-        await outbox.CommitAsync(graduateId, actions, ids, cancellationToken);
+        var notedAt = await outbox.CommitAsync(graduateId, actions, ids, cancellationToken, held?.Id);
+        return held is null ? null : held with { NotedAt = notedAt };
+    }
+
+    /// <summary>The e-mails' outbox rows (the graduate's first) and, when the change needs it, its index sync: carried by the first e-mail row when synced inline, else a row of its own.</summary>
+    private (List<string> Ids, HeldRow? Held) AddOutboxRows(GraduateUnit unit, IReadOnlyList<Notice> notices, List<TableTransactionAction> actions, bool syncInline)
+    {
+        var graduateId = unit.Graduate.Id;
+        var ids = new List<string>();
+        HeldRow? held = null;
+        var mails = new List<TableTransactionAction>();
+        foreach (var notice in notices.OrderBy(n => n.Kind == NotificationKind.EmployerRequest))
+        {
+            var (id, action) = outbox.Row(graduateId, notice.To, notice.Kind, notice.Language, notice.Model, notice.Bilingual);
+            ids.Add(id);
+            mails.Add(action);
+        }
+
+        actions.AddRange(mails);
+        if (NeedsIndexSync(unit, out var documentId))
+        {
+            if (syncInline && mails.Count > 0)
+            {
+                // Synced inline; should the process stop first, the dispatcher of this e-mail row syncs (no row of its own).
+                Outbox.CarryIndexSync(mails[0], documentId);
+                held = new HeldRow(ids[0], Mail: true, default);
+            }
+            else
+            {
+                var (syncId, sync) = outbox.IndexRow(graduateId, documentId);
+                ids.Add(syncId);
+                actions.Add(sync);
+                held = syncInline ? new HeldRow(syncId, Mail: false, default) : null;
+            }
+        }
+
+        return (ids, held);
     }
 
     /// <summary>

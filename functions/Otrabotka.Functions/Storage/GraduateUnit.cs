@@ -27,7 +27,10 @@ public sealed class GraduateUnit
     }
 
     /// <summary>A unit for adding new documents, without reading the partition (nothing else is written).</summary>
-    public static GraduateUnit Starting(GraduateRecord graduate) => new(graduate, [], [], [], ReminderPlan.None);
+    public static GraduateUnit Starting(GraduateRecord graduate) => new(graduate, [], [], [], ReminderPlan.None) { Loaded = false };
+
+    /// <summary>Read from the partition (a starting unit is not: it knows none of the graduate's other rows).</summary>
+    public bool Loaded { get; private init; } = true;
 
     public GraduateRecord Graduate { get; private set; }
 

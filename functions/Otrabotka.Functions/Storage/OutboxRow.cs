@@ -19,6 +19,11 @@ public sealed class OutboxRow(TableEntity entity)
     public string Status => entity.GetString("Status") ?? Pending;
     public int Attempts => entity.GetInt32("Attempts") ?? 0;
     public bool IsIndexSync => entity.GetString("Kind") == IndexSyncKind;
+
+    /// <summary>An e-mail row that carries its change's index sync (ADR 0017), until a dispatch has run or skipped it.</summary>
+    public bool CarriesIndexSync => entity.GetBoolean("IndexSync") == true;
+
+    public void IndexSynced() => entity["IndexSync"] = false;
     public string? DocumentId => entity.GetString("DocumentId");
     public DateTimeOffset? CreatedAt => entity.GetDateTimeOffset("CreatedAt");
     public string? LastError => entity.GetString("LastError");

@@ -34,6 +34,17 @@ public sealed partial class DispatchNotification(
             return;
         }
 
+        if (row.CarriesIndexSync)
+        {
+            // Done inline by the change unless the message says otherwise (a crash before it, a sweep, a failed inline sync).
+            if (!request.Synced)
+            {
+                await indexes.RunAsync(row.GraduateId, row.DocumentId, cancellationToken);
+            }
+
+            row.IndexSynced();
+        }
+
         await (row.IsIndexSync ? SyncIndexesAsync(row, cancellationToken) : SendAsync(row, cancellationToken));
     }
 

@@ -10,13 +10,15 @@ namespace Otrabotka.Functions.UseCases;
 /// history and the e-mails the moves cause in one transaction; then the cross-graduate indexes are synced
 /// (and again from the outbox row, should this process stop first). Every status move is logged.
 /// </summary>
-public sealed class DocumentChanges(GraduateRepository repository, NoticeComposer composer, IndexSync indexes, ILogger<DocumentChanges> logger)
+public sealed class DocumentChanges(GraduateRepository repository, NoticeComposer composer, IndexSync indexes, Outbox outbox, ILogger<DocumentChanges> logger)
 {
     public async Task CommitAsync(GraduateUnit unit, IReadOnlyList<Notice> otherNotices, IdempotencyRecord? answer, CancellationToken cancellationToken)
     {
         var changed = unit.Documents.Where(d => d.Changed).ToList();
         var notices = changed.SelectMany(d => composer.For(unit.Graduate, d)).Concat(otherNotices).ToList();
-        await repository.CommitAsync(unit, notices, answer, cancellationToken);
+        var needsSync = GraduateRepository.NeedsIndexSync(unit, out var documentId);
+        var prepared = needsSync && unit.Loaded ? indexes.Prepare(unit) : null;
+        var held = await repository.CommitAsync(unit, notices, answer, cancellationToken, syncInline: prepared is not null);
         foreach (var document in changed)
         {
             foreach (var move in document.NewHistory)
@@ -25,7 +27,11 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
             }
         }
 
-        if (GraduateRepository.NeedsIndexSync(unit, out var documentId))
+        if (prepared is not null && held is not null)
+        {
+            await SyncInlineAsync(unit, documentId, prepared, held, cancellationToken);
+        }
+        else if (needsSync)
         {
             try
             {
@@ -36,6 +42,32 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
                 // The change is committed with its index-sync outbox row: the dispatcher or the sweep finishes it.
                 logger.IndexSyncDeferred(unit.Graduate.Id);
             }
+        }
+    }
+
+    /// <summary>
+    /// The committed unit's indexes, at once; then the held row is queued as synced (an e-mail) or completed
+    /// (an index-sync row). Should the sync fail, the row is queued as not synced: the dispatcher syncs in full.
+    /// </summary>
+    private async Task SyncInlineAsync(GraduateUnit unit, string? documentId, PreparedSync prepared, HeldRow held, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await indexes.ApplyAsync(unit, documentId, prepared, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await outbox.DispatchAsync(unit.Graduate.Id, [held.Id], CancellationToken.None);
+            throw;
+        }
+
+        if (held.Mail)
+        {
+            await outbox.DispatchAsync(unit.Graduate.Id, [held.Id], cancellationToken, synced: true);
+        }
+        else
+        {
+            await outbox.CompleteAsync(unit.Graduate.Id, held, cancellationToken);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class Documents(
 
     public static string StatusUrl(string documentId) => $"/api/me/documents/{documentId}";
 
-    /// <summary>Multipart submission: the document is recorded, then its file lands in intake, where the blob trigger validates it.</summary>
+    /// <summary>Multipart submission: the file is validated in the request and the decided document committed at once (ADR 0017).</summary>
     public async Task<Outcome<SubmittedView>> SubmitAsync(GraduateRecord graduate, Actor actor, DocumentSubmission submission, string? idempotencyKey, string route, CancellationToken cancellationToken)
     {
         var fields = new Fields(new Dictionary<string, string?> { ["kind"] = submission.Kind });
@@ -183,15 +183,19 @@ public sealed class Documents(
             return new Outcome<SubmittedView>(JsonSerializer.Deserialize<SubmittedView>(replay.Body, Json.Options)!, null, Wire.TryParse<Success>(replay.Outcome, out var kind) ? kind : Success.Accepted);
         }
 
-        // The bytes first: the document and its stored 202 commit only once the file is safe, so no answer
-        // (first or replayed) can promise a document whose file is missing. A blob without a document is
-        // ignored by validation and removed by the intake sweep after a day.
-        var unit = GraduateUnit.Starting(request.Graduate);
+        // Validated here, on the bytes the request holds (ADR 0017): the file is written once, to its final
+        // container, before the commit, so no answer (first or replayed) can promise a document whose file is
+        // missing; "received → validating → decided" commits in one transaction with its history, e-mails,
+        // stored answer and index rows. A file without a document (a lost race) is deleted here.
+        if (await repository.LoadAsync(graduateId, cancellationToken) is not { } unit)
+        {
+            return Problem.NotFound;
+        }
+
         var document = Document.Receive(GraduateStore.NewId('d'), request.Claim, time.GetUtcNow(), request.Actor);
         unit.Add(document);
-        var blob = IntakeBlob(graduateId, document.Id);
-        await blob.UploadAsync(new BinaryData(request.File), overwrite: true, cancellationToken);
-        var view = new SubmittedView(document.Id, DocumentStatus.Received, StatusUrl(document.Id));
+        await validate.DecideInlineAsync(unit, document, request.File, cancellationToken);
+        var view = new SubmittedView(document.Id, document.Status, StatusUrl(document.Id));
         var answer = request.Key is null ? null
             : new IdempotencyRecord(request.Route, request.Key, request.Hash, new StoredAnswer(Wire.Name(Success.Accepted), JsonSerializer.Serialize(view, Json.Options), view.StatusUrl), time.GetUtcNow(), check.Expired);
         try
@@ -200,28 +204,19 @@ public sealed class Documents(
         }
         catch (ConcurrentChangeException)
         {
-            // A concurrent request with the same key committed first: the next attempt answers as it did.
-            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            // A concurrent change (or request with the same key) committed first: the next attempt starts again.
+            await DeleteFileAsync(document.File, cancellationToken);
             throw;
         }
 
-        return Outcome<SubmittedView>.Accepted(await ValidateNowAsync(view, blob, request.Graduate.Id, cancellationToken));
+        return Outcome<SubmittedView>.Accepted(view);
     }
 
-    /// <summary>
-    /// The request holds the file already, so the validation step runs now; the blob trigger that fires for
-    /// the same blob later finds the document decided and does nothing. Should this attempt fail, the trigger
-    /// (with its retries) is the safety net and the status stays "received".
-    /// </summary>
-    private async Task<SubmittedView> ValidateNowAsync(SubmittedView view, Azure.Storage.Blobs.BlobClient blob, string graduateId, CancellationToken cancellationToken)
+    private async Task DeleteFileAsync(DocumentFile file, CancellationToken cancellationToken)
     {
-        try
+        if (file.Location is { } path && path.Split('/', 2) is [var container, var name])
         {
-            return await validate.RunAsync(graduateId, view.Id, blob, cancellationToken, ValidateDocument.ByUpload) is { } validated ? view with { Status = validated.Status } : view;
-        }
-        catch (Azure.RequestFailedException)
-        {
-            return view;
+            await storage.Container(container).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
     }
 

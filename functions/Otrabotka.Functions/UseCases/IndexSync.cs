@@ -29,6 +29,42 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
     public Task PlanRemindersAsync(string graduateId, bool rewrite, CancellationToken cancellationToken) =>
         RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, null, snapshot: false, rewrite, attempt), cancellationToken);
 
+    /// <summary>
+    /// Before a loaded unit's commit: what index sync keeps in the partition itself (the reminder plan, the
+    /// profile's status snapshot) is put into the unit, so the change's own transaction writes it.
+    /// </summary>
+    public PreparedSync Prepare(GraduateUnit unit)
+    {
+        var today = Almaty.Today(time);
+        var ledger = Obligations.Compute(unit.Graduate, unit.Documents, today);
+        var change = reminders.Plan(unit, ledger, today, rewrite: false);
+        Snapshot(unit, ledger);
+        return new PreparedSync(change, ledger.Status);
+    }
+
+    /// <summary>
+    /// After that commit: the indexes in other tables, from the committed unit (no re-read). The review queue
+    /// only when the document is, was or passed through "awaiting review"; the operators' index only when the
+    /// profile changed (nothing else it holds can have).
+    /// </summary>
+    public async Task ApplyAsync(GraduateUnit unit, string? documentId, PreparedSync prepared, CancellationToken cancellationToken)
+    {
+        if (documentId is not null && unit.Find(documentId) is { } document && TouchesReview(document))
+        {
+            await review.SyncAsync(unit.Graduate, document, cancellationToken);
+        }
+
+        await reminders.ApplyAsync(prepared.Change, cancellationToken);
+        if (unit.ProfileChanged)
+        {
+            await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? prepared.Status }, cancellationToken);
+        }
+    }
+
+    private static bool TouchesReview(Document document) =>
+        document.Status == DocumentStatus.AwaitingReview || document.LoadedStatus == DocumentStatus.AwaitingReview
+        || document.NewHistory.Any(change => change.Status == DocumentStatus.AwaitingReview);
+
     private async Task SyncOnceAsync(string graduateId, string? documentId, bool snapshot, bool rewrite, CancellationToken cancellationToken)
     {
         if (await repository.LoadAsync(graduateId, cancellationToken) is not { } unit)

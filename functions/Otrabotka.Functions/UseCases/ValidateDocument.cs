@@ -104,22 +104,78 @@ public sealed class ValidateDocument(StorageClients storage, GraduateRepository 
         }
     }
 
+    /// <summary>
+    /// Validation inside the multipart request that holds the file (issue 12, ADR 0017): the same checks, the
+    /// file written once straight to its final container (documents, or quarantine when rejected), and the
+    /// document moved in the unit — the caller commits "received → validating → decided" in one transaction.
+    /// A file too long for the rules is not stored at all.
+    /// </summary>
+    public async Task DecideInlineAsync(GraduateUnit unit, Document document, byte[] content, CancellationToken cancellationToken)
+    {
+        var checks = Check(unit, document, content.LongLength, content);
+        var name = BlobName(unit.Graduate.Id, document.Id);
+        string? location = null;
+        var safety = FileSafety.Clean;
+        string? etag = null;
+        if (checks.Sha is not null)
+        {
+            var target = checks.Reasons.Count > 0 ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
+            var blob = storage.Container(target).GetBlobClient(name);
+            etag = (await blob.UploadAsync(new BinaryData(content), overwrite: true, cancellationToken)).Value.ETag.ToString();
+            location = $"{target}/{name}";
+            safety = checks.Reasons.Count == 0 ? await verdicts.SafetyOfAsync(blob, cancellationToken) : FileSafety.Clean;
+            if (safety == FileSafety.Malicious)
+            {
+                location = await verdicts.QuarantineAsync(Document.Restore(document.State with { File = new DocumentFile(location, null, null, null) }), cancellationToken);
+            }
+        }
+
+        var conflict = checks.Reasons.Count == 0 ? await RegistryConflictAsync(document, cancellationToken) : null;
+        var file = new DocumentFile(location, checks.Sha, etag, checks.DuplicateOf);
+        var validation = new DocumentValidation(file, checks.Reasons, conflict is null ? checks.Warnings : [.. checks.Warnings, conflict], safety, NeedsReview: conflict is not null);
+        document.Validate(validation, time.GetUtcNow(), Actor.System(ByUpload));
+        if (!validation.Rejected && checks.Sha is { } sha)
+        {
+            unit.Fingerprint(sha, document.Id);
+        }
+
+        logger.Validated(unit.Graduate.Id, document.Id, document.Kind, document.Status, Codes(validation.AllReasons), Codes(validation.Warnings));
+    }
+
     /// <summary>File sanity (the length before a byte is read, then the content once), then the rules of the document's kind.</summary>
     private async Task<(DocumentValidation Validation, byte[]? Content)> InspectAsync(GraduateUnit unit, Document document, BlobClient blob, BlobProperties properties, CancellationToken cancellationToken)
     {
-        var reasons = new List<Reason>();
-        IReadOnlyList<Reason> warnings = [];
         byte[]? content = null;
-        string? sha = null;
-        string? duplicateOf = null;
-        if (FileRules.CheckLength(properties.ContentLength) is { } length)
-        {
-            reasons.Add(length);
-        }
-        else
+        if (FileRules.CheckLength(properties.ContentLength) is null)
         {
             var download = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new() { IfMatch = properties.ETag } }, cancellationToken);
             content = download.Value.Content.ToArray();
+        }
+
+        var (reasons, warnings, sha, duplicateOf) = Check(unit, document, properties.ContentLength, content);
+
+        // The scanner's verdict on the uploaded file: only a clean file may be accepted without a person.
+        var safety = reasons.Count == 0 ? await verdicts.SafetyOfAsync(blob, cancellationToken) : FileSafety.Clean;
+        var target = reasons.Count > 0 || safety == FileSafety.Malicious ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
+        var location = content is null ? document.File.Location : $"{target}/{BlobName(unit.Graduate.Id, document.Id)}";
+        var conflict = reasons.Count == 0 ? await RegistryConflictAsync(document, cancellationToken) : null;
+        var file = new DocumentFile(location, sha, properties.ETag.ToString(), duplicateOf);
+        return (new DocumentValidation(file, reasons, conflict is null ? warnings : [.. warnings, conflict], safety, NeedsReview: conflict is not null), content);
+    }
+
+    /// <summary>The checks that need no storage: the length, the content (when it was read), then the kind's rules.</summary>
+    private FileChecks Check(GraduateUnit unit, Document document, long length, byte[]? content)
+    {
+        var reasons = new List<Reason>();
+        IReadOnlyList<Reason> warnings = [];
+        string? sha = null;
+        string? duplicateOf = null;
+        if (FileRules.CheckLength(length) is { } tooLong)
+        {
+            reasons.Add(tooLong);
+        }
+        else if (content is not null)
+        {
             sha = Convert.ToHexStringLower(SHA256.HashData(content));
             duplicateOf = unit.FingerprintOwner(sha) is { } owner && owner != document.Id ? owner : null;
             reasons.AddRange(FileRules.Check(FileInspector.Inspect(content, duplicateOf)));
@@ -133,14 +189,10 @@ public sealed class ValidateDocument(StorageClients storage, GraduateRepository 
             warnings = eligibility.Warnings;
         }
 
-        // The scanner's verdict on the uploaded file: only a clean file may be accepted without a person.
-        var safety = reasons.Count == 0 ? await verdicts.SafetyOfAsync(blob, cancellationToken) : FileSafety.Clean;
-        var target = reasons.Count > 0 || safety == FileSafety.Malicious ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
-        var location = content is null ? document.File.Location : $"{target}/{BlobName(unit.Graduate.Id, document.Id)}";
-        var conflict = reasons.Count == 0 ? await RegistryConflictAsync(document, cancellationToken) : null;
-        var file = new DocumentFile(location, sha, properties.ETag.ToString(), duplicateOf);
-        return (new DocumentValidation(file, reasons, conflict is null ? warnings : [.. warnings, conflict], safety, NeedsReview: conflict is not null), content);
+        return new FileChecks(reasons, warnings, sha, duplicateOf);
     }
+
+    private sealed record FileChecks(IReadOnlyList<Reason> Reasons, IReadOnlyList<Reason> Warnings, string? Sha, string? DuplicateOf);
 
     private async Task<Document?> ReloadAsync(string graduateId, string documentId, CancellationToken cancellationToken) =>
         (await repository.LoadAsync(graduateId, cancellationToken))?.Find(documentId);

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace Otrabotka.Functions.UseCases;
 
-/// <summary>The queue message that asks for one outbox row to be sent. It carries ids only, never personal data.</summary>
-public sealed record DispatchRequest(string GraduateId, string NotificationId)
+/// <summary>
+/// The queue message that asks for one outbox row to be sent. It carries ids only, never personal data;
+/// <see cref="Synced"/> says the change's index sync, which the row may carry, was already done inline.
+/// </summary>
+public sealed record DispatchRequest(string GraduateId, string NotificationId, bool Synced = false)
 {
     public static DispatchRequest Parse(string message)
     {
