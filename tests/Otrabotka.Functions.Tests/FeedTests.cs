@@ -142,6 +142,97 @@ public sealed class FeedTests(FeedHostFixture host)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
+    [Fact]
+    public async Task A_confirmation_at_another_employer_accepted_after_the_months_arrived_raises_the_other_employer_flag()
+    {
+        var (graduateId, iin, token) = await Api.RegisterAsync();
+        var paying = Api.ValidBin();
+        var confirmed = Api.ValidBin();
+        await feed.PutEmployerAsync(paying);
+        await feed.PutEmployerAsync(confirmed, name: "ТОО «Басқа»");
+        await feed.ImportAsync(File([Row(iin, paying, "2025-09"), Row(iin, paying, "2025-10"), Row(iin, paying, "2025-11")]));
+        Assert.Empty(await feed.FlagsAsync(graduateId));
+
+        // The employer confirms later: the index sync after the acceptance judges the stored months again.
+        await AcceptEmploymentAsync(token, confirmed, "2025-09-01");
+
+        List<JsonNode> flags = [];
+        Assert.True(await LocalHostFixture.Eventually(async () => (flags = await feed.FlagsAsync(graduateId)).Count > 0, TimeSpan.FromSeconds(20)), "no flag after the acceptance");
+        var elsewhere = Assert.Single(flags, f => f["code"]!.GetValue<string>() == "feed-other-employer");
+        Assert.Equal(paying, elsewhere["employerBin"]!.GetValue<string>());
+        Assert.Equal(["2025-09", "2025-10", "2025-11"], elsewhere["months"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Contains((await feed.FeedAsync(graduateId))["flags"]!.AsArray(), f => f!["code"]!.GetValue<string>() == "feed-other-employer");
+    }
+
+    [Fact]
+    public async Task An_exemption_recorded_after_the_months_arrived_raises_its_flag()
+    {
+        var (graduateId, iin, _) = await Api.RegisterAsync();
+        var bin = Api.ValidBin();
+        await feed.PutEmployerAsync(bin);
+        await feed.ImportAsync(File([Row(iin, bin, "2025-10"), Row(iin, bin, "2025-11")]));
+        Assert.Empty(await feed.FlagsAsync(graduateId));
+
+        await Api.JsonAsync(HttpMethod.Post, $"/api/graduates/{graduateId}/exemptions", Api.OperatorToken,
+            new { ground = "further-study", commissionDecisionDate = "2025-07-01", studyLevel = "master", enrolmentDate = "2025-08-25" }, HttpStatusCode.Created);
+
+        List<JsonNode> flags = [];
+        Assert.True(await LocalHostFixture.Eventually(async () => (flags = await feed.FlagsAsync(graduateId)).Count > 0, TimeSpan.FromSeconds(20)), "no flag after the exemption");
+        Assert.Equal("feed-paid-while-exempt", Assert.Single(flags)["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Consent_comes_with_a_registration_or_an_import_row_and_a_repeat_with_another_consent_updates_it_without_a_conflict()
+    {
+        var iin = Api.NewIin();
+        var registration = new Dictionary<string, object?>
+        {
+            ["iin"] = iin, ["fullName"] = "Айгерім Сапарова", ["email"] = $"{iin}@graduate.example.kz", ["language"] = "kk", ["category"] = "state-order-other",
+            ["level"] = "bachelor", ["specialtyGroup"] = "technical", ["graduationDate"] = "2025-06-20", ["admissionYear"] = 2021, ["budgetCost"] = 3_600_000.00m,
+            ["university"] = "Л.Н. Гумилев атындағы ЕҰУ", ["feedConsent"] = "511",
+        };
+        var created = await Api.JsonAsync(HttpMethod.Post, "/api/graduates", Api.OperatorToken, registration, HttpStatusCode.Created);
+        var graduateId = created["graduateId"]!.GetValue<string>();
+        Assert.Equal("consented", (await feed.FeedAsync(graduateId))["consent"]!.GetValue<string>());
+
+        // The same registration as a CSV row with another consent: unchanged, no conflict, the consent updated.
+        const string header = "iin;fullName;email;language;category;level;specialtyGroup;graduationDate;admissionYear;budgetCost;university;grantMonths;normativeMonths;feedConsent";
+        string CsvRow(string consent) => $"{iin};Айгерім Сапарова;{iin}@graduate.example.kz;kk;state-order-other;bachelor;technical;2025-06-20;2021;3600000.00;Л.Н. Гумилев атындағы ЕҰУ;;;{consent}";
+        var other = Api.NewIin();
+        var otherRow = $"{other};Нұрлан Әбенов;{other}@graduate.example.kz;ru;state-order-other;bachelor;technical;2025-06-20;2021;3600000.00;ЕҰУ;;;consented";
+        var imported = await ImportGraduatesAsync($"{header}\n{CsvRow("refused")}\n{otherRow}\n");
+        Assert.True((Int(imported, "created"), Int(imported, "unchanged")) == (1, 1), imported.ToJsonString());
+        Assert.Empty(imported["errors"]!.AsArray());
+        Assert.Equal("refused", (await feed.FeedAsync(graduateId))["consent"]!.GetValue<string>());
+        var otherId = (await host.Storage.Table(StorageNames.IinIndexTable).GetEntityAsync<TableEntity>(GraduateRegistry.IinKeys(other).Partition, other)).Value.GetString("GraduateId")!;
+        Assert.Equal("consented", (await feed.FeedAsync(otherId))["consent"]!.GetValue<string>());
+
+        // JSON again, the SMS reply 512 is a refusal too; an unknown value is refused per row with the field named.
+        registration["feedConsent"] = "unknown";
+        var again = await Api.JsonAsync(HttpMethod.Post, "/api/graduates", Api.OperatorToken, registration);
+        Assert.Equal(graduateId, again["graduateId"]!.GetValue<string>());
+        Assert.Equal("unknown", (await feed.FeedAsync(graduateId))["consent"]!.GetValue<string>());
+        var bad = await ImportGraduatesAsync($"{header}\n{CsvRow("maybe")}\n");
+        var error = Assert.Single(bad["errors"]!.AsArray())!;
+        Assert.Equal((2, "consent-invalid"), (Int(error, "line"), error["code"]!.GetValue<string>()));
+        Assert.Equal("unknown", (await feed.FeedAsync(graduateId))["consent"]!.GetValue<string>());
+        registration["feedConsent"] = "maybe";
+        using var refused = await Api.SendAsync(HttpMethod.Post, "/api/graduates", Api.OperatorToken, registration);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("feedConsent", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonNode> ImportGraduatesAsync(string csv)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new StringContent(csv, System.Text.Encoding.UTF8) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Api.OperatorToken);
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonNode.Parse(text)!;
+    }
+
     private async Task AcceptEmploymentAsync(string token, string bin, string start)
     {
         var employer = $"hr-{Guid.NewGuid():N}@employer.example.kz";

@@ -107,10 +107,33 @@ public sealed class OffAzureDeploymentTests
         var scaled = Manifests.Kind("ScaledObject");
         Assert.Equal("otrabotka-worker", Manifests.Text(scaled, "spec", "scaleTargetRef", "name"));
         Assert.True(int.Parse(Manifests.Text(scaled, "spec", "minReplicaCount")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
-        var trigger = (YamlMappingNode)Assert.Single(((YamlSequenceNode)Manifests.Node(scaled, "spec", "triggers")!).Children);
-        Assert.Equal("azure-queue", Manifests.Text(trigger, "type"));
-        Assert.Equal(StorageNames.DispatchQueue, Manifests.Text(trigger, "metadata", "queueName"));
-        Assert.Contains(Manifests.Text(trigger, "metadata", "connectionFromEnv") ?? "", Tagged(OffAzure.Secret));
+        var triggers = ((YamlSequenceNode)Manifests.Node(scaled, "spec", "triggers")!).Children.Cast<YamlMappingNode>().ToList();
+        Assert.All(triggers, trigger =>
+        {
+            Assert.Equal("azure-queue", Manifests.Text(trigger, "type"));
+            Assert.Contains(Manifests.Text(trigger, "metadata", "connectionFromEnv") ?? "", Tagged(OffAzure.Secret));
+        });
+        Assert.Equal([StorageNames.DispatchQueue, StorageNames.FeedQueue], triggers.Select(t => Manifests.Text(t, "metadata", "queueName")).Order());
+    }
+
+    [Fact]
+    public void Files_dropped_into_feeds_are_started_by_the_workers_sweep_where_no_Event_Grid_delivers_blob_events()
+    {
+        // The feed's blob trigger listens to Event Grid (as the intake's): off Azure no event arrives.
+        var trigger = typeof(Otrabotka.Functions.Triggers.FeedBlobFunction).GetMethod("Run")!.GetParameters()
+            .SelectMany(p => p.GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.BlobTriggerAttribute), false)).Cast<Microsoft.Azure.Functions.Worker.BlobTriggerAttribute>().Single();
+        Assert.Equal(Microsoft.Azure.Functions.Worker.BlobTriggerSource.EventGrid, trigger.Source);
+        Assert.StartsWith(StorageNames.FeedsContainer + "/", trigger.BlobPath, StringComparison.Ordinal);
+
+        // So the worker's intake sweep timer also starts every file in feeds/, and the worker runs the feed's queue.
+        var sweep = typeof(Otrabotka.Functions.Triggers.IntakeSweepFunction).GetConstructors().Single().GetParameters().Select(p => p.ParameterType);
+        Assert.Contains(typeof(Otrabotka.Functions.UseCases.SweepFeeds), sweep);
+        var loaded = Manifests.Env(Manifests.Kind("Deployment", "otrabotka-worker")).Where(e => e.Key.StartsWith("AzureFunctionsJobHost__functions__", StringComparison.Ordinal)).Select(e => e.Value).ToList();
+        Assert.Contains(Otrabotka.Functions.Triggers.IntakeSweepFunction.Name, loaded);
+        Assert.Contains(Otrabotka.Functions.Triggers.FeedBlobFunction.Name, loaded);
+        Assert.Contains(Otrabotka.Functions.Triggers.FeedQueueFunction.Name, loaded);
+        var configMap = Manifests.Map(Manifests.Node(Manifests.Kind("ConfigMap"), "data"));
+        Assert.False(string.IsNullOrWhiteSpace(configMap.GetValueOrDefault(StorageNames.IntakeSweepScheduleSetting)), "the sweep's schedule is not set");
     }
 
     [Fact]

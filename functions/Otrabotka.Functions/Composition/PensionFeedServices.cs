@@ -12,7 +12,12 @@ public static class PensionFeedServices
         services.AddSingleton<EmployerRegistryStore>();
         services.AddSingleton<EmployerRegistryEntries>();
         services.AddSingleton<FeedFindings>();
+        services.AddSingleton<ApplyFeedMonths>();
         services.AddSingleton<CreditFeedMonths>();
+        services.AddSingleton<ReassessFeed>();
+        services.AddSingleton<FeedCoverage>();
+        services.AddSingleton<SweepFeedStops>();
+        services.AddSingleton<SweepFeeds>();
         services.AddSingleton<ImportFeedChunk>();
         services.AddSingleton<ImportRegistryChunk>();
         services.AddSingleton<FeedJobs>();

@@ -27,6 +27,15 @@ public sealed record FeedState
     /// <summary>Keys of the feed e-mails already written to the outbox: credited|BIN, review|BIN, stopped|BIN|YYYY-MM.</summary>
     public IReadOnlyList<string> Notified { get; init; } = [];
 
+    /// <summary>Credited employers whose last reported month was paid: where a stop may still be seen (FeedStops.Watch).</summary>
+    public IReadOnlyList<FeedWatchState> Watching { get; init; } = [];
+
+    /// <summary>Whether the feed has anything for this graduate that a document accepted later must be checked against.</summary>
+    public bool HasMonths => Periods.Count > 0 || Reviews.Count > 0 || Flags.Count > 0 || LastPaidMonth is not null || Watching.Count > 0 || CoveredThrough is not null;
+
+    /// <summary>The latest month reported for this graduate at any employer (YYYY-MM), paid or not.</summary>
+    public string? CoveredThrough { get; init; }
+
     /// <summary>The ledger periods the feed credits (evidence pension-feed, with the months).</summary>
     public IEnumerable<Period> LedgerPeriods() => Periods.Select(p => p.ToPeriod());
 
@@ -60,3 +69,6 @@ public sealed record FeedReviewState(string Bin, IReadOnlyList<string> Reasons, 
 
 /// <summary>A cross-check flag the feed raised.</summary>
 public sealed record FeedFlagState(string Key, string Code, string Bin, IReadOnlyList<string> Months, string? DocumentId);
+
+/// <summary>An employer watched for a stop: the last month paid there (YYYY-MM).</summary>
+public sealed record FeedWatchState(string Bin, string LastPaid);

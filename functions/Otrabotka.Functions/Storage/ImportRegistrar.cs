@@ -14,7 +14,7 @@ namespace Otrabotka.Functions.Storage;
 /// transaction per due date. Each index row records the job and line that created it, so a chunk run again
 /// after a crash finishes what it started and counts it once, and a repeated file counts as unchanged.
 /// </summary>
-public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry registry, Graduates graduates, OperatorIndex operators, TimeProvider time)
+public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry registry, Graduates graduates, SetFeedConsent consents, OperatorIndex operators, TimeProvider time)
 {
     private const int Parallelism = 16;
     private const int BatchLimit = 100;
@@ -32,9 +32,10 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
         var problems = new ConcurrentBag<ImportProblem>();
         var firsts = new Dictionary<string, (int Line, GraduateRecord Record)>(StringComparer.Ordinal);
         var repeats = new List<(int Line, GraduateRecord Record)>();
+        var lastConsent = LastConsents(rows);
         foreach (var row in rows)
         {
-            if (!firsts.TryAdd(row.Record.Iin, row))
+            if (!firsts.TryAdd(row.Record.Iin, (row.Line, row.Record with { Feed = lastConsent.GetValueOrDefault(row.Record.Iin) ?? row.Record.Feed })))
             {
                 repeats.Add(row);
             }
@@ -43,6 +44,7 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
         var fresh = new ConcurrentBag<GraduateRecord>();
         var unchanged = 0;
         var legacy = new ConcurrentBag<(int Line, GraduateRecord Record)>();
+        var consentsSent = new ConcurrentBag<(string GraduateId, FeedConsent Consent)>();
         var groups = firsts.Values.GroupBy(r => registry.IinKeys(r.Record.Iin).Partition).SelectMany(g => g.Chunk(BatchLimit)).ToList();
         await Parallel.ForEachAsync(groups, Options(cancellationToken), async (group, ct) =>
         {
@@ -55,6 +57,11 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
                         break;
                     case Claim.Same:
                         Interlocked.Increment(ref unchanged);
+                        if (record.Feed?.Consent is { } consent && entry.GetString("GraduateId") is { } graduateId)
+                        {
+                            consentsSent.Add((graduateId, consent));
+                        }
+
                         break;
                     case Claim.Changed:
                         problems.Add(new ImportProblem(line, "conflict", ConflictText));
@@ -67,6 +74,7 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
         });
 
         unchanged += await RegisterOneByOneAsync(legacy, problems, cancellationToken);
+        await Parallel.ForEachAsync(consentsSent, Options(cancellationToken), async (sent, ct) => await consents.RunAsync(sent.GraduateId, sent.Consent, ct));
         await WriteProfilesAsync(fresh, writes, cancellationToken);
         foreach (var (line, record) in repeats)
         {
@@ -85,6 +93,21 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
     }
 
     private enum Claim { Ours, Same, Changed, Unknown }
+
+    /// <summary>The consent each IIN's last row gives (a registration sent again may change only its consent).</summary>
+    private static Dictionary<string, FeedState> LastConsents(IReadOnlyList<(int Line, GraduateRecord Record)> rows)
+    {
+        var consents = new Dictionary<string, FeedState>(StringComparer.Ordinal);
+        foreach (var (_, record) in rows.OrderBy(r => r.Line))
+        {
+            if (record.Feed is { } feed)
+            {
+                consents[record.Iin] = feed;
+            }
+        }
+
+        return consents;
+    }
 
     private static Claim Classify(GraduateRecord record, TableEntity entry, string jobId, int line)
     {

@@ -14,15 +14,16 @@ public sealed class OutboxSweepFunction(OutboxSweep sweep)
         sweep.RunAsync(cancellationToken);
 }
 
-public sealed class IntakeSweepFunction(IntakeSweep sweep, ReceivedSweep received)
+public sealed class IntakeSweepFunction(IntakeSweep sweep, ReceivedSweep received, SweepFeeds feeds)
 {
     public const string Name = "SweepIntake";
 
-    /// <summary>Files in intake first (validated), then documents still "received" past the bound (retried or failed).</summary>
+    /// <summary>Files in intake first (validated), then documents still "received" past the bound (retried or failed), then feed files not yet started.</summary>
     [Function(Name)]
     public async Task Run([TimerTrigger(StorageNames.IntakeSweepScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken)
     {
         await sweep.RunAsync(cancellationToken);
         await received.RunAsync(cancellationToken);
+        await feeds.RunAsync(cancellationToken);
     }
 }

@@ -7,8 +7,10 @@ using Otrabotka.Functions.Texts;
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>Registers graduates, finds them by IIN or id, and keeps their profile. The IIN index is its own table.</summary>
-public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, TimeProvider time)
+public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, SetFeedConsent consents, TimeProvider time)
 {
+    public const string FeedConsentField = "feedConsent";
+
     /// <summary>Validates one graduate's fields (JSON body or CSV row) into a record, or the field errors.</summary>
     public static (GraduateRecord? Record, IReadOnlyList<FieldError> Errors) Parse(Fields f, DateTimeOffset now)
     {
@@ -30,6 +32,7 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
         var university = f.Required("university", 300);
         var grant = f.OptionalInt("grantMonths", 1, 120);
         var normative = f.OptionalInt("normativeMonths", 1, 120);
+        var consent = FeedConsentOf(f);
         if (f.Errors.Count > 0)
         {
             return (null, f.Errors);
@@ -50,7 +53,26 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
         var hashInput = string.Join('\u001f', iinText, fullName, email, Wire.Name(language), Wire.Name(category), Wire.Name(level), Wire.Name(group),
             GraduateStore.Iso(graduation), admission, cost.ToString(System.Globalization.CultureInfo.InvariantCulture), university, grant, normative);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput)));
-        return (new GraduateRecord("", iinText, fullName, email, language, obligation, university, now, hash), []);
+        // Consent to the pension feed is not part of the registration's identity (not in the hash): a re-import may change it.
+        var feed = consent is { } given ? new FeedState { Consent = given } : null;
+        return (new GraduateRecord("", iinText, fullName, email, language, obligation, university, now, hash, Feed: feed), []);
+    }
+
+    /// <summary>The optional feedConsent field (as the consent route takes it: consented, refused, unknown, 511, 512).</summary>
+    private static FeedConsent? FeedConsentOf(Fields f)
+    {
+        if (!f.Has(FeedConsentField))
+        {
+            return null;
+        }
+
+        var consent = SetFeedConsent.Parse(f.Optional(FeedConsentField, 20));
+        if (consent is null)
+        {
+            f.Add(FeedConsentField, "consent-invalid", TextCatalog.Default.Text("feed.consent-invalid"));
+        }
+
+        return consent;
     }
 
     /// <summary>Registers, or recognises the same graduate registered before (unchanged), or refuses a changed one (409).</summary>
@@ -102,10 +124,14 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
     {
         if (await FindByIinAsync(record.Iin, cancellationToken) is { } existing)
         {
-            return existing.ImportHash == record.ImportHash
-                ? Outcome<RegistrationResult>.Ok(new RegistrationResult(existing.Id, false))
-                : new Problem(Refusal.Conflict, "graduate-exists", TextCatalog.Default.Text("problems.graduate-exists"),
+            if (existing.ImportHash != record.ImportHash)
+            {
+                return new Problem(Refusal.Conflict, "graduate-exists", TextCatalog.Default.Text("problems.graduate-exists"),
                     Extensions: new Dictionary<string, object?> { ["graduateId"] = existing.Id });
+            }
+
+            await UpdateConsentAsync(existing, record, cancellationToken);
+            return Outcome<RegistrationResult>.Ok(new RegistrationResult(existing.Id, false));
         }
 
         var id = GraduateStore.NewId('g');
@@ -113,6 +139,15 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, Time
         await registry.AddAsync(record with { Id = id }, cancellationToken);
         await indexes.PlanRemindersAsync(id, rewrite: false, cancellationToken);
         return Outcome<RegistrationResult>.Created(new RegistrationResult(id, true));
+    }
+
+    /// <summary>The same registration sent again with another consent: the consent is recorded (the registration is unchanged).</summary>
+    private async Task UpdateConsentAsync(GraduateRecord existing, GraduateRecord sent, CancellationToken cancellationToken)
+    {
+        if (sent.Feed?.Consent is { } consent && (existing.Feed?.Consent ?? FeedConsent.Unknown) != consent)
+        {
+            await consents.RunAsync(existing.Id, consent, cancellationToken);
+        }
     }
 
     private async Task<Outcome<GraduateView>> UpdateContactOnceAsync(string iin, string? email, Language? preferred, Language language, CancellationToken cancellationToken)

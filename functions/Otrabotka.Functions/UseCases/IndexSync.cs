@@ -10,7 +10,7 @@ namespace Otrabotka.Functions.UseCases;
 /// change's own transaction, so a crash between the commit and the first run is repaired by the
 /// dispatcher or sweeper. The plan and the snapshot commit together, ETag-conditional.
 /// </summary>
-public sealed class IndexSync(GraduateRepository repository, ReviewQueue review, ReminderPlanner reminders, OperatorIndex operators, TimeProvider time)
+public sealed class IndexSync(GraduateRepository repository, ReviewQueue review, ReminderPlanner reminders, OperatorIndex operators, ReassessFeed feed, TimeProvider time)
 {
     public const string Kind = "index-sync";
 
@@ -70,6 +70,12 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
         if (await repository.LoadAsync(graduateId, cancellationToken) is not { } unit)
         {
             return;
+        }
+
+        if (documentId is not null && unit.Graduate.Feed is { HasMonths: true } && (await feed.RunAsync(graduateId, cancellationToken)).Committed)
+        {
+            // A document changed under feed months: the cross-checks and credited dates are judged again first (issue 16).
+            unit = await repository.LoadAsync(graduateId, cancellationToken) ?? unit;
         }
 
         if (documentId is not null && unit.Find(documentId) is { } document)

@@ -1336,6 +1336,7 @@ export interface components {
             language?: components["schemas"]["Language"];
             grantMonths?: number;
             normativeMonths?: number;
+            feedConsent?: string;
         };
         GraduateSearch: {
             iin?: string;

@@ -19,7 +19,7 @@ public static class FeedAssessor
 {
     public static FeedAssessment Assess(
         GraduateRecord graduate, IReadOnlyList<Document> documents, IReadOnlyList<ContributionMonth> months,
-        IReadOnlyDictionary<string, EmployerRegistryEntry?> registry, IReadOnlyDictionary<string, string> namesInFile)
+        IReadOnlyDictionary<string, EmployerRegistryEntry?> registry, IReadOnlyDictionary<string, string> namesInFile, FeedClock clock)
     {
         var terms = graduate.Obligation.Resolve(RuleTable.Default).Value ?? throw new InvalidDataException($"Graduate {graduate.Id} has an obligation the rules refuse.");
         var documentPeriods = DocumentPeriods.Of(documents);
@@ -32,7 +32,12 @@ public static class FeedAssessor
         var flags = FeedCrossChecks.Check(latest, documented, pauses, coveredThrough);
         var old = graduate.Feed ?? new FeedState();
         string NameOf(Bin bin) => registry.GetValueOrDefault(bin.Value)?.Name ?? namesInFile.GetValueOrDefault(bin.Value) ?? bin.Value;
-        var mails = Mails(graduate, old, match, latest, NameOf).ToList();
+        var everCredited = match.Periods.Select(p => FeedPeriodState.Of(p).Bin)
+            .Concat(old.Notified.Where(k => k.StartsWith("credited|", StringComparison.Ordinal)).Select(k => k["credited|".Length..])).ToHashSet(StringComparer.Ordinal);
+        var stops = FeedStops.Find(latest, everCredited, clock.CoveredThrough, clock.Today);
+        var mails = Mails(graduate, old, match, stops, NameOf).ToList();
+        var notified = old.Notified.Concat(mails.Select(m => m.Key)).ToHashSet(StringComparer.Ordinal);
+        var watching = FeedStops.Watch(latest, everCredited, [.. stops.Where(s => notified.Contains(StopKey(s)))]);
         var lastPaid = latest.Where(m => m.Paid).MaxBy(m => m.Month);
         var state = old with
         {
@@ -40,8 +45,10 @@ public static class FeedAssessor
             Reviews = [.. match.Reviews.Select(r => new FeedReviewState(r.EmployerBin.Value, [.. r.Reasons.Select(x => x.Code)], [.. r.Months.Select(m => m.ToString())]))],
             Flags = [.. flags.Select(f => new FeedFlagState(f.Key, f.Reason.Code, f.EmployerBin.Value, [.. f.Months.Select(m => m.ToString())], f.DocumentId))],
             LastPaidMonth = lastPaid?.Month.ToString(),
+            CoveredThrough = latest.Count == 0 ? null : latest.Max(m => m.Month).ToString(),
             LastPaidBin = lastPaid?.EmployerBin.Value,
             Notified = [.. old.Notified.Concat(mails.Select(m => m.Key)).Distinct(StringComparer.Ordinal)],
+            Watching = [.. watching.Select(w => new FeedWatchState(w.EmployerBin.Value, w.LastPaid.ToString())).OrderBy(w => w.Bin, StringComparer.Ordinal)],
         };
         return new FeedAssessment(state, match.Reviews, flags, mails);
     }
@@ -61,7 +68,9 @@ public static class FeedAssessor
         return list;
     }
 
-    private static IEnumerable<FeedMail> Mails(GraduateRecord graduate, FeedState old, FeedMatch match, IReadOnlyList<ContributionMonth> latest, Func<Bin, string> nameOf)
+    private static string StopKey(FeedStop stop) => $"stopped|{stop.EmployerBin.Value}|{stop.LastPaid}";
+
+    private static IEnumerable<FeedMail> Mails(GraduateRecord graduate, FeedState old, FeedMatch match, IReadOnlyList<FeedStop> stops, Func<Bin, string> nameOf)
     {
         var notified = old.Notified.ToHashSet(StringComparer.Ordinal);
         NoticeModel Model(Bin bin, DateOnly? date, IReadOnlyList<Text>? reasons = null) =>
@@ -79,16 +88,9 @@ public static class FeedAssessor
                 Model(review.EmployerBin, review.Months[0].First, [.. review.Reasons.Select(r => r.Message)]));
         }
 
-        var everCredited = credited.Select(c => c.Key).Concat(old.Notified.Where(k => k.StartsWith("credited|", StringComparison.Ordinal)).Select(k => k["credited|".Length..])).ToHashSet(StringComparer.Ordinal);
-        foreach (var employer in latest.GroupBy(m => m.EmployerBin).Where(e => everCredited.Contains(e.Key.Value)))
+        foreach (var stop in stops.Where(s => !notified.Contains(StopKey(s))))
         {
-            var last = employer.MaxBy(m => m.Month)!;
-            var lastPaid = employer.Where(m => m.Paid).MaxBy(m => m.Month);
-            var key = $"stopped|{employer.Key.Value}|{lastPaid?.Month}";
-            if (!last.Paid && lastPaid is not null && !notified.Contains(key))
-            {
-                yield return new FeedMail(key, NotificationKind.FeedStopped, Model(employer.Key, lastPaid.Month.Last));
-            }
+            yield return new FeedMail(StopKey(stop), NotificationKind.FeedStopped, Model(stop.EmployerBin, stop.LastPaid.Last));
         }
     }
 }

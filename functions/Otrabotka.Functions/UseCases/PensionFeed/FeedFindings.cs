@@ -21,6 +21,7 @@ public sealed class FeedFindings(StorageClients storage, TimeProvider time)
 {
     public const string ReviewPartition = "review";
     public const string FlagPartition = "flag";
+    public const string WatchPartition = "watch";
     public const int PageSize = 200;
 
     private TableClient Reviews => storage.Table(StorageNames.FeedReviewsTable);
@@ -32,15 +33,22 @@ public sealed class FeedFindings(StorageClients storage, TimeProvider time)
         var oldReviews = old.Reviews.ToDictionary(r => r.Bin, r => Serialize(r), StringComparer.Ordinal);
         foreach (var review in now.Reviews.Where(r => oldReviews.GetValueOrDefault(r.EmployerBin.Value) != Serialize(Of(r))))
         {
-            await Reviews.UpsertEntityAsync(new TableEntity(ReviewPartition, $"{graduateId}|{review.EmployerBin.Value}")
+            var row = new TableEntity(ReviewPartition, $"{graduateId}|{review.EmployerBin.Value}")
             {
                 ["GraduateId"] = graduateId,
                 ["Bin"] = review.EmployerBin.Value,
-                ["EmployerName"] = namesInFile.GetValueOrDefault(review.EmployerBin.Value) ?? "",
                 ["Reasons"] = Serialize(review.Reasons.Select(r => new StoredReason(r.Code, r.Message))),
                 ["Months"] = Serialize(review.Months.Select(m => m.ToString())),
                 ["UpdatedAt"] = time.GetUtcNow(),
-            }, TableUpdateMode.Merge, cancellationToken);
+            };
+
+            // A re-assessment without a file keeps the name the last file gave (the row is merged).
+            if (namesInFile.GetValueOrDefault(review.EmployerBin.Value) is { } name)
+            {
+                row["EmployerName"] = name;
+            }
+
+            await Reviews.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
         }
 
         foreach (var gone in old.Reviews.Where(r => now.Reviews.All(n => n.EmployerBin.Value != r.Bin)))
@@ -49,6 +57,19 @@ public sealed class FeedFindings(StorageClients storage, TimeProvider time)
         }
 
         await SyncFlagsAsync(graduateId, old, now, cancellationToken);
+        await SyncWatchAsync(graduateId, old, now.State, cancellationToken);
+    }
+
+    /// <summary>One page of watched employers whose last paid month is no later than <paramref name="through"/>, and the continuation.</summary>
+    public async Task<(IReadOnlyList<string> GraduateIds, string? Continuation)> WatchedAsync(FeedMonth through, string? continuation, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WatchPartition} and LastPaid le {through.ToString()}");
+        await foreach (var page in Flags.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, select: ["GraduateId"], cancellationToken: cancellationToken).AsPages(continuation))
+        {
+            return ([.. page.Values.Select(r => r.GetString("GraduateId") ?? "").Where(GraduateData.SafeKey).Distinct(StringComparer.Ordinal)], page.ContinuationToken);
+        }
+
+        return ([], null);
     }
 
     public async Task<IReadOnlyList<FeedReviewItem>> ReviewsAsync(Language language, CancellationToken cancellationToken)
@@ -106,6 +127,26 @@ public sealed class FeedFindings(StorageClients storage, TimeProvider time)
         foreach (var gone in old.Flags.Where(f => now.Flags.All(n => n.Key != f.Key)))
         {
             await Flags.DeleteEntityAsync(FlagPartition, FlagKey(graduateId, gone.Key), ETag.All, cancellationToken);
+        }
+    }
+
+    /// <summary>The watched employers (graduate|BIN, last paid month) the stop sweep reads; a stop told or a new paid month moves them.</summary>
+    private async Task SyncWatchAsync(string graduateId, FeedState old, FeedState now, CancellationToken cancellationToken)
+    {
+        var before = old.Watching.ToDictionary(w => w.Bin, w => w.LastPaid, StringComparer.Ordinal);
+        foreach (var watch in now.Watching.Where(w => before.GetValueOrDefault(w.Bin) != w.LastPaid))
+        {
+            await Flags.UpsertEntityAsync(new TableEntity(WatchPartition, FlagKey(graduateId, watch.Bin))
+            {
+                ["GraduateId"] = graduateId,
+                ["Bin"] = watch.Bin,
+                ["LastPaid"] = watch.LastPaid,
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        foreach (var gone in old.Watching.Where(w => now.Watching.All(n => n.Bin != w.Bin)))
+        {
+            await Flags.DeleteEntityAsync(WatchPartition, FlagKey(graduateId, gone.Bin), ETag.All, cancellationToken);
         }
     }
 

@@ -23,7 +23,7 @@ namespace Otrabotka.Functions.UseCases;
 /// is skipped; a chunk cut short is run again and counts nothing twice (a row written by this job counts as applied).
 /// </summary>
 public sealed partial class FeedJobs(
-    StorageClients storage, ImportFeedChunk feedChunk, ImportRegistryChunk registryChunk, IOptions<FeedSettings> settings, TimeProvider time, ILogger<FeedJobs> logger)
+    StorageClients storage, ImportFeedChunk feedChunk, ImportRegistryChunk registryChunk, SweepFeedStops stops, IOptions<FeedSettings> settings, TimeProvider time, ILogger<FeedJobs> logger)
 {
     public const string JobKey = "job";
     public const string ImportIdMetadata = "importid";
@@ -88,11 +88,13 @@ public sealed partial class FeedJobs(
         }
     }
 
-    /// <summary>A queue message: "plan|{jobId}" or "chunk|{jobId}|{n}".</summary>
+    /// <summary>A queue message: "plan|{jobId}", "chunk|{jobId}|{n}", or a page of the stop sweep after a feed file, "stops|{jobId}[|{continuation}]".</summary>
     public Task HandleAsync(string message, CancellationToken cancellationToken) => message.Split('|') switch
     {
         ["plan", var jobId] when GraduateData.SafeKey(jobId) => PlanAsync(jobId, cancellationToken),
         ["chunk", var jobId, var number] when GraduateData.SafeKey(jobId) && int.TryParse(number, CultureInfo.InvariantCulture, out var n) => ChunkAsync(jobId, n, cancellationToken),
+        [SweepFeedStops.MessagePrefix, var jobId] when GraduateData.SafeKey(jobId) => stops.RunAsync(jobId, null, cancellationToken),
+        [SweepFeedStops.MessagePrefix, var jobId, var page] when GraduateData.SafeKey(jobId) => stops.RunAsync(jobId, page, cancellationToken),
         _ => Task.CompletedTask,
     };
 
@@ -157,6 +159,11 @@ public sealed partial class FeedJobs(
         Record(chunk, tally, language);
         await Jobs.UpdateEntityAsync(chunk, ETag.All, TableUpdateMode.Replace, cancellationToken);
         LogChunkDone(logger, jobId, number, tally.Read, tally.Applied, tally.Unchanged, tally.Problems.Count);
+        if (kind == FeedFileKind.Feed && job.GetInt32("Chunks") is { } planned && (await DoneChunksAsync(jobId, cancellationToken)).Count == planned)
+        {
+            // The file is in: graduates it no longer names may now count as stopped (two last chunks may both queue it; the sweep is idempotent).
+            await stops.QueueAsync(jobId, null, cancellationToken);
+        }
     }
 
     /// <summary>The job's counts, summed over its chunks (null if there is no such job).</summary>

@@ -9,11 +9,16 @@ namespace Otrabotka.Functions.UseCases;
 /// </summary>
 public sealed record FeedMerge(IReadOnlyList<StoredFeedMonth> Months, IReadOnlyList<StoredFeedMonth> Writes, GraduateFeedTally Tally)
 {
-    public static FeedMerge Of(FeedFile file, IReadOnlyList<StoredFeedMonth> stored, IReadOnlyList<FeedRow> rows)
+    public static FeedMerge Of(FeedFile? file, IReadOnlyList<StoredFeedMonth> stored, IReadOnlyList<FeedRow> rows)
     {
         var months = stored.ToDictionary(m => m.Key, StringComparer.Ordinal);
         var writes = new Dictionary<string, StoredFeedMonth>(StringComparer.Ordinal);
         int applied = 0, unchanged = 0, superseded = 0;
+        if (file is null)
+        {
+            return new FeedMerge(stored, [], new GraduateFeedTally(0, 0, 0));
+        }
+
         foreach (var row in rows)
         {
             var incoming = new StoredFeedMonth(row.EmployerBin, row.Month, row.ContributionPaid, file.ReceivedAt, file.FileId, file.JobId);

@@ -10,9 +10,9 @@ namespace Otrabotka.Functions.UseCases;
 /// <summary>
 /// One chunk of a feed file: its rows parsed by the feed format (a bad row reported with its line and reasons, the
 /// rest go on), grouped by graduate, and each graduate's rows applied (a few graduates at a time). Registry reads
-/// are shared by the whole chunk.
+/// are shared by the whole chunk, and so is the feed's coverage (raised to the chunk's latest month first).
 /// </summary>
-public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistryStore registry, IOptions<FeedSettings> settings)
+public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistryStore registry, FeedCoverage coverage, IOptions<FeedSettings> settings)
 {
     private static readonly IPensionFeedFormat Format = new PensionFeedCsv();
 
@@ -39,11 +39,12 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         }
 
         var lookup = registry.Cached();
+        var coveredThrough = rows.Count == 0 ? await coverage.ReadAsync(cancellationToken) : await coverage.RaiseAsync(rows.Max(r => r.Row.Month), cancellationToken);
         int applied = 0, unchanged = 0, superseded = 0;
         var graduates = rows.GroupBy(r => r.Row.Iin).ToList();
         await Parallel.ForEachAsync(graduates, new ParallelOptions { MaxDegreeOfParallelism = settings.Value.Parallelism, CancellationToken = cancellationToken }, async (graduate, token) =>
         {
-            var tally = await credit.ApplyAsync(file, graduate.Key, [.. graduate.Select(r => r.Row)], lookup, token);
+            var tally = await credit.ApplyAsync(file, graduate.Key, [.. graduate.Select(r => r.Row)], lookup, coveredThrough, token);
             if (tally.UnknownGraduate)
             {
                 foreach (var (line, _) in graduate)
