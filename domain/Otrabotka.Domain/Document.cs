@@ -29,6 +29,11 @@ public sealed class Document
     public IReadOnlyList<Reason> Reasons => state.Reasons;
     public IReadOnlyList<Reason> Warnings => state.Warnings;
     public EmployerLink? Link => state.Link;
+
+    /// <summary>The note of whoever rejected the document, shown to the graduate while it stays rejected.</summary>
+    public string? Note => state.Note;
+
+    public ActorRole? NoteBy => state.NoteBy;
     public DocumentState State => state;
 
     /// <summary>Received in this unit of work (not stored yet).</summary>
@@ -167,7 +172,8 @@ public sealed class Document
         }
 
         var contests = Status == DocumentStatus.Rejected && to == DocumentStatus.AwaitingReview;
-        state = state with { Status = to, Contested = Contested || contests, UpdatedAt = at };
+        var kept = to == DocumentStatus.Rejected && !string.IsNullOrWhiteSpace(note);
+        state = state with { Status = to, Contested = Contested || contests, UpdatedAt = at, Note = kept ? note : null, NoteBy = kept ? actor.Role : null };
         Record(to, at, actor, reason);
         notices.AddRange(DocumentNotices.For(to, rejection ?? []).Select(notice => notice with { By = actor.Role, Note = note }));
         return null;

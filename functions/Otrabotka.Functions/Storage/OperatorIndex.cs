@@ -36,7 +36,14 @@ public sealed class OperatorIndex(StorageClients storage)
 
     public static string ShardName(int shard) => "b" + shard.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task SyncAsync(GraduateRecord graduate, CancellationToken cancellationToken)
+    public Task SyncAsync(GraduateRecord graduate, CancellationToken cancellationToken) => SyncAsync(graduate, rewriteRows: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SyncAsync(GraduateRecord, CancellationToken)"/>; with <paramref name="rewriteRows"/> the index rows are
+    /// written even when the membership says nothing changed (a re-sync repairing rows that were lost). The counters
+    /// still move only when the membership changes, so a re-sync never counts a graduate twice.
+    /// </summary>
+    public async Task SyncAsync(GraduateRecord graduate, bool rewriteRows, CancellationToken cancellationToken)
     {
         var entry = OperatorIndexRows.Of(graduate);
         var wanted = entry.Rows.Select(OperatorIndexRows.Address).ToHashSet(StringComparer.Ordinal);
@@ -46,7 +53,7 @@ public sealed class OperatorIndex(StorageClients storage)
         {
             var found = await Counters.GetEntityIfExistsAsync<TableEntity>(shard, MemberPrefix + graduate.Id, cancellationToken: cancellationToken);
             var member = found.HasValue ? found.Value : null;
-            if (member?.GetString("Fingerprint") == entry.Fingerprint)
+            if (member?.GetString("Fingerprint") == entry.Fingerprint && (!rewriteRows || written.Count > 0))
             {
                 await DeleteAsync(written.Except(wanted), cancellationToken);
                 return;
@@ -54,6 +61,11 @@ public sealed class OperatorIndex(StorageClients storage)
 
             await Task.WhenAll(entry.Rows.Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
             written.UnionWith(wanted);
+            if (member?.GetString("Fingerprint") == entry.Fingerprint)
+            {
+                return;
+            }
+
             await DeleteAsync(Lines(member?.GetString("Rows")).Except(wanted), cancellationToken);
             if (await TryCountAsync(shard, graduate.Id, member, entry, cancellationToken))
             {

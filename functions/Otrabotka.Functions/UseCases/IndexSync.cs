@@ -15,13 +15,17 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
     public const string Kind = "index-sync";
 
     public Task RunAsync(string graduateId, string? documentId, CancellationToken cancellationToken) =>
-        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, documentId, snapshot: true, rewrite: false, attempt), cancellationToken);
+        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, documentId, snapshot: true, rewrite: false, repairIndex: false, attempt), cancellationToken);
+
+    /// <summary>Everything <see cref="RunAsync"/> does, with the operators' index rows written even if they look current (the operators' re-sync).</summary>
+    public Task ResyncAsync(string graduateId, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, null, snapshot: true, rewrite: false, repairIndex: true, attempt), cancellationToken);
 
     /// <summary>Only the reminder plan: after registration, and with every due row rewritten after a change of address.</summary>
     public Task PlanRemindersAsync(string graduateId, bool rewrite, CancellationToken cancellationToken) =>
-        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, null, snapshot: false, rewrite, attempt), cancellationToken);
+        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, null, snapshot: false, rewrite, repairIndex: false, attempt), cancellationToken);
 
-    private async Task SyncOnceAsync(string graduateId, string? documentId, bool snapshot, bool rewrite, CancellationToken cancellationToken)
+    private async Task SyncOnceAsync(string graduateId, string? documentId, bool snapshot, bool rewrite, bool repairIndex, CancellationToken cancellationToken)
     {
         if (await repository.LoadAsync(graduateId, cancellationToken) is not { } unit)
         {
@@ -45,7 +49,7 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
         await reminders.ApplyAsync(change, cancellationToken);
 
         // The operators' search index and dashboard counters, from the snapshot (a new graduate: the ledger's status).
-        await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? ledger.Status }, cancellationToken);
+        await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? ledger.Status }, repairIndex, cancellationToken);
     }
 
     /// <summary>The profile's status and region (from the latest accepted job), kept current for operators' search.</summary>
