@@ -30,6 +30,11 @@ public sealed class Document
     public IReadOnlyList<Reason> Reasons => state.Reasons;
     public IReadOnlyList<Reason> Warnings => state.Warnings;
     public EmployerLink? Link => state.Link;
+
+    /// <summary>The note of whoever rejected the document, shown to the graduate while it stays rejected.</summary>
+    public string? Note => state.Note;
+
+    public ActorRole? NoteBy => state.NoteBy;
     public DocumentState State => state;
 
     /// <summary>The status it had when loaded (null for a document received in this unit of work).</summary>
@@ -171,7 +176,8 @@ public sealed class Document
         }
 
         var contests = Status == DocumentStatus.Rejected && to == DocumentStatus.AwaitingReview;
-        state = state with { Status = to, Contested = Contested || contests, UpdatedAt = at };
+        var kept = to == DocumentStatus.Rejected && !string.IsNullOrWhiteSpace(note);
+        state = state with { Status = to, Contested = Contested || contests, UpdatedAt = at, Note = kept ? note : null, NoteBy = kept ? actor.Role : null };
         Record(to, at, actor, reason);
         var caused = DocumentNotices.For(to, rejection ?? []).Select(notice => notice with { By = actor.Role, Note = note }).ToList();
         var merged = DocumentNotices.Merge(notices, caused);

@@ -37,6 +37,10 @@ public sealed class LocalTriggers(IServiceProvider services)
     public Task ReminderRunChunk([WJ.QueueTrigger(StorageNames.ReminderRunQueue, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<ReminderRunQueueFunction>(services).Run(message, cancellationToken);
 
+    [WJ.FunctionName(OperatorResyncQueueFunction.Name)]
+    public Task OperatorIndexResyncStep([WJ.QueueTrigger(StorageNames.OperatorResyncQueue, Connection = StorageNames.Connection)] string message, CancellationToken cancellationToken) =>
+        ActivatorUtilities.CreateInstance<OperatorResyncQueueFunction>(services).Run(message, cancellationToken);
+
     [WJ.FunctionName(ReminderTimerFunction.Name)]
     public Task RunReminders([WJ.TimerTrigger(StorageNames.ReminderScheduleExpression)] WJ.TimerInfo timer, CancellationToken cancellationToken) =>
         ActivatorUtilities.CreateInstance<ReminderTimerFunction>(services).Run(new FW.TimerInfo { IsPastDue = timer.IsPastDue }, cancellationToken);

@@ -94,6 +94,10 @@ public sealed class OperatorPagesBrowserTests(LocalHostFixture host)
         await rejected.WaitForAsync(Visible);
         var text = await rejected.TextContentAsync();
         Assert.Contains("The dates in the document do not match the dates in the application.", text, StringComparison.Ordinal);
+
+        // The operator's note as typed, introduced as the rejection e-mail introduces it.
+        var note = Otrabotka.Functions.Texts.TextCatalog.Default.Format("mail.document-rejected.operator-note", Domain.Language.En, ("note", "The registration date on the certificate is 15.09.2025."));
+        Assert.Equal(note, await rejected.Locator(".rejection-note").TextContentAsync());
         await browser.ShotAsync(graduate, "graduate-sees-the-reason");
     }
 

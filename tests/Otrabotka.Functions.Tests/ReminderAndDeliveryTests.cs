@@ -24,10 +24,28 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
         return markers;
     }
 
+    /// <summary>The dashboard's count of one status (from the counters index sync keeps).</summary>
+    private async Task<long> StatusCountAsync(string status) =>
+        (await api.JsonAsync(HttpMethod.Get, "/api/operator/dashboard", api.OperatorToken))["byStatus"]!.AsArray()
+            .Where(line => line!["code"]?.GetValue<string>() == status).Sum(line => line!["count"]!.GetValue<long>());
+
+    /// <summary>The status a graduate is indexed under in the operators' index (its status rows), one expected.</summary>
+    private async Task<string> IndexedStatusAsync(string graduateId)
+    {
+        var statuses = new List<string>();
+        await foreach (var row in host.Storage.Table(StorageNames.OperatorIndexTable).QueryAsync<TableEntity>($"PartitionKey ge 's|' and PartitionKey lt 's}}' and RowKey eq '{graduateId}'"))
+        {
+            statuses.Add(row.PartitionKey["s|".Length..]);
+        }
+
+        return Assert.Single(statuses);
+    }
+
     [Fact]
     public async Task Over_months_of_simulated_time_each_reminder_goes_out_exactly_when_due_and_once()
     {
         var runs = host.Service<RunReminders>();
+        var (atRiskBefore, completedBefore) = (await StatusCountAsync("at-risk"), await StatusCountAsync("completed"));
         var (silentId, silentIin, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
         var (workingId, workingIin, workingToken) = await api.RegisterAsync(graduationDate: "2027-06-20");
         var employer = $"hr-{Guid.NewGuid():N}@employer.example.kz";
@@ -51,6 +69,13 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
 
             host.Fake.Advance(TimeSpan.FromDays(1));
         }
+
+        // Statuses that moved with the calendar alone (the silent graduate at risk on 30 Nov, the short obligation
+        // completed on 1 Oct): the reminder run of that day re-synced them, so the index and the counters follow.
+        Assert.Equal("at-risk", await IndexedStatusAsync(silentId));
+        Assert.Equal("completed", await IndexedStatusAsync(shortId));
+        Assert.Equal(atRiskBefore + 1, await StatusCountAsync("at-risk"));
+        Assert.Equal(completedBefore + 1, await StatusCountAsync("completed"));
 
         var silent = await MarkersAsync(silentId);
         Assert.Equal(

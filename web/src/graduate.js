@@ -212,6 +212,7 @@ function renderDocuments() {
       el('span', { class: 'muted', text: ` · ${t('pages.documents.received')} ${date(d.receivedAt)}` })),
     el('p', { text: summary(d) }),
     reasons(t('pages.documents.reasons'), d.reasons),
+    d.rejectionNote ? el('p', { class: 'rejection-note', text: d.rejectionNote }) : null,
     reasons(t('pages.documents.warnings'), d.warnings),
     el('p', {}, el('strong', { text: `${t('pages.documents.next')} ` }), el('span', { class: 'next', text: nextStep(d) })),
     el('p', { id: `doc-msg-${d.id}`, class: 'msg', role: 'status', hidden: true }),

@@ -19,6 +19,8 @@ public static class OperatorDeskServices
         services.AddSingleton<ExportDefaulted>();
         services.AddSingleton<ReadAuditTrail>();
         services.AddSingleton<CorrectGraduate>();
+        services.AddSingleton<OperatorResyncStore>();
+        services.AddSingleton<ResyncOperatorIndex>();
         services.AddSingleton<Http.OperatorAccess>();
         return services;
     }

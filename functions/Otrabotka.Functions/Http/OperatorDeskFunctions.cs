@@ -15,7 +15,7 @@ namespace Otrabotka.Functions.Http;
 /// index, the dashboard, the export of defaulted obligations, and — for supervisors only — the audit
 /// trail that records every operator read of personal data and every change.
 /// </summary>
-public sealed class OperatorDeskFunctions(RequestParsing parse, Graduates graduates, CorrectGraduate correct, FindGraduates find, ReadDashboard dashboard, ExportDefaulted export, ReadAuditTrail trail, OperatorAuditLog audit, TimeProvider time)
+public sealed class OperatorDeskFunctions(RequestParsing parse, Graduates graduates, CorrectGraduate correct, FindGraduates find, ReadDashboard dashboard, ExportDefaulted export, ReadAuditTrail trail, ResyncOperatorIndex resync, OperatorAuditLog audit, TimeProvider time)
 {
     [Function("OpenGraduate")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Open a graduate", "The graduate's record, its ETag (send it back as If-Match to correct) and the newest corrections. Recorded in the audit trail.")]
@@ -122,6 +122,32 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, Graduates gradua
     {
         var authentication = await parse.CallerAsync(request, Roles.Supervisor, cancellationToken);
         return authentication.Failure ?? (await trail.ReadAsync(RequestParsing.Query(request), cancellationToken)).ToResult(request);
+    }
+
+    [Function("StartOperatorIndexResync")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Supervisor, "Re-sync the operators' index", "Re-indexes every graduate into the operators' search index and dashboard counters (those registered before the index existed, or whose rows were lost), a page of graduates per queue message; counters never count a graduate twice. One run at a time: while one runs, this answers it. Supervisors only; recorded in the audit trail.")]
+    [ApiResponse(202, typeof(ResyncStatus), Location = true, Description = "The run (new, or the one still running); follow Location")]
+    public async Task<IActionResult> StartOperatorIndexResync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/operator/resync")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var authentication = await parse.CallerAsync(request, Roles.Supervisor, cancellationToken);
+        if (authentication.Failure is not null)
+        {
+            return authentication.Failure;
+        }
+
+        var outcome = await resync.StartAsync(cancellationToken);
+        await audit.AppendAsync(authentication.Caller!.Subject, Roles.Supervisor, AuditActions.IndexResyncStarted, null, null, null, cancellationToken);
+        return outcome.ToResult(request, status => status.StatusUrl);
+    }
+
+    [Function("GetOperatorIndexResync")]
+    [ApiOperation(ApiAudience.Operator, ApiAccess.Supervisor, "Follow a re-sync of the operators' index", "Running or done, the pages of graduates walked and the graduates re-synced so far. Supervisors only.")]
+    [ApiResponse(200, typeof(ResyncStatus))]
+    [ApiProblem(404)]
+    public async Task<IActionResult> GetOperatorIndexResync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/operator/resync/{runId}")] HttpRequest request, string runId, CancellationToken cancellationToken)
+    {
+        var authentication = await parse.CallerAsync(request, Roles.Supervisor, cancellationToken);
+        return authentication.Failure ?? (await resync.StatusAsync(runId, cancellationToken)).ToResult(request);
     }
 
     private async Task<(Caller? Caller, GraduateRecord? Graduate, IActionResult? Failure)> OnGraduateAsync(HttpRequest request, string graduateId, CancellationToken cancellationToken)

@@ -33,6 +33,8 @@ public static class DocumentEntities
             ["TokenVersion"] = state.Link?.Version ?? 0,
             ["TokenIssuedAt"] = state.Link?.IssuedAt,
             ["TokenUsed"] = state.Link?.Used ?? false,
+            ["Note"] = state.Note,
+            ["NoteBy"] = state.NoteBy is { } by ? Wire.Name(by) : null,
         };
     }
 
@@ -55,7 +57,9 @@ public static class DocumentEntities
             file,
             Reasons(entity.GetString("Reasons")),
             Reasons(entity.GetString("Warnings")),
-            link));
+            link,
+            entity.GetString("Note"),
+            Wire.TryParse<ActorRole>(entity.GetString("NoteBy"), out var by) ? by : null));
     }
 
     private static string Reasons(IReadOnlyList<Reason> reasons) =>

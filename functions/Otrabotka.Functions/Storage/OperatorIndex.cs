@@ -35,23 +35,36 @@ public sealed class OperatorIndex(StorageClients storage)
 
     public static string ShardName(int shard) => "b" + shard.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Bounded and jittered by the one retry policy; a sync that keeps losing leaves the outbox to run it again.</summary>
-    public Task SyncAsync(GraduateRecord graduate, CancellationToken cancellationToken) =>
-        RetryPolicy.RunAsync(token => SyncOnceAsync(graduate, token), () => throw new ConcurrentChangeException("The operators' index of a graduate kept changing under its sync; the outbox retries it."), cancellationToken);
+    public Task SyncAsync(GraduateRecord graduate, CancellationToken cancellationToken) => SyncAsync(graduate, rewriteRows: false, cancellationToken);
 
-    private async Task<bool> SyncOnceAsync(GraduateRecord graduate, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="SyncAsync(GraduateRecord, CancellationToken)"/>; with <paramref name="rewriteRows"/> the index rows are
+    /// written even when the membership says nothing changed (a re-sync repairing rows that were lost). The counters
+    /// still move only when the membership changes, so a re-sync never counts a graduate twice. Bounded and jittered
+    /// by the one retry policy; a sync that keeps losing leaves the outbox to run it again.
+    /// </summary>
+    public Task SyncAsync(GraduateRecord graduate, bool rewriteRows, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(token => SyncOnceAsync(graduate, rewriteRows, token), () => throw new ConcurrentChangeException("The operators' index of a graduate kept changing under its sync; the outbox retries it."), cancellationToken);
+
+    private async Task<bool> SyncOnceAsync(GraduateRecord graduate, bool rewriteRows, CancellationToken cancellationToken)
     {
         var entry = OperatorIndexRows.Of(graduate);
         var wanted = entry.Rows.Select(OperatorIndexRows.Address).ToHashSet(StringComparer.Ordinal);
         var shard = ShardOf(graduate.Id);
         var found = await Counters.GetEntityIfExistsAsync<TableEntity>(shard, MemberPrefix + graduate.Id, cancellationToken: cancellationToken);
         var member = found.HasValue ? found.Value : null;
-        if (member?.GetString("Fingerprint") == entry.Fingerprint)
+        var unchanged = member?.GetString("Fingerprint") == entry.Fingerprint;
+        if (unchanged && !rewriteRows)
         {
             return true;
         }
 
         await Task.WhenAll(entry.Rows.Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
+        if (unchanged)
+        {
+            return true;
+        }
+
         await DeleteAsync(Lines(member?.GetString("Rows")).Except(wanted), cancellationToken);
         return await TryCountAsync(shard, graduate.Id, member, entry, cancellationToken) ? true : throw new ConcurrentChangeException();
     }

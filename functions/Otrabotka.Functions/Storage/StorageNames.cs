@@ -45,6 +45,10 @@ public static class StorageNames
     public const string FeedQueue = "feed-chunks";
     public const string FeedPoisonQueue = FeedQueue + "-poison";
 
+    /// <summary>The operators' index re-sync, a page of graduates a message: "step|{runId}|{n}" (ids only).</summary>
+    public const string OperatorResyncQueue = "operator-resync";
+    public const string OperatorResyncPoisonQueue = OperatorResyncQueue + "-poison";
+
     // Tables
     public const string GraduatesTable = "graduates";
     public const string ReminderRunsTable = "reminderruns";
@@ -101,6 +105,6 @@ public static class StorageNames
     public const string DefaultReminderSchedule = "0 0 4 * * *";
 
     public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer, ImportsContainer, ReminderRunsContainer, FeedsContainer];
-    public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue, ImportQueue, ImportPoisonQueue, ReminderRunQueue, ReminderRunPoisonQueue, FeedQueue, FeedPoisonQueue];
+    public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue, ImportQueue, ImportPoisonQueue, ReminderRunQueue, ReminderRunPoisonQueue, FeedQueue, FeedPoisonQueue, OperatorResyncQueue, OperatorResyncPoisonQueue];
     public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable, EmployerRegistryTable, FeedJobsTable, FeedFilesTable, FeedReviewsTable, FeedFlagsTable, OperatorIndexTable, OperatorCountersTable, OperatorAuditTable];
 }

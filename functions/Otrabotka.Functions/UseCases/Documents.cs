@@ -164,7 +164,13 @@ public sealed class Documents(
         document.Reasons.Select(reason => ReasonView(reason, language)).ToList(),
         document.Warnings.Select(warning => ReasonView(warning, language)).ToList(),
         document.File.DuplicateOf, document.ReceivedAt, document.UpdatedAt,
-        history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason, forOperator ? h.ActorId : null)).ToList());
+        history.Select(h => new HistoryView(h.Status, h.At, h.Actor, h.Reason, forOperator ? h.ActorId : null)).ToList(),
+        RejectionNote: RejectionNote(document, language));
+
+    /// <summary>The rejecting note as the rejection e-mail shows it ("Operator's comment: …"), while the document stays rejected.</summary>
+    private static string? RejectionNote(Document document, Language language) => document is { Status: DocumentStatus.Rejected, Note: { } note, NoteBy: { } by }
+        ? TextCatalog.Default.Format(by == ActorRole.Employer ? "mail.document-rejected.employer-note" : "mail.document-rejected.operator-note", language, ("note", note))
+        : null;
 
     private static ReasonView ReasonView(Reason reason, Language language) =>
         new(reason.Code, reason.Message.In(language), ReasonLaws.Of(reason.Code)?.In(language));

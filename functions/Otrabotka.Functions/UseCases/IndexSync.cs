@@ -19,15 +19,26 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
         RetryPolicy.RunAsync(
             async attempt =>
             {
-                await SyncOnceAsync(graduateId, documentId, snapshot: true, rewrite: false, attempt);
+                await SyncOnceAsync(graduateId, documentId, snapshot: true, rewrite: false, repairIndex: false, attempt);
                 return true;
             },
             () => throw new ConcurrentChangeException($"The index sync of graduate {graduateId} kept meeting concurrent changes."),
             cancellationToken);
 
+    /// <summary>Everything <see cref="RunAsync"/> does, with the operators' index rows written even if they look current (the operators' re-sync).</summary>
+    public Task ResyncAsync(string graduateId, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(
+            async attempt =>
+            {
+                await SyncOnceAsync(graduateId, null, snapshot: true, rewrite: false, repairIndex: true, attempt);
+                return true;
+            },
+            () => throw new ConcurrentChangeException($"The re-sync of graduate {graduateId} kept meeting concurrent changes."),
+            cancellationToken);
+
     /// <summary>Only the reminder plan: after registration, and with every due row rewritten after a change of address.</summary>
     public Task PlanRemindersAsync(string graduateId, bool rewrite, CancellationToken cancellationToken) =>
-        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, null, snapshot: false, rewrite, attempt), cancellationToken);
+        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, null, snapshot: false, rewrite, repairIndex: false, attempt), cancellationToken);
 
     /// <summary>
     /// Before a loaded unit's commit: what index sync keeps in the partition itself (the reminder plan, the
@@ -49,12 +60,20 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
     /// </summary>
     public async Task ApplyAsync(GraduateUnit unit, string? documentId, PreparedSync prepared, CancellationToken cancellationToken)
     {
+        await reminders.ApplyAsync(prepared.Change, cancellationToken);
+        if (documentId is not null && unit.Graduate.Feed is { HasMonths: true })
+        {
+            // A document changed under feed months: the feed's cross-checks and credited dates are judged again,
+            // then every index is synced in full (issue 16; graduates with no feed months keep the short path).
+            await RunAsync(unit.Graduate.Id, documentId, cancellationToken);
+            return;
+        }
+
         if (documentId is not null && unit.Find(documentId) is { } document && TouchesReview(document))
         {
             await review.SyncAsync(unit.Graduate, document, cancellationToken);
         }
 
-        await reminders.ApplyAsync(prepared.Change, cancellationToken);
         if (unit.ProfileChanged)
         {
             await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? prepared.Status }, cancellationToken);
@@ -65,7 +84,7 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
         document.Status == DocumentStatus.AwaitingReview || document.LoadedStatus == DocumentStatus.AwaitingReview
         || document.NewHistory.Any(change => change.Status == DocumentStatus.AwaitingReview);
 
-    private async Task SyncOnceAsync(string graduateId, string? documentId, bool snapshot, bool rewrite, CancellationToken cancellationToken)
+    private async Task SyncOnceAsync(string graduateId, string? documentId, bool snapshot, bool rewrite, bool repairIndex, CancellationToken cancellationToken)
     {
         if (await repository.LoadAsync(graduateId, cancellationToken) is not { } unit)
         {
@@ -95,7 +114,7 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
         await reminders.ApplyAsync(change, cancellationToken);
 
         // The operators' search index and dashboard counters, from the snapshot (a new graduate: the ledger's status).
-        await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? ledger.Status }, cancellationToken);
+        await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? ledger.Status }, repairIndex, cancellationToken);
     }
 
     /// <summary>The profile's status and region (from the latest accepted job), kept current for operators' search.</summary>

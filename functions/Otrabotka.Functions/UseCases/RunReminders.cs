@@ -10,8 +10,10 @@ namespace Otrabotka.Functions.UseCases;
 /// The daily reminder run for an Almaty date: reads the due index up to that date (days missed in downtime
 /// are caught up: of each series only the latest step is sent, the domain's catch-up rule), sends each once —
 /// a marker row inserted with the outbox row in one transaction makes a second send fail — and removes what it handled.
+/// A reminder due on the day a status moves with the calendar alone (at risk, completed) also re-syncs its graduate's
+/// indexes, so the operators' counts and status search follow the calendar (<see cref="MarksStatusMove"/>).
 /// </summary>
-public sealed class RunReminders(ReminderDueStore due, Outbox outbox, EmployerLinks links, TimeProvider time, ILogger<RunReminders> logger)
+public sealed partial class RunReminders(ReminderDueStore due, Outbox outbox, EmployerLinks links, IndexSync indexes, TimeProvider time, ILogger<RunReminders> logger)
 {
     public const string MarkerPrefix = ReminderDueStore.MarkerPrefix;
 
@@ -46,6 +48,11 @@ public sealed class RunReminders(ReminderDueStore due, Outbox outbox, EmployerLi
             {
                 await due.DeleteAsync(reminder, cancellationToken);
             }
+
+            if (graduate.FirstOrDefault(r => MarksStatusMove(r.Kind)) is { } moving)
+            {
+                await RefreshStatusAsync(moving, cancellationToken);
+            }
         }
 
         var result = new ReminderRunResult(date, rows.Count, sent, alreadySent, rows.Count - sent - alreadySent);
@@ -65,6 +72,46 @@ public sealed class RunReminders(ReminderDueStore due, Outbox outbox, EmployerLi
         ReminderKind.AtRisk => NotificationKind.ReminderAtRisk,
         ReminderKind.ObligationCompleted => NotificationKind.ObligationCompleted,
     };
+
+    /// <summary>
+    /// Whether a reminder falls due on a day the obligation's status moves with the calendar alone: at risk (the gap
+    /// passes its limit; the last no-proof step is that day too) and completed (the day after the last required day).
+    /// A new kind without an answer fails the build.
+    /// </summary>
+    public static bool MarksStatusMove(ReminderKind kind) => kind switch
+    {
+        ReminderKind.NoEmploymentProof => true,
+        ReminderKind.AtRisk => true,
+        ReminderKind.ObligationCompleted => true,
+        ReminderKind.EmployerNoAnswer => false,
+        ReminderKind.EmployerSilent => false,
+        ReminderKind.ReconfirmationDue => false,
+        ReminderKind.DeferralEnding => false,
+    };
+
+    /// <summary>
+    /// Re-syncs the graduate's status snapshot, the operators' index and counters when the reminder marks a status
+    /// move; a storage failure is logged and left to the graduate's next change (the reminder itself is sent).
+    /// </summary>
+    public async Task RefreshStatusAsync(DueReminder reminder, CancellationToken cancellationToken)
+    {
+        if (!MarksStatusMove(reminder.Kind))
+        {
+            return;
+        }
+
+        try
+        {
+            await indexes.RunAsync(reminder.GraduateId, null, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            LogRefreshFailed(logger, reminder.GraduateId, ex.Status);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder run: re-syncing graduate {GraduateId}'s status failed with storage status {Status}")]
+    private static partial void LogRefreshFailed(ILogger logger, string graduateId, int status);
 
     /// <summary>Sends one due reminder unless its marker exists (false then); a run's chunks tag the marker with their run.</summary>
     public async Task<bool> SendAsync(DueReminder reminder, CancellationToken cancellationToken, string? runId = null)

@@ -864,6 +864,46 @@ export interface paths {
         patch: operations["CorrectGraduate"];
         trace?: never;
     };
+    "/api/operator/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-sync the operators' index
+         * @description Re-indexes every graduate into the operators' search index and dashboard counters (those registered before the index existed, or whose rows were lost), a page of graduates per queue message; counters never count a graduate twice. One run at a time: while one runs, this answers it. Supervisors only; recorded in the audit trail. Requires a supervisor's bearer token (an operator's is refused).
+         */
+        post: operations["StartOperatorIndexResync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/resync/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a re-sync of the operators' index
+         * @description Running or done, the pages of graduates walked and the graduates re-synced so far. Supervisors only. Requires a supervisor's bearer token (an operator's is refused).
+         */
+        get: operations["GetOperatorIndexResync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reminders/run": {
         parameters: {
             query?: never;
@@ -1134,6 +1174,7 @@ export interface components {
             history: components["schemas"]["HistoryView"][];
             /** Format: uri */
             readUrl?: string;
+            rejectionNote?: string;
         };
         /** @enum {string} */
         EmployerDecision: "confirm" | "decline";
@@ -1538,6 +1579,17 @@ export interface components {
             done: boolean;
             /** Format: date-time */
             startedAt: string;
+        };
+        ResyncStatus: {
+            runId: string;
+            state: string;
+            steps: number;
+            graduates: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            statusUrl: string;
         };
         ReviewDecisionRequest: {
             decision: components["schemas"]["ReviewVerdict"];
@@ -5311,6 +5363,126 @@ export interface operations {
             };
             /** @description Unsupported media type (problem details) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    StartOperatorIndexResync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run (new, or the one still running); follow Location */
+            202: {
+                headers: {
+                    /** @description Where the created or accepted resource can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResyncStatus"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description A storage service is unreachable (problem details) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    GetOperatorIndexResync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of problem texts and names in the answer: kk (default), ru or en.
+                 * @example kk
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The record's opaque id. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResyncStatus"];
+                };
+            };
+            /** @description No valid bearer token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description The token's role does not allow this (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found (problem details) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

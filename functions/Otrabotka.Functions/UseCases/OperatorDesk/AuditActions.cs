@@ -16,4 +16,5 @@ public static class AuditActions
     public const string ExemptionRecorded = "exemption-recorded";
     public const string DefaultDeclared = "default-declared";
     public const string ReviewDecided = "review-decided";
+    public const string IndexResyncStarted = "index-resync-started";
 }

@@ -9,7 +9,9 @@ namespace Otrabotka.Functions.UseCases.OperatorDesk;
 /// Finds graduates for operators from the operators' index, never from the profiles (ADR 0015): an
 /// IIN through the IIN index; name words (case and Kazakh letters folded) through a key range of the
 /// longest word, the other words checked on the same rows; status, category and region from their
-/// partitions. Each call reads at most one page of index rows.
+/// partitions. A search by several words reads further pages of the longest word's range while a page
+/// has no hit (at most <see cref="MaxRowsPerRequest"/> index rows a call), so an empty page comes back
+/// only with nothing more to read or the budget spent, and then with the token where to go on.
 /// </summary>
 public sealed class FindGraduates(Graduates graduates, OperatorIndexReader index)
 {
@@ -17,6 +19,9 @@ public sealed class FindGraduates(Graduates graduates, OperatorIndexReader index
     public const int MaxPageSize = 100;
     public const int MaxWords = 6;
     public const int MaxQueryLength = 200;
+
+    /// <summary>The index rows one call may read looking for a page with hits (a bound, never a scan).</summary>
+    public const int MaxRowsPerRequest = 500;
 
     /// <summary>The page size of the older route (POST /api/graduates/search), which has none in its body.</summary>
     public const int LegacyPageSize = 50;
@@ -57,14 +62,33 @@ public sealed class FindGraduates(Graduates graduates, OperatorIndexReader index
         }
 
         var seek = words.Count == 0 ? null : words.OrderByDescending(w => w.Length).First();
-        var (page, badToken) = await index.PageAsync(new IndexQuery(seek, category, region, status), token, size, cancellationToken);
-        if (badToken)
-        {
-            return Problem.BadContinuationToken;
-        }
+        var answer = await ReadAsync(new IndexQuery(seek, category, region, status), words, token, size, cancellationToken);
+        return answer is { } page ? Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(page.Hits, page.ContinuationToken)) : Problem.BadContinuationToken;
+    }
 
-        var hits = page!.Rows.Where(row => NameTokens.Matches(row.Words, words)).Select(Hit).ToList();
-        return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(hits, page.ContinuationToken));
+    /// <summary>
+    /// Index pages of the query until one has hits, the index ends or <see cref="MaxRowsPerRequest"/> rows were
+    /// read; null for a token that does not decode.
+    /// </summary>
+    public async Task<FoundPage?> ReadAsync(IndexQuery query, IReadOnlyList<string> words, string? token, int size, CancellationToken cancellationToken)
+    {
+        var read = 0;
+        while (true)
+        {
+            var (page, badToken) = await index.PageAsync(query, token, size, cancellationToken);
+            if (badToken)
+            {
+                return null;
+            }
+
+            read += page!.EntitiesRead;
+            token = page.ContinuationToken;
+            var hits = page.Rows.Where(row => NameTokens.Matches(row.Words, words)).Select(Hit).ToList();
+            if (hits.Count > 0 || token is null || read + size > MaxRowsPerRequest)
+            {
+                return new FoundPage(hits, token, read);
+            }
+        }
     }
 
     /// <summary>The query's words (each cut like the index's), or field errors for none, a short one, or too many.</summary>

@@ -198,6 +198,7 @@ public sealed partial class ReminderRuns(
 
             var reminder = all[from + k];
             var outcome = await SendOneAsync(runId, reminder, ct);
+            await reminders.RefreshStatusAsync(reminder.Reminder, ct);
             if (outcome == Sent.Failed)
             {
                 Interlocked.Increment(ref failed);
