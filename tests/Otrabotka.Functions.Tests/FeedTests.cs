@@ -204,7 +204,7 @@ public sealed class FeedTests(FeedHostFixture host)
         Assert.True((Int(imported, "created"), Int(imported, "unchanged")) == (1, 1), imported.ToJsonString());
         Assert.Empty(imported["errors"]!.AsArray());
         Assert.Equal("refused", (await feed.FeedAsync(graduateId))["consent"]!.GetValue<string>());
-        var otherId = (await host.Storage.Table(StorageNames.IinIndexTable).GetEntityAsync<TableEntity>(GraduateRegistry.IinKeys(other).Partition, other)).Value.GetString("GraduateId")!;
+        var otherId = (await host.Service<GraduateRegistry>().IdOfAsync(other, CancellationToken.None))!;
         Assert.Equal("consented", (await feed.FeedAsync(otherId))["consent"]!.GetValue<string>());
 
         // JSON again, the SMS reply 512 is a refusal too; an unknown value is refused per row with the field named.
