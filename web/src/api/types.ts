@@ -1584,6 +1584,7 @@ export interface components {
             state: string;
             steps: number;
             graduates: number;
+            failed: number;
             /** Format: date-time */
             startedAt: string;
             /** Format: date-time */
