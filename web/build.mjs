@@ -2,7 +2,7 @@
 // Usage: node web/build.mjs OUT_DIR   (dotnet build runs it; see Otrabotka.Functions.csproj)
 import { build } from 'esbuild';
 import { typecheck } from './typecheck.mjs';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,8 +31,14 @@ await build({
   logLevel: 'warning',
 });
 
-for (const file of readdirSync(join(web, 'pages'))) {
-  copyFileSync(join(web, 'pages', file), join(out, file));
+// Every page starts with `<!--#head script="NAME" [redirect="/path"]-->`, replaced by pages/_head.html: one <head>
+// for all pages ({{...}} placeholders are the app's, filled when it serves the page).
+const head = readFileSync(join(web, 'pages', '_head.html'), 'utf8');
+for (const file of readdirSync(join(web, 'pages')).filter((f) => !f.startsWith('_'))) {
+  const page = readFileSync(join(web, 'pages', file), 'utf8').replace(/^<!--#head script="([\w-]+)"(?: redirect="([^"]+)")?-->\n/, (_, script, redirect) =>
+    head.replace('%script%', script).replace('%redirect%', redirect ? ` data-redirect-path="${redirect}"` : ''));
+  if (!page.startsWith('<!doctype html>')) throw new Error(`web/pages/${file} must start with <!--#head script="NAME"-->`);
+  writeFileSync(join(out, file), page);
 }
 copyFileSync(join(web, 'site.css'), join(out, 'site.css'));
 // pdf.js parses each PDF in a worker served from our own origin (CSP worker-src 'self'), never from a CDN.

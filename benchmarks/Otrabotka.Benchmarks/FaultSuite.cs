@@ -30,10 +30,10 @@ public static class FaultSuite
         var auth = new AuthSettings { SigningKey = Environment.GetEnvironmentVariable("BENCH_SIGNING_KEY"), Issuer = "otrabotka-local", Audience = "otrabotka" };
         var operatorToken = Authenticator.MintDevelopmentToken(auth, TimeProvider.System, "operator", "fault-operator");
         var accepted = new ConcurrentBag<Graduate>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(seconds);
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (DateTimeOffset.UtcNow < deadline)
+            while (TimeProvider.System.GetUtcNow() < deadline)
             {
                 var graduate = new Graduate(Iin());
                 if (await RetryAsync(() => Register(operatorToken, graduate), HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict) is null)
@@ -77,11 +77,11 @@ public static class FaultSuite
 
         var lostStatus = 0;
         var lostMail = 0;
-        var until = DateTimeOffset.UtcNow.AddSeconds(420);
+        var until = TimeProvider.System.GetUtcNow().AddSeconds(420);
         foreach (var graduate in confirmed)
         {
             var settled = false;
-            while (!settled && DateTimeOffset.UtcNow < until)
+            while (!settled && TimeProvider.System.GetUtcNow() < until)
             {
                 settled = await StatusAsync(client, graduate) == "accepted" && await CountMailAsync(client, graduate.Email) > graduate.MailsBeforeDecision;
                 if (!settled)
@@ -104,8 +104,8 @@ public static class FaultSuite
 
         async Task<string?> RetryAsync(Func<HttpRequestMessage> request, params HttpStatusCode[] done)
         {
-            var giveUp = DateTimeOffset.UtcNow.AddSeconds(150);
-            while (DateTimeOffset.UtcNow < giveUp)
+            var giveUp = TimeProvider.System.GetUtcNow().AddSeconds(150);
+            while (TimeProvider.System.GetUtcNow() < giveUp)
             {
                 Interlocked.Increment(ref requests);
                 try
@@ -266,8 +266,8 @@ public static class FaultSuite
     {
         var found = new Dictionary<string, string>();
         var wanted = addresses.ToHashSet();
-        var until = DateTimeOffset.UtcNow + within;
-        while (found.Count < wanted.Count && DateTimeOffset.UtcNow < until)
+        var until = TimeProvider.System.GetUtcNow() + within;
+        while (found.Count < wanted.Count && TimeProvider.System.GetUtcNow() < until)
         {
             foreach (var mail in await MailAsync(client))
             {

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Otrabotka.Functions.Composition;
 
@@ -7,4 +8,8 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<Otrabotka.Functions.Http.UnhandledFailureMiddleware>();
 builder.Services.AddOtrabotka(builder.Configuration);
 builder.Services.AddOtrabotkaTelemetry(builder.Configuration);
-builder.Build().Run();
+var host = builder.Build();
+
+// Before any trigger or request: IIN index rows from before the HMAC keys are re-keyed (idempotent).
+await host.Services.GetRequiredService<Otrabotka.Functions.Storage.IinIndexMigration>().RunAsync(CancellationToken.None);
+await host.RunAsync();

@@ -101,6 +101,8 @@ public static class LocalHostApp
             {
                 webJobs.AddAzureStorageCoreServices();
                 ResilientLockManager.WrapRegistered(webJobs.Services);
+                Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<JobHostRestart>(webJobs.Services);
+                RestartingExceptionHandler.WrapRegistered(webJobs.Services);
                 webJobs.AddAzureStorageBlobs(o => o.MaxDegreeOfParallelism = hostJson.BlobParallelism);
                 webJobs.AddAzureStorageQueues(o => hostJson.Apply(o, polling));
                 webJobs.AddTimers();
@@ -191,14 +193,16 @@ public static class LocalHostApp
     }
 
     /// <summary>
-    /// Creates containers, queues and tables before the WebJobs listeners start, and lets the pages' browser
+    /// Creates containers, queues and tables and re-keys legacy IIN index rows before the WebJobs listeners
+    /// start, and lets the pages' browser
     /// upload straight to Azurite through the SAS route (a CORS rule; in Azure the Bicep sets it).
     /// </summary>
-    private sealed class StorageSetup(StorageClients storage) : IHostedService
+    private sealed class StorageSetup(StorageClients storage, IinIndexMigration migration) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await storage.EnsureCreatedAsync(cancellationToken);
+            await migration.RunAsync(cancellationToken);
             await BlobCors.AllowUploadsAsync(storage.Blobs, cancellationToken);
         }
 

@@ -13,9 +13,58 @@ internal static class LocalHostProgram
             return Token(args[1..]);
         }
 
-        var app = LocalHostApp.Build(args);
-        await app.RunAsync();
+        await RunRestartingAsync(args);
         return 0;
+    }
+
+    /// <summary>
+    /// Runs the host until it is told to stop; when a WebJobs listener died on a storage failure
+    /// (<see cref="RestartingExceptionHandler"/>) the host is stopped and built again in this process, on
+    /// the same address, keeping the SendGrid capture's messages. The process stays up throughout.
+    /// </summary>
+    private static async Task RunRestartingAsync(string[] args)
+    {
+        MailCapture? mail = null;
+        for (var generation = 0; ; generation++)
+        {
+            var restart = new JobHostRestart();
+            var app = LocalHostApp.Build(args, services: services =>
+            {
+                services.AddSingleton(restart);
+                if (mail is not null)
+                {
+                    services.AddSingleton(mail);
+                }
+            });
+            mail = app.Services.GetRequiredService<MailCapture>();
+            var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var registration = app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (Exception) when (generation > 0)
+            {
+                // Storage may still be settling after the failure that asked for this restart: try again.
+                await app.DisposeAsync();
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                continue;
+            }
+
+            var first = await Task.WhenAny(restart.Requested, stopping.Task);
+            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+            {
+                await app.StopAsync(timeout.Token);
+            }
+
+            await app.DisposeAsync();
+            if (first != restart.Requested)
+            {
+                return;
+            }
+
+            Console.Error.WriteLine($"otrabotka local host: rebuilding after a storage failure stopped a WebJobs listener (restart {generation + 1})");
+        }
     }
 
     /// <summary>

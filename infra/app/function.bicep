@@ -127,6 +127,12 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     SendGrid__FromEmail: sendGridFromEmail
     SendGrid__FromName: sendGridFromName
     Intake__EmployerLinkKey: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/EmployerLinkKey)'
+    // The IIN index is keyed by HMAC-SHA256(this key, IIN): table row keys appear in storage request logs.
+    IinIndex__Key: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/IinIndexKey)'
+    // Malware verdicts from Defender for Storage's blob index tag; an upload waits up to 30 s for its scan,
+    // then goes to review (never accepted without a clean verdict).
+    Malware__Source: 'defender'
+    Malware__WaitSeconds: '30'
     ReminderSchedule: reminderSchedule
     OutboxSweepSchedule: '0 */1 * * * *'
     IntakeSweepSchedule: '30 */1 * * * *'

@@ -51,6 +51,45 @@ resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
   name: container
 }]
 
+// Defender for Storage writes its verdict as a blob index tag; the app reads it (Get Blob Tags needs the
+// data action blobs/tags/read). Storage Blob Data Contributor does not list that action, and Storage Blob
+// Data Owner would also let the app write tags — forge a verdict — and change ACLs; so a custom role with
+// only tags/read, on the two containers whose files get a verdict (intake: the upload; documents: the kept copy).
+var verdictContainers = ['intake', 'documents']
+
+resource tagReader 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'otrabotka-blob-tag-reader')
+  properties: {
+    roleName: 'Otrabotka blob index tag reader (${resourceGroup().name})'
+    description: 'Reads blob index tags (Defender for Storage malware scan results); nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: []
+        notActions: []
+        dataActions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/read']
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [resourceGroup().id]
+  }
+}
+
+resource verdictBlobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [for container in verdictContainers: {
+  parent: blobService
+  name: container
+}]
+
+resource tagReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (container, i) in verdictContainers: {
+  name: guid(verdictBlobContainers[i].id, identity.id, tagReader.id)
+  scope: verdictBlobContainers[i]
+  properties: {
+    roleDefinitionId: tagReader.id
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}]
+
 resource delegator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, identity.id, storageBlobDelegator)
   scope: account

@@ -83,7 +83,10 @@ resource storageTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2
   name: table
 }]
 
-// Defender for Storage: on-upload malware scanning of every uploaded file (verdicts are used later).
+// Defender for Storage: on-upload malware scanning of every uploaded file. With no Event Grid topic set,
+// each result is written as the blob index tag "Malware Scanning scan result" ("No threats found" or
+// "Malicious"), which the app reads (Malware__Source=defender, DefenderMalwareVerdicts.cs; the tag-read
+// role is in rbac.bicep). Past the monthly cap files are not scanned: no verdict, so they wait for review.
 resource defender 'Microsoft.Security/defenderForStorageSettings@2022-12-01-preview' = {
   name: 'current'
   scope: account

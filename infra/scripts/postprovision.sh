@@ -21,3 +21,8 @@ if ! az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name Employe
   az keyvault secret set --vault-name "$AZURE_KEY_VAULT_NAME" --name EmployerLinkKey --value "$(openssl rand -base64 48)" --output none
   echo "EmployerLinkKey generated and stored"
 fi
+if ! az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name IinIndexKey >/dev/null 2>&1; then
+  # Generated once: the IIN index's row keys are MACs under it (rotation: SECURITY.md).
+  az keyvault secret set --vault-name "$AZURE_KEY_VAULT_NAME" --name IinIndexKey --value "$(openssl rand -base64 48)" --output none
+  echo "IinIndexKey generated and stored"
+fi

@@ -47,6 +47,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         ["Otrabotka__PublicBaseUrl"] = "https://otrabotka.example",
         ["Auth__MetadataAddress"] = "http://127.0.0.1:9/.well-known/openid-configuration",
         ["Intake__EmployerLinkKey"] = "production-test-employer-link-key-0123456789",
+        ["IinIndex__Key"] = "production-test-iin-index-key-0123456789abcdef",
     };
 
     public static LocalHostProcess Start(IReadOnlyDictionary<string, string?> environment, string[]? arguments = null, int? port = null)

@@ -270,12 +270,13 @@ public sealed class PagesBrowserTests(LocalHostFixture host)
 
         // A session whose token has run out: the page says so instead of failing quietly.
         var settings = host.Service<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.AuthSettings>>().Value;
-        var shortLived = Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(settings, host.Clock, "graduate", iin, TimeSpan.FromSeconds(2));
+        // Long enough for the page to sign in under load (2 s ran out before the first answer on a busy machine).
+        var shortLived = Otrabotka.Functions.Http.Authenticator.MintDevelopmentToken(settings, host.Clock, "graduate", iin, TimeSpan.FromSeconds(8));
         await page.GotoAsync($"{host.BaseUrl}/graduate");
         await page.FillAsync("#dev-token", shortLived);
         await page.ClickAsync("#dev-token-submit");
         await page.Locator("#account").WaitForAsync(Visible);
-        await page.WaitForTimeoutAsync(2500);
+        await page.WaitForTimeoutAsync(8500);
         await page.ReloadAsync();
         await page.Locator("#auth-msg").Filter(new() { HasText = "Your session has expired." }).WaitForAsync(Visible);
         Assert.True(await page.Locator("#account").IsHiddenAsync());

@@ -103,7 +103,8 @@ public sealed class ScaleTests(ScaleHostFixture host)
         var chunk = (await jobs.GetEntityAsync<TableEntity>(jobId, ImportJobs.ChunkKey(1))).Value;
         chunk["Done"] = false;
         await jobs.UpdateEntityAsync(chunk, chunk.ETag, TableUpdateMode.Replace);
-        var lost = (await host.Storage.Table(StorageNames.IinIndexTable).GetEntityAsync<TableEntity>("iin" + iins[25][..2], iins[25])).Value.GetString("GraduateId")!;
+        var (indexPartition, indexRow) = host.Service<IinIndexKeys>().For(iins[25]);
+        var lost = (await host.Storage.Table(StorageNames.IinIndexTable).GetEntityAsync<TableEntity>(indexPartition, indexRow)).Value.GetString("GraduateId")!;
         await host.Storage.Table(StorageNames.GraduatesTable).DeleteEntityAsync(lost, GraduateStore.ProfileKey);
         var queue = host.Storage.Queue(StorageNames.ImportQueue);
         await queue.SendMessageAsync($"chunk|{jobId}|1");

@@ -152,6 +152,27 @@ public sealed class AzureDeploymentTests
     }
 
     [Fact]
+    public void Defender_scans_uploads_and_the_app_may_read_blob_tags_only_on_the_containers_with_verdicts()
+    {
+        var defender = Assert.Single(Resources("Microsoft.Security/defenderForStorageSettings")).GetProperty("properties");
+        Assert.True(defender.GetProperty("isEnabled").GetBoolean());
+        Assert.True(defender.GetProperty("malwareScanning").GetProperty("onUpload").GetProperty("isEnabled").GetBoolean());
+        // Results go to blob index tags, the default when no Event Grid topic is named.
+        Assert.False(defender.GetProperty("malwareScanning").TryGetProperty("scanResultsEventGridTopicResourceId", out _));
+
+        var role = Assert.Single(Resources("Microsoft.Authorization/roleDefinitions")).GetProperty("properties");
+        var permission = Assert.Single(role.GetProperty("permissions").EnumerateArray());
+        Assert.Equal(["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/read"], permission.GetProperty("dataActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Empty(permission.GetProperty("actions").EnumerateArray());
+        var readers = Assert.Single(Resources("Microsoft.Authorization/roleAssignments"), a => a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains("roleDefinitions", StringComparison.Ordinal)
+            && a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains("otrabotka-blob-tag-reader", StringComparison.Ordinal));
+        Assert.Contains("blobServices/containers", Scope(readers), StringComparison.Ordinal);
+        Assert.Equal(["intake", "documents"], Variables()["verdictContainers"].EnumerateArray().Select(c => c.GetString()));
+
+        Assert.Contains("\"Malware__Source\": \"defender\"", Compiled.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_feeds_container_exists_and_has_its_own_event_subscription_like_intake()
     {
         var main = File.ReadAllText(Path.Combine(InfrastructureTests.RepositoryRoot, "infra", "main.bicep"));

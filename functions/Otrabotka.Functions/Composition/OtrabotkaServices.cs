@@ -29,8 +29,12 @@ public static class OtrabotkaServices
         services.AddOptions<OtrabotkaSettings>().Bind(configuration.GetSection(OtrabotkaSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthSettings>, DevelopmentKeyGuard>();
+        services.AddOptions<IinIndexSettings>().Bind(configuration.GetSection(IinIndexSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IinIndexKeyGuard>();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<IinIndexSettings>>(sp => sp.GetRequiredService<IinIndexKeyGuard>());
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<IinIndexSettings>>(sp => sp.GetRequiredService<IinIndexKeyGuard>());
         services.AddOptions<NotificationSettings>().Bind(configuration.GetSection(NotificationSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MalwareSettings>().Bind(configuration.GetSection(MalwareSettings.Section));
+        services.AddOptions<MalwareSettings>().Bind(configuration.GetSection(MalwareSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IntakeSettings>().Bind(configuration.GetSection(IntakeSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportSettings>().Bind(configuration.GetSection(ImportSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderRunSettings>().Bind(configuration.GetSection(ReminderRunSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -40,6 +44,8 @@ public static class OtrabotkaServices
         services.AddSingleton<StorageCallCounter>();
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), counter: sp.GetRequiredService<StorageCallCounter>()));
         services.AddSingleton<ProbeStorageClients>();
+        services.AddSingleton<IinIndexKeys>();
+        services.AddSingleton<IinIndexMigration>();
         services.AddAzureClients(clients =>
         {
             // The SDK clients other libraries may ask for come from the same connection.
@@ -47,7 +53,9 @@ public static class OtrabotkaServices
         });
 
         services.AddSingleton<IEmailSender, SendGridEmailSender>();
-        services.TryAddSingleton<IMalwareVerdicts, ConfiguredMalwareVerdicts>();
+        services.TryAddSingleton<ConfiguredMalwareVerdicts>();
+        services.TryAddSingleton<DefenderMalwareVerdicts>();
+        services.TryAddSingleton<IMalwareVerdicts>(sp => MalwareVerdictSource(sp));
         services.AddSingleton<FileVerdicts>();
         services.AddSingleton<EmployerTokens>();
         services.AddSingleton<UploadLinks>();
@@ -94,4 +102,10 @@ public static class OtrabotkaServices
         services.AddOperatorDesk();
         return services;
     }
+
+    /// <summary>The verdict source Malware__Source names: Defender for Storage's tags, or the configured verdict.</summary>
+    public static IMalwareVerdicts MalwareVerdictSource(IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MalwareSettings>>().Value.Source == MalwareSource.Defender
+            ? services.GetRequiredService<DefenderMalwareVerdicts>()
+            : services.GetRequiredService<ConfiguredMalwareVerdicts>();
 }

@@ -169,10 +169,20 @@ public sealed class NotificationSettings
     public double RetryBaseSeconds { get; set; } = 2;
 }
 
-/// <summary>Malware verdicts: the configured source's one verdict (clean by default; malicious, pending or none for tests).</summary>
+/// <summary>
+/// Malware verdicts: where they come from (<c>Malware__Source</c>: <c>configured</c>, the default, answers
+/// <c>Malware__Verdict</c> for every file — clean by default; malicious, pending or none for tests;
+/// <c>defender</c> reads Defender for Storage's blob index tag), and how long a just-uploaded file may wait
+/// for Defender's scan before it counts as not scanned (<c>Malware__WaitSeconds</c>).
+/// </summary>
 public sealed class MalwareSettings
 {
     public const string Section = "Malware";
 
+    public Adapters.MalwareSource Source { get; set; } = Adapters.MalwareSource.Configured;
+
     public Adapters.MalwareVerdict Verdict { get; set; } = Adapters.MalwareVerdict.Clean;
+
+    [Range(0, 600, ErrorMessage = "Setting 'Malware__WaitSeconds' must be between 0 and 600.")]
+    public double WaitSeconds { get; set; } = 30;
 }

@@ -9,7 +9,7 @@ namespace Otrabotka.Functions.Storage;
 /// reads and searched by operators. The index row is written first: it decides who owns an IIN, and a
 /// profile without it is never reachable.
 /// </summary>
-public sealed class GraduateRegistry(StorageClients storage)
+public sealed class GraduateRegistry(StorageClients storage, IinIndexKeys iinKeys)
 {
     private TableClient Profiles => storage.Table(StorageNames.GraduatesTable);
     private TableClient IinIndex => storage.Table(StorageNames.IinIndexTable);
@@ -80,5 +80,6 @@ public sealed class GraduateRegistry(StorageClients storage)
     }
 
     /// <summary>The IIN index's keys: partitioned by the IIN's first two digits.</summary>
-    public static (string Partition, string Row) IinKeys(string iin) => ("iin" + iin[..2], iin);
+    /// <summary>The IIN index row of an IIN: keyed by its HMAC, never the IIN itself (<see cref="IinIndexKeys"/>).</summary>
+    public (string Partition, string Row) IinKeys(string iin) => iinKeys.For(iin);
 }

@@ -14,7 +14,7 @@ namespace Otrabotka.Functions.Storage;
 /// transaction per due date. Each index row records the job and line that created it, so a chunk run again
 /// after a crash finishes what it started and counts it once, and a repeated file counts as unchanged.
 /// </summary>
-public sealed class ImportRegistrar(StorageClients storage, Graduates graduates, OperatorIndex operators, TimeProvider time)
+public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry registry, Graduates graduates, OperatorIndex operators, TimeProvider time)
 {
     private const int Parallelism = 16;
     private const int BatchLimit = 100;
@@ -43,7 +43,7 @@ public sealed class ImportRegistrar(StorageClients storage, Graduates graduates,
         var fresh = new ConcurrentBag<GraduateRecord>();
         var unchanged = 0;
         var legacy = new ConcurrentBag<(int Line, GraduateRecord Record)>();
-        var groups = firsts.Values.GroupBy(r => GraduateRegistry.IinKeys(r.Record.Iin).Partition).SelectMany(g => g.Chunk(BatchLimit)).ToList();
+        var groups = firsts.Values.GroupBy(r => registry.IinKeys(r.Record.Iin).Partition).SelectMany(g => g.Chunk(BatchLimit)).ToList();
         await Parallel.ForEachAsync(groups, Options(cancellationToken), async (group, ct) =>
         {
             foreach (var (line, record, entry) in await ClaimAsync(group, jobId, writes, ct))
@@ -134,14 +134,14 @@ public sealed class ImportRegistrar(StorageClients storage, Graduates graduates,
 
     private async Task<TableEntity?> ReadIndexAsync(string iin, CancellationToken cancellationToken)
     {
-        var (partition, row) = GraduateRegistry.IinKeys(iin);
+        var (partition, row) = registry.IinKeys(iin);
         var found = await IinIndex.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
 
-    private static TableEntity IndexRow(GraduateRecord record, string jobId, int line)
+    private TableEntity IndexRow(GraduateRecord record, string jobId, int line)
     {
-        var (partition, row) = GraduateRegistry.IinKeys(record.Iin);
+        var (partition, row) = registry.IinKeys(record.Iin);
         return new TableEntity(partition, row)
         {
             ["GraduateId"] = GraduateStore.NewId('g'),

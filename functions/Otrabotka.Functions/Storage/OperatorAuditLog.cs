@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.UseCases;
 using Otrabotka.Functions.UseCases.OperatorDesk;
 

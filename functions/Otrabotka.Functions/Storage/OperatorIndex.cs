@@ -16,7 +16,6 @@ public sealed class OperatorIndex(StorageClients storage)
     public const string MemberPrefix = "m|";
     public const string CounterPrefix = "c|";
     public const string CounterEnd = "c}";
-    private const int MaxRounds = 8;
 
     private TableClient Index => storage.Table(StorageNames.OperatorIndexTable);
 
@@ -36,6 +35,7 @@ public sealed class OperatorIndex(StorageClients storage)
 
     public static string ShardName(int shard) => "b" + shard.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Bounded and jittered by the one retry policy; a sync that keeps losing leaves the outbox to run it again.</summary>
     public Task SyncAsync(GraduateRecord graduate, CancellationToken cancellationToken) => SyncAsync(graduate, rewriteRows: false, cancellationToken);
 
     /// <summary>
@@ -43,38 +43,29 @@ public sealed class OperatorIndex(StorageClients storage)
     /// written even when the membership says nothing changed (a re-sync repairing rows that were lost). The counters
     /// still move only when the membership changes, so a re-sync never counts a graduate twice.
     /// </summary>
-    public async Task SyncAsync(GraduateRecord graduate, bool rewriteRows, CancellationToken cancellationToken)
+    public Task SyncAsync(GraduateRecord graduate, bool rewriteRows, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(token => SyncOnceAsync(graduate, rewriteRows, token), () => throw new ConcurrentChangeException("The operators' index of a graduate kept changing under its sync; the outbox retries it."), cancellationToken);
+
+    private async Task<bool> SyncOnceAsync(GraduateRecord graduate, bool rewriteRows, CancellationToken cancellationToken)
     {
         var entry = OperatorIndexRows.Of(graduate);
         var wanted = entry.Rows.Select(OperatorIndexRows.Address).ToHashSet(StringComparer.Ordinal);
-        var written = new HashSet<string>(StringComparer.Ordinal);
         var shard = ShardOf(graduate.Id);
-        for (var round = 0; round < MaxRounds; round++)
+        var found = await Counters.GetEntityIfExistsAsync<TableEntity>(shard, MemberPrefix + graduate.Id, cancellationToken: cancellationToken);
+        var member = found.HasValue ? found.Value : null;
+        if (member?.GetString("Fingerprint") == entry.Fingerprint)
         {
-            var found = await Counters.GetEntityIfExistsAsync<TableEntity>(shard, MemberPrefix + graduate.Id, cancellationToken: cancellationToken);
-            var member = found.HasValue ? found.Value : null;
-            if (member?.GetString("Fingerprint") == entry.Fingerprint && (!rewriteRows || written.Count > 0))
+            if (rewriteRows)
             {
-                await DeleteAsync(written.Except(wanted), cancellationToken);
-                return;
+                await Task.WhenAll(entry.Rows.Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
             }
 
-            await Task.WhenAll(entry.Rows.Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
-            written.UnionWith(wanted);
-            if (member?.GetString("Fingerprint") == entry.Fingerprint)
-            {
-                return;
-            }
-
-            await DeleteAsync(Lines(member?.GetString("Rows")).Except(wanted), cancellationToken);
-            if (await TryCountAsync(shard, graduate.Id, member, entry, cancellationToken))
-            {
-                await DeleteAsync(written.Except(wanted), cancellationToken);
-                return;
-            }
+            return true;
         }
 
-        throw new RequestFailedException(409, "The operators' index of a graduate kept changing under its sync; the outbox retries it.");
+        await Task.WhenAll(entry.Rows.Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
+        await DeleteAsync(Lines(member?.GetString("Rows")).Except(wanted), cancellationToken);
+        return await TryCountAsync(shard, graduate.Id, member, entry, cancellationToken) ? true : throw new ConcurrentChangeException();
     }
 
     /// <summary>

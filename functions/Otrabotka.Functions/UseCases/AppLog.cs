@@ -39,4 +39,7 @@ public static partial class AppLog
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Documents left received past the bound: {Retried} validated again, {Failed} rejected as never received")]
     public static partial void ReceivedSwept(this ILogger logger, int retried, int failed);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Index sync of graduate {GraduateId} kept meeting concurrent changes; its outbox row runs it again")]
+    public static partial void IndexSyncDeferred(this ILogger logger, string graduateId);
 }

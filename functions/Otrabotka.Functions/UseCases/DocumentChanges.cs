@@ -27,7 +27,15 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
 
         if (GraduateRepository.NeedsIndexSync(unit, out var documentId))
         {
-            await indexes.RunAsync(unit.Graduate.Id, documentId, cancellationToken);
+            try
+            {
+                await indexes.RunAsync(unit.Graduate.Id, documentId, cancellationToken);
+            }
+            catch (ConcurrentChangeException)
+            {
+                // The change is committed with its index-sync outbox row: the dispatcher or the sweep finishes it.
+                logger.IndexSyncDeferred(unit.Graduate.Id);
+            }
         }
     }
 

@@ -14,12 +14,27 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
 {
     public const string Kind = "index-sync";
 
+    /// <summary>A sync that keeps losing to concurrent changes throws <see cref="ConcurrentChangeException"/>: its outbox row stays pending and runs it again.</summary>
     public Task RunAsync(string graduateId, string? documentId, CancellationToken cancellationToken) =>
-        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, documentId, snapshot: true, rewrite: false, repairIndex: false, attempt), cancellationToken);
+        RetryPolicy.RunAsync(
+            async attempt =>
+            {
+                await SyncOnceAsync(graduateId, documentId, snapshot: true, rewrite: false, repairIndex: false, attempt);
+                return true;
+            },
+            () => throw new ConcurrentChangeException($"The index sync of graduate {graduateId} kept meeting concurrent changes."),
+            cancellationToken);
 
     /// <summary>Everything <see cref="RunAsync"/> does, with the operators' index rows written even if they look current (the operators' re-sync).</summary>
     public Task ResyncAsync(string graduateId, CancellationToken cancellationToken) =>
-        RetryPolicy.RunAsync(attempt => SyncOnceAsync(graduateId, null, snapshot: true, rewrite: false, repairIndex: true, attempt), cancellationToken);
+        RetryPolicy.RunAsync(
+            async attempt =>
+            {
+                await SyncOnceAsync(graduateId, null, snapshot: true, rewrite: false, repairIndex: true, attempt);
+                return true;
+            },
+            () => throw new ConcurrentChangeException($"The re-sync of graduate {graduateId} kept meeting concurrent changes."),
+            cancellationToken);
 
     /// <summary>Only the reminder plan: after registration, and with every due row rewritten after a change of address.</summary>
     public Task PlanRemindersAsync(string graduateId, bool rewrite, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.Texts;
 

@@ -1,5 +1,4 @@
 using Otrabotka.Domain;
-using Otrabotka.Functions.Http;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.Texts;
 
