@@ -92,6 +92,8 @@ public static class RouteTable
         ["GetDashboard"] = new(Access.Operator, Body.None),
         ["ExportDefaulted"] = new(Access.Operator, Body.None),
         ["ListAudit"] = new(Access.Supervisor, Body.None),
+        ["StartOperatorIndexResync"] = new(Access.Supervisor, Body.None),
+        ["GetOperatorIndexResync"] = new(Access.Supervisor, Body.None),
     };
 
     /// <summary>Every HTTP function that functions.metadata (what the Functions host reads) declares: name, route, first method.</summary>

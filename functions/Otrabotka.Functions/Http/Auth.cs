@@ -16,7 +16,7 @@ public static class Roles
     public const string Graduate = "graduate";
     public const string Operator = "operator";
 
-    /// <summary>Reads the operators' audit trail and starts the re-sync of the operators' index (ADR 0017); nothing else.</summary>
+    /// <summary>Reads the operators' audit trail and starts the re-sync of the operators' index (ADR 0019); nothing else.</summary>
     public const string Supervisor = "supervisor";
 }
 

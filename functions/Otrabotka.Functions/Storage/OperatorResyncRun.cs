@@ -7,4 +7,4 @@ namespace Otrabotka.Functions.Storage;
 /// walk goes on, how many graduates it has re-synced, and whether it is done (ETag-guarded on save).
 /// </summary>
 public sealed record OperatorResyncRun(
-    string RunId, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int Step, string? WalkToken, int Graduates, bool Done, ETag ETag = default);
+    string RunId, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int Step, string? WalkToken, int Graduates, int Failed, bool Done, ETag ETag = default);

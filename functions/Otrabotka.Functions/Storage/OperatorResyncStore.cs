@@ -90,6 +90,7 @@ public sealed class OperatorResyncStore(StorageClients storage)
         ["Step"] = run.Step,
         ["WalkToken"] = run.WalkToken,
         ["Graduates"] = run.Graduates,
+        ["Failed"] = run.Failed,
         ["Done"] = run.Done,
     };
 
@@ -100,6 +101,7 @@ public sealed class OperatorResyncStore(StorageClients storage)
         row.GetInt32("Step") ?? 0,
         row.GetString("WalkToken"),
         row.GetInt32("Graduates") ?? 0,
+        row.GetInt32("Failed") ?? 0,
         row.GetBoolean("Done") ?? false,
         row.ETag);
 }

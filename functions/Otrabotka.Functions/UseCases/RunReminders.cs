@@ -108,6 +108,10 @@ public sealed partial class RunReminders(ReminderDueStore due, Outbox outbox, Em
         {
             LogRefreshFailed(logger, reminder.GraduateId, ex.Status);
         }
+        catch (ConcurrentChangeException)
+        {
+            LogRefreshFailed(logger, reminder.GraduateId, 409);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder run: re-syncing graduate {GraduateId}'s status failed with storage status {Status}")]

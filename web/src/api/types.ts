@@ -1585,6 +1585,7 @@ export interface components {
             state: string;
             steps: number;
             graduates: number;
+            failed: number;
             /** Format: date-time */
             startedAt: string;
             /** Format: date-time */

@@ -5,7 +5,7 @@ using Otrabotka.Functions.Storage;
 namespace Otrabotka.Functions.UseCases.OperatorDesk;
 
 /// <summary>
-/// Re-syncs every graduate into the operators' index and counters (ADR 0017): graduates registered before
+/// Re-syncs every graduate into the operators' index and counters (ADR 0019): graduates registered before
 /// the index existed, or whose index rows were lost. A start records a run and queues its first step; each
 /// queue message walks one page of profiles (<see cref="PageSize"/> graduates, so an execution is bounded)
 /// through <see cref="IndexSync.ResyncAsync"/> — the index rows rewritten, the counters moved only when a
@@ -33,7 +33,7 @@ public sealed partial class ResyncOperatorIndex(OperatorResyncStore runs, IndexS
             }
 
             var now = time.GetUtcNow();
-            var run = new OperatorResyncRun(GraduateStore.NewId('x'), now, now, 0, null, 0, false);
+            var run = new OperatorResyncRun(GraduateStore.NewId('x'), now, now, 0, null, 0, 0, false);
             if (await runs.TryAddAsync(run, await runs.LatestETagAsync(cancellationToken), cancellationToken))
             {
                 await QueueAsync(run.RunId, 0, cancellationToken);
@@ -60,8 +60,15 @@ public sealed partial class ResyncOperatorIndex(OperatorResyncStore runs, IndexS
         }
 
         var (ids, next) = await runs.ProfilesAsync(run.WalkToken, PageSize, cancellationToken);
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) => await sync.ResyncAsync(id, ct));
-        var saved = run with { Step = step + 1, WalkToken = next, Graduates = run.Graduates + ids.Count, Done = next is null, UpdatedAt = time.GetUtcNow() };
+        var failed = 0;
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            if (!await TryResyncAsync(runId, id, ct))
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+        var saved = run with { Step = step + 1, WalkToken = next, Graduates = run.Graduates + ids.Count, Failed = run.Failed + failed, Done = next is null, UpdatedAt = time.GetUtcNow() };
         if (!await runs.TrySaveAsync(saved, cancellationToken))
         {
             return;
@@ -76,11 +83,29 @@ public sealed partial class ResyncOperatorIndex(OperatorResyncStore runs, IndexS
         await QueueAsync(runId, saved.Step, cancellationToken);
     }
 
+    /// <summary>One graduate; a graduate whose rows cannot be synced is logged and counted, never a stop of the whole run.</summary>
+    private async Task<bool> TryResyncAsync(string runId, string graduateId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sync.ResyncAsync(graduateId, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogGraduateFailed(logger, runId, graduateId, ex.GetType().Name);
+            return false;
+        }
+    }
+
     private Task QueueAsync(string runId, int step, CancellationToken cancellationToken) =>
         storage.Queue(StorageNames.OperatorResyncQueue).SendMessageAsync($"step|{runId}|{step.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
 
     private static ResyncStatus Status(OperatorResyncRun run) =>
-        new(run.RunId, run.Done ? "done" : "running", run.Step, run.Graduates, run.StartedAt, run.UpdatedAt, StatusRoute(run.RunId));
+        new(run.RunId, run.Done ? "done" : "running", run.Step, run.Graduates, run.Failed, run.StartedAt, run.UpdatedAt, StatusRoute(run.RunId));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Operators' index re-sync {RunId}: graduate {GraduateId} failed ({Failure})")]
+    private static partial void LogGraduateFailed(ILogger logger, string runId, string graduateId, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Operators' index re-sync {RunId} started")]
     private static partial void LogStarted(ILogger logger, string runId);

@@ -1,4 +1,4 @@
 namespace Otrabotka.Functions.UseCases.OperatorDesk;
 
-/// <summary>A re-sync of the operators' index, as a supervisor follows it: running or done, steps (pages of graduates) and graduates re-synced so far.</summary>
-public sealed record ResyncStatus(string RunId, string State, int Steps, int Graduates, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, string StatusUrl);
+/// <summary>A re-sync of the operators' index, as a supervisor follows it: running or done, steps (pages of graduates), graduates visited so far and those that failed (logged by id).</summary>
+public sealed record ResyncStatus(string RunId, string State, int Steps, int Graduates, int Failed, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, string StatusUrl);
