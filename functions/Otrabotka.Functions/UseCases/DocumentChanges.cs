@@ -58,6 +58,13 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await outbox.DispatchAsync(unit.Graduate.Id, [held.Id], CancellationToken.None);
+            if (ex is ConcurrentChangeException)
+            {
+                // As above: the change is committed, its held row now queued unsynced; the dispatcher finishes the sync.
+                logger.IndexSyncDeferred(unit.Graduate.Id);
+                return;
+            }
+
             throw;
         }
 
