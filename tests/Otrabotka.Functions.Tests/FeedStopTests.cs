@@ -117,6 +117,12 @@ public sealed class FeedStopTests
             ["Intake:EmployerLinkKey"] = "sweep-employer-key-0123456789abcdef01",
             ["Intake:SweepMinimumAgeSeconds"] = "0",
         }).Build();
-        return new ServiceCollection().AddLogging().AddOtrabotka(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
+        // Development, as the local host runs: the IIN index is keyed with the development key, as the host keyed it.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development, ApplicationName = "Otrabotka", ContentRootPath = AppContext.BaseDirectory,
+        });
+        return services.BuildServiceProvider();
     }
 }

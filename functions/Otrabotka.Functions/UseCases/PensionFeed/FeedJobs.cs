@@ -53,10 +53,10 @@ public sealed partial class FeedJobs(
         }
 
         await Jobs.AddEntityAsync(job, cancellationToken);
-        if (kind == FeedFileKind.Registry)
-        {
-            await QueuePlanAsync(job, cancellationToken);
-        }
+
+        // Planned at once, not left to the feeds container's blob trigger (which then finds the plan queued and
+        // stops): where blobs are found by a polling scan — the local host, Kubernetes — a scan may come late.
+        await QueuePlanAsync(job, cancellationToken);
 
         LogJobCreated(logger, jobId, kind.ToString());
         return new FeedStart(Status(job, []), null);
