@@ -1,3 +1,5 @@
+using Otrabotka.Functions.Storage;
+
 namespace Otrabotka.Functions.Storage;
 
 /// <summary>

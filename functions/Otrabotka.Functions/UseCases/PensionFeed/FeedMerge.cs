@@ -1,5 +1,7 @@
 using Otrabotka.Domain;
 
+using Otrabotka.Functions.Storage;
+
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>

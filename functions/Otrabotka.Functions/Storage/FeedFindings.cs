@@ -4,7 +4,9 @@ using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
 
-namespace Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Functions.Storage;
 
 /// <summary>A feed review item as an operator sees it: one per (graduate, BIN), every month so far, and why.</summary>
 public sealed record FeedReviewItem(string GraduateId, string EmployerBin, string EmployerName, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<string> Months, DateTimeOffset UpdatedAt);

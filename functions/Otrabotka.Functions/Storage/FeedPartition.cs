@@ -3,7 +3,9 @@ using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
 
-namespace Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Functions.Storage;
 
 /// <summary>A stored feed month of one graduate: the latest report of (BIN, month), the file and job that wrote it.</summary>
 public sealed record StoredFeedMonth(Bin Bin, FeedMonth Month, bool Paid, DateTimeOffset ReceivedAt, string FileId, string? JobId)

@@ -13,7 +13,9 @@ using Otrabotka.Functions.Configuration;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.Texts;
 
-namespace Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.UseCases;
+
+namespace Otrabotka.Functions.Storage;
 
 /// <summary>
 /// Feed and registry imports, the same streamed, chunked, idempotent way as graduate imports (ADR 0008): the file
