@@ -46,7 +46,7 @@ public sealed class ReminderPlanner(ReminderDueStore due)
     public static (IReadOnlyList<string> Entries, IReadOnlyList<DueReminder> Due) Initial(GraduateRecord graduate, DateOnly today)
     {
         var terms = graduate.Obligation.Resolve(RuleTable.Default).Value!;
-        var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, [], Obligations.Compute(graduate, [], today), today));
+        var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, [], GraduateLedger.Compute(graduate, [], today), today));
         return (plan.Select(r => ReminderDueStore.Entry(r.DueOn, r.Key)).ToList(), plan.Select(r => Row(graduate, r, null)).ToList());
     }
 
