@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Otrabotka.Domain;
 using Otrabotka.Functions.Configuration;
 using Otrabotka.Functions.Storage;
 
