@@ -24,7 +24,7 @@ public sealed class CheckWorkplace(TimeProvider time, Storage.EmployerRegistrySt
             : outcome;
     }
 
-    public Outcome<CheckView> Run(Fields fields, Language language)
+    private Outcome<CheckView> Run(Fields fields, Language language)
     {
         var category = fields.Enum<Category>("category");
         var level = fields.Enum<Level>("level");
