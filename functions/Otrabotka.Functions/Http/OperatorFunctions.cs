@@ -120,7 +120,7 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
             return bad;
         }
 
-        var outcome = await documents.SubmitAsync(g!, Actor.Operator(caller!.Subject), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken);
+        var outcome = await documents.SubmitAsync(g!.Id, Actor.Operator(caller!.Subject), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken);
         await RecordIfDoneAsync(caller!, outcome.Problem, AuditActions.DocumentFiled, g!.Id, outcome.Value?.Id, cancellationToken);
         return outcome.ToResult(request, v => $"/api/review/documents/{v.Id}");
     }

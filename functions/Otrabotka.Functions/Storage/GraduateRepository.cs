@@ -84,7 +84,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         }
 
         var notedAt = await outbox.CommitAsync(graduateId, actions, ids, cancellationToken, held?.Id);
-        return held is null ? null : held with { NotedAt = notedAt };
+        return held is null ? null : held with { NotedAt = notedAt, Commit = ids };
     }
 
     /// <summary>The e-mails' outbox rows (the graduate's first) and, when the change needs it, its index sync: carried by the first e-mail row when synced inline, else a row of its own.</summary>

@@ -93,6 +93,10 @@ public sealed class Graduates(GraduateRegistry registry, IndexSync indexes, SetF
     public async Task<GraduateRecord?> FindByIinAsync(string iin, CancellationToken cancellationToken) =>
         Iin.Parse(iin).IsValid && await registry.IdOfAsync(iin, cancellationToken) is { } id ? await registry.GetAsync(id, cancellationToken) : null;
 
+    /// <summary>The id the IIN index gives a valid IIN (its profile not read).</summary>
+    public async Task<string?> IdByIinAsync(string iin, CancellationToken cancellationToken) =>
+        Iin.Parse(iin).IsValid ? await registry.IdOfAsync(iin, cancellationToken) : null;
+
     public Task<GraduateRecord?> GetAsync(string graduateId, CancellationToken cancellationToken) => registry.GetAsync(graduateId, cancellationToken);
 
     public async Task<Outcome<GraduateView>> ProfileAsync(string iin, Language language, CancellationToken cancellationToken) =>
