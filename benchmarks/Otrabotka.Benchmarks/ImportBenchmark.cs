@@ -25,13 +25,15 @@ public static class ImportBenchmark
         var storage = services.GetRequiredService<StorageClients>();
         await storage.EnsureCreatedAsync();
         var bytes = Encoding.UTF8.GetBytes(Csv(rows));
-        var imports = services.GetRequiredService<ImportJobs>();
+        var startImport = services.GetRequiredService<StartImport>();
+        var step = services.GetRequiredService<RunImportStep>();
+        var readStatus = services.GetRequiredService<ReadImportStatus>();
         var failed = false;
         foreach (var pass in new[] { "first import", "re-import (unchanged)" })
         {
             Console.WriteLine($"{pass}: {rows:N0} rows ({bytes.Length / 1024:N0} KiB)");
             var watch = Stopwatch.StartNew();
-            var start = await imports.StartAsync(new MemoryStream(bytes), Language.En, CancellationToken.None);
+            var start = await startImport.RunAsync(new MemoryStream(bytes), Language.En, CancellationToken.None);
             if (start.Result is { } inline)
             {
                 watch.Stop();
@@ -39,9 +41,9 @@ public static class ImportBenchmark
                 continue;
             }
 
-            var longest = await DrainAsync(storage, imports);
+            var longest = await DrainAsync(storage, step);
             watch.Stop();
-            var status = (await imports.StatusAsync(start.Job!.ImportId, CancellationToken.None))!;
+            var status = (await readStatus.RunAsync(start.Job!.ImportId, CancellationToken.None))!;
             var writes = await WritesAsync(storage, status.ImportId);
             Console.WriteLine($"  job: chunks={status.Chunks} registered={status.Registered} unchanged={status.Unchanged} conflicts={status.Conflicts} errors={status.ErrorCount} done={status.Done}");
             Console.WriteLine($"  wall={watch.Elapsed.TotalSeconds:N1}s ({rows / watch.Elapsed.TotalSeconds:N0} rows/s), longest execution {longest.TotalSeconds:N2}s, storage writes per row {(double)writes / rows:N3} ({writes:N0} transactions/writes incl. chunk records)");
@@ -75,7 +77,7 @@ public static class ImportBenchmark
     }
 
     /// <summary>Runs the import queue's messages as the host would (16 at a time) until it stays empty; returns the longest execution.</summary>
-    private static async Task<TimeSpan> DrainAsync(StorageClients storage, ImportJobs imports)
+    private static async Task<TimeSpan> DrainAsync(StorageClients storage, RunImportStep step)
     {
         var queue = storage.Queue(StorageNames.ImportQueue);
         var longest = TimeSpan.Zero;
@@ -94,7 +96,7 @@ public static class ImportBenchmark
 
                 Interlocked.Exchange(ref idle, 0);
                 var clock = Stopwatch.StartNew();
-                await imports.HandleAsync(message.Body.ToString(), ct);
+                await step.RunAsync(message.Body.ToString(), ct);
                 clock.Stop();
                 lock (queue)
                 {

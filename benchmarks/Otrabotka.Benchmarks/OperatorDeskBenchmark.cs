@@ -60,7 +60,7 @@ public static class OperatorDeskBenchmark
         var counters = services.GetRequiredService<OperatorCounters>();
         var dashboard = services.GetRequiredService<ReadDashboard>();
         var (countersTime, totals) = await MedianAsync(() => counters.ReadAsync(CancellationToken.None));
-        var (dashboardTime, _) = await MedianAsync(() => dashboard.ReadAsync(Language.Ru, CancellationToken.None));
+        var (dashboardTime, _) = await MedianAsync(() => dashboard.RunAsync(Language.Ru, CancellationToken.None));
         var total = Enum.GetValues<Category>().Sum(c => totals.Counts.GetValueOrDefault("category:" + Wire.Name(c)));
         Console.WriteLine($"  counters: {countersTime:N1} ms, entities read {totals.EntitiesRead:N0} ({OperatorIndex.Shards} shards), total counted {total:N0}, defaulted {totals.Counts.GetValueOrDefault("status:defaulted"):N0}");
         Console.WriteLine($"  dashboard (counters + review queue page + failed e-mails): {dashboardTime:N1} ms");
@@ -111,7 +111,7 @@ public static class OperatorDeskBenchmark
                 defaulted++;
             }
 
-            records.Add(record with { Status = record.Status ?? Obligations.Compute(record, [], today).Status });
+            records.Add(record with { Status = record.Status ?? GraduateLedger.Compute(record, [], today).Status });
         }
 
         Console.WriteLine($"seeding {graduates:N0} graduates: profiles and IIN index rows");

@@ -86,11 +86,13 @@ public static class ReminderRunBenchmark
         }
 
         Console.WriteLine($"seeded {written:N0} rows in {seed.Elapsed.TotalSeconds:N1} s");
-        var runs = services.GetRequiredService<ReminderRuns>();
+        var startRun = services.GetRequiredService<StartReminderRun>();
+        var step = services.GetRequiredService<RunReminderStep>();
+        var readStatus = services.GetRequiredService<ReadReminderRunStatus>();
         var settings = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.ReminderRunSettings>>().Value;
         Console.WriteLine($"running reminders (inline up to {settings.InlineLimit:N0} due; chunks of {settings.ChunkSize:N0}, paced to {settings.SendRatePerSecond:N0}/s, {settings.ChunkSeconds:N0} s per execution at most)");
         var watch = Stopwatch.StartNew();
-        var start = await runs.StartAsync(today, "benchmark", CancellationToken.None);
+        var start = await startRun.RunAsync(today, "benchmark", CancellationToken.None);
         int read, sent, executions = 1;
         var longest = watch.Elapsed;
         if (start.Result is { } inline)
@@ -99,8 +101,8 @@ public static class ReminderRunBenchmark
         }
         else
         {
-            (longest, executions) = await DrainAsync(storage, runs, longest);
-            var status = (await runs.StatusAsync(start.Run!.RunId, CancellationToken.None))!;
+            (longest, executions) = await DrainAsync(storage, step, longest);
+            var status = (await readStatus.RunAsync(start.Run!.RunId, CancellationToken.None))!;
             (read, sent) = (status.EntitiesRead, status.Sent);
             Console.WriteLine($"run: chunks={status.Chunks} due={status.Due} sent={status.Sent} skipped={status.Skipped} failed={status.Failed} superseded={status.Superseded} done={status.Done}");
         }
@@ -120,7 +122,7 @@ public static class ReminderRunBenchmark
     }
 
     /// <summary>Runs the run's queue messages one after another as the host would, timing each; returns the longest and the count.</summary>
-    private static async Task<(TimeSpan Longest, int Executions)> DrainAsync(StorageClients storage, ReminderRuns runs, TimeSpan longest)
+    private static async Task<(TimeSpan Longest, int Executions)> DrainAsync(StorageClients storage, RunReminderStep step, TimeSpan longest)
     {
         var queue = storage.Queue(StorageNames.ReminderRunQueue);
         var executions = 1;
@@ -136,7 +138,7 @@ public static class ReminderRunBenchmark
 
             idle = 0;
             var clock = Stopwatch.StartNew();
-            await runs.HandleAsync(message.Body.ToString(), CancellationToken.None);
+            await step.RunAsync(message.Body.ToString(), CancellationToken.None);
             longest = clock.Elapsed > longest ? clock.Elapsed : longest;
             executions++;
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);

@@ -65,11 +65,11 @@ public sealed class GeneratedInputTests(LocalHostFixture host)
     [Fact]
     public void CSV_imports_never_throw()
     {
-        var operators = host.Service<Operators>();
+        var operators = host.Service<ImportGraduates>();
         Run("csv", Generated.Csv, csv =>
         {
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
-            var outcome = operators.ImportAsync(stream, Language.En, CancellationToken.None).GetAwaiter().GetResult();
+            var outcome = operators.RunAsync(stream, Language.En, CancellationToken.None).GetAwaiter().GetResult();
             Assert.True(outcome.Problem is null || outcome.Problem.Kind == Refusal.Invalid);
         });
     }
@@ -160,7 +160,7 @@ public sealed class GeneratedInputTests(LocalHostFixture host)
 
     private static void ReadEverything(Fields fields)
     {
-        Graduates.Parse(fields, Now);
+        GraduateFields.Parse(fields, Now);
         foreach (var kind in Enum.GetValues<DocumentKind>())
         {
             ClaimFields.Parse(kind, fields);
@@ -174,7 +174,7 @@ public sealed class GeneratedInputTests(LocalHostFixture host)
         }
     }
 
-    /// <summary>What Documents does with a metadata part: a JSON object, then the kind's fields.</summary>
+    /// <summary>What SubmitDocument and CreateUploadLink do with a metadata part: a JSON object, then the kind's fields.</summary>
     private static void ParseMetadataAsDocumentsDoes(DocumentKind kind, string metadata)
     {
         try
@@ -187,7 +187,7 @@ public sealed class GeneratedInputTests(LocalHostFixture host)
         }
         catch (JsonException)
         {
-            // Documents answers 400 invalid-json for this.
+            // SubmitDocument answers 400 invalid-json for this.
         }
     }
 

@@ -9,7 +9,7 @@ using Otrabotka.Functions.UseCases;
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Employers have no account: the signed link's token is the only credential, read from the URL fragment by the page.</summary>
-public sealed class EmployerFunctions(Confirmations confirmations, PageResponses pages)
+public sealed class EmployerFunctions(ShowEmployerLink showEmployerLink, DecideEmployment decideEmployment, PageResponses pages)
 {
     [Function("ConfirmPage")]
     [ApiOperation(ApiAudience.Employer, ApiAccess.Anonymous, "The employer's confirmation page", "An HTML page in Kazakh and Russian; it reads the token from the URL fragment (#t=…) and calls the two confirmation operations.")]
@@ -27,7 +27,7 @@ public sealed class EmployerFunctions(Confirmations confirmations, PageResponses
     public async Task<IActionResult> ViewConfirmation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/confirmations/view")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await confirmations.ViewAsync(body!.Optional("token"), Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await showEmployerLink.RunAsync(body!.Optional("token"), Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("DecideConfirmation")]
@@ -38,6 +38,6 @@ public sealed class EmployerFunctions(Confirmations confirmations, PageResponses
     public async Task<IActionResult> DecideConfirmation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/confirmations/decision")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await confirmations.DecideAsync(body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await decideEmployment.RunAsync(body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 }

@@ -12,7 +12,19 @@ using Otrabotka.Functions.Texts;
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Graduates act on their own data under /api/me: the IIN comes from the token, never the route.</summary>
-public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates, Obligations obligations, Documents documents, Confirmations confirmations, EmployerMailLimit mailLimit)
+public sealed class GraduateFunctions(
+    RequestParsing parse,
+    UpdateContact updateContact,
+    ReadObligation readObligation,
+    SubmitDocument submitDocument,
+    CreateUploadLink createUploadLink,
+    CompleteUpload completeUpload,
+    ListDocuments listDocuments,
+    ReadDocument readDocument,
+    WithdrawDocument withdrawDocument,
+    ContestDecision contestDecision,
+    ReissueEmployerLink reissueEmployerLink,
+    EmployerMailLimit mailLimit)
 {
     public const long MaxUploadBytes = FileRules.MaxBytes;
 
@@ -39,7 +51,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await graduates.UpdateContactAsync(graduate!.Iin, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await updateContact.RunAsync(graduate!.Iin, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("GetMyObligation")]
@@ -48,7 +60,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     public async Task<IActionResult> GetMyObligation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/obligation")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await obligations.ForIdAsync(graduate!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return failure ?? (await readObligation.RunAsync(graduate!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("SubmitMyDocument")]
@@ -68,7 +80,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
 
         var (submission, bad) = await ReadMultipartAsync(request, cancellationToken);
         bad ??= await mailLimit.ForUploadAsync(request, graduateId!, submission!.Kind, submission.Metadata, cancellationToken);
-        return bad ?? (await documents.SubmitAsync(graduateId!, Domain.Actor.Graduate, submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
+        return bad ?? (await submitDocument.RunAsync(graduateId!, Domain.Actor.Graduate, submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
             .ToResult(request, v => v.StatusUrl);
     }
 
@@ -86,7 +98,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
         bad ??= await mailLimit.ForUploadAsync(request, graduate!.Id, body!.Optional("kind", int.MaxValue), body.Optional("metadata", int.MaxValue), cancellationToken);
-        return bad ?? (await documents.CreateUploadAsync(graduate!, body!, cancellationToken)).ToResult(request, v => v.StatusUrl);
+        return bad ?? (await createUploadLink.RunAsync(graduate!, body!, cancellationToken)).ToResult(request, v => v.StatusUrl);
     }
 
     [Function("CompleteMyUpload")]
@@ -96,7 +108,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     public async Task<IActionResult> CompleteMyUpload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/complete")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await documents.CompleteAsync(graduate!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return failure ?? (await completeUpload.RunAsync(graduate!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("ListMyDocuments")]
@@ -105,7 +117,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     public async Task<IActionResult> ListMyDocuments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await documents.ListAsync(graduate!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return failure ?? (await listDocuments.RunAsync(graduate!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("GetMyDocument")]
@@ -114,7 +126,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     public async Task<IActionResult> GetMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me/documents/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await documents.ViewAsync(graduate!, id, Problems.LanguageOf(request), false, cancellationToken)).ToResult(request);
+        return failure ?? (await readDocument.RunAsync(graduate!.Id, id, Problems.LanguageOf(request), false, cancellationToken)).ToResult(request);
     }
 
     [Function("WithdrawMyDocument")]
@@ -124,7 +136,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     public async Task<IActionResult> WithdrawMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents/{id}/withdraw")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
-        return failure ?? (await documents.WithdrawAsync(graduate!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return failure ?? (await withdrawDocument.RunAsync(graduate!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("ContestMyDocument")]
@@ -141,7 +153,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        return bad ?? (await documents.ContestAsync(graduate!, id, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return bad ?? (await contestDecision.RunAsync(graduate!, id, body!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("ReissueMyEmployerLink")]
@@ -152,7 +164,7 @@ public sealed class GraduateFunctions(RequestParsing parse, Graduates graduates,
     {
         var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
         failure ??= await mailLimit.ForReissueAsync(request, graduate!, id, cancellationToken);
-        return failure ?? (await confirmations.ReissueAsync(graduate!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return failure ?? (await reissueEmployerLink.RunAsync(graduate!, id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     /// <summary>Multipart kind + metadata + file; the file's size is checked before it is read.</summary>

@@ -8,7 +8,7 @@ using Otrabotka.Functions.UseCases;
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Operators import graduates as CSV: a small file is answered at once, a large one with 202 and its job's status route.</summary>
-public sealed class ImportFunctions(RequestParsing parse, OperatorAccess access, ImportJobs imports)
+public sealed class ImportFunctions(RequestParsing parse, OperatorAccess access, StartImport startImport, ReadImportStatus readImportStatus)
 {
     [Function("ImportGraduates")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Import graduates from CSV", "Registers every row of a CSV file. A small file is answered at once with the counts and each row's errors; a large one with 202 and the Location of its import status.")]
@@ -29,7 +29,7 @@ public sealed class ImportFunctions(RequestParsing parse, OperatorAccess access,
             return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "text/csv"))));
         }
 
-        var start = await imports.StartAsync(request.Body, Problems.LanguageOf(request), cancellationToken);
+        var start = await startImport.RunAsync(request.Body, Problems.LanguageOf(request), cancellationToken);
         if (start.Refused is { } refused)
         {
             return Problems.Create(request, refused);
@@ -57,7 +57,7 @@ public sealed class ImportFunctions(RequestParsing parse, OperatorAccess access,
             return failure;
         }
 
-        return await imports.StatusAsync(importId, cancellationToken) is { } status ? ApiResults.Json(status) : Problems.Create(request, Problem.NotFound);
+        return await readImportStatus.RunAsync(importId, cancellationToken) is { } status ? ApiResults.Json(status) : Problems.Create(request, Problem.NotFound);
     }
 
     public static string StatusRoute(string importId) => "/api/imports/" + importId;

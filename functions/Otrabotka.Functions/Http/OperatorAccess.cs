@@ -10,7 +10,7 @@ namespace Otrabotka.Functions.Http;
 /// graduate's personal data and every change written to the audit trail with the operator's subject
 /// (reads before the data leaves, changes once they succeeded).
 /// </summary>
-public sealed class OperatorAccess(RequestParsing parse, Graduates graduates, OperatorAuditLog audit, StorageClients storage)
+public sealed class OperatorAccess(RequestParsing parse, GraduateLookup graduates, OperatorAuditLog audit, StorageClients storage)
 {
     /// <summary>The operator's call about one graduate, recorded as <paramref name="action"/> when the graduate exists.</summary>
     public async Task<(GraduateRecord? Graduate, IActionResult? Failure)> ReadGraduateAsync(HttpRequest request, string graduateId, string action, CancellationToken cancellationToken)

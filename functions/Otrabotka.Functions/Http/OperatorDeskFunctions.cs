@@ -15,7 +15,7 @@ namespace Otrabotka.Functions.Http;
 /// index, the dashboard, the export of defaulted obligations, and — for supervisors only — the audit
 /// trail that records every operator read of personal data and every change.
 /// </summary>
-public sealed class OperatorDeskFunctions(RequestParsing parse, Graduates graduates, CorrectGraduate correct, FindGraduates find, ReadDashboard dashboard, ExportDefaulted export, ReadAuditTrail trail, ResyncOperatorIndex resync, OperatorAuditLog audit, TimeProvider time)
+public sealed class OperatorDeskFunctions(RequestParsing parse, ReadGraduate readGraduate, CorrectGraduate correct, FindGraduates find, ReadDashboard dashboard, ExportDefaulted export, ReadAuditTrail trail, ResyncOperatorIndex resync, OperatorAuditLog audit, TimeProvider time)
 {
     [Function("OpenGraduate")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Open a graduate", "The graduate's record, its ETag (send it back as If-Match to correct) and the newest corrections. Recorded in the audit trail.")]
@@ -95,7 +95,7 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, Graduates gradua
             return failure;
         }
 
-        return (await dashboard.ReadAsync(Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return (await dashboard.RunAsync(Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("ExportDefaulted")]
@@ -110,7 +110,7 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, Graduates gradua
         }
 
         await audit.AppendAsync(authentication.Caller!.Subject, Roles.Operator, AuditActions.DefaultedExported, null, null, null, cancellationToken);
-        return new CsvStreamResult(UseCases.OperatorDesk.ExportDefaulted.FileName(Almaty.Today(time)), async (stream, ct) => await export.WriteAsync(stream, ct));
+        return new CsvStreamResult(UseCases.OperatorDesk.ExportDefaulted.FileName(Almaty.Today(time)), async (stream, ct) => await export.RunAsync(stream, ct));
     }
 
     [Function("ListAudit")]
@@ -121,7 +121,7 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, Graduates gradua
     public async Task<IActionResult> ListAudit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/operator/audit")] HttpRequest request, CancellationToken cancellationToken)
     {
         var authentication = await parse.CallerAsync(request, Roles.Supervisor, cancellationToken);
-        return authentication.Failure ?? (await trail.ReadAsync(RequestParsing.Query(request), cancellationToken)).ToResult(request);
+        return authentication.Failure ?? (await trail.RunAsync(RequestParsing.Query(request), cancellationToken)).ToResult(request);
     }
 
     [Function("StartOperatorIndexResync")]
@@ -158,7 +158,7 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, Graduates gradua
             return (null, null, authentication.Failure);
         }
 
-        var g = await graduates.GetAsync(graduateId, cancellationToken);
+        var g = await readGraduate.RunAsync(graduateId, cancellationToken);
         return g is null ? (null, null, Problems.Create(request, Problem.NotFound)) : (authentication.Caller, g, null);
     }
 

@@ -12,7 +12,20 @@ using Otrabotka.Functions.Texts;
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Operators of the Financial Center: graduates by opaque id (the IIN travels only in bodies), review, default.</summary>
-public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess access, Graduates graduates, FindGraduates find, Obligations obligations, Documents documents, Operators operators, Reviews reviews, EmployerAddressChecks checks)
+public sealed class OperatorFunctions(
+    RequestParsing parse,
+    OperatorAccess access,
+    RegisterGraduate registerGraduate,
+    FindGraduates find,
+    ReadObligation readObligation,
+    ListDocuments listDocuments,
+    SubmitDocument submitDocument,
+    RecordExemption recordExemption,
+    DeclareDefault declareDefault,
+    ListReviewQueue listReviewQueue,
+    ReadReviewDocument readReviewDocument,
+    DecideReview decideReview,
+    ListUnverifiedConfirmations listUnverified)
 {
     [Function("RegisterGraduate")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Register a graduate", "Registers a graduate as the university reports them. The same graduate sent again unchanged answers 200; changed, 409 with the existing graduateId.")]
@@ -34,7 +47,7 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
             return bad;
         }
 
-        var outcome = await graduates.RegisterAsync(body!, cancellationToken);
+        var outcome = await registerGraduate.RunAsync(body!, cancellationToken);
         if (outcome.Value is { } registered)
         {
             await access.RecordAsync(caller!, AuditActions.GraduateRegistered, registered.GraduateId, null, cancellationToken);
@@ -87,7 +100,7 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
     public async Task<IActionResult> GetGraduateObligation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/obligation")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
         var (g, failure) = await access.ReadGraduateAsync(request, graduateId, AuditActions.ObligationRead, cancellationToken);
-        return failure ?? (await obligations.ForIdAsync(g!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return failure ?? (await readObligation.RunAsync(g!.Id, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("GetGraduateDocuments")]
@@ -97,7 +110,7 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
     public async Task<IActionResult> GetGraduateDocuments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/documents")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
         var (g, failure) = await access.ReadGraduateAsync(request, graduateId, AuditActions.DocumentsRead, cancellationToken);
-        return failure ?? (await documents.ListAsync(g!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
+        return failure ?? (await listDocuments.RunAsync(g!, Problems.LanguageOf(request), cancellationToken)).ToResult(request);
     }
 
     [Function("FileGraduateDocument")]
@@ -120,7 +133,7 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
             return bad;
         }
 
-        var outcome = await documents.SubmitAsync(g!.Id, Actor.Operator(caller!.Subject), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken);
+        var outcome = await submitDocument.RunAsync(g!.Id, Actor.Operator(caller!.Subject), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken);
         await RecordIfDoneAsync(caller!, outcome.Problem, AuditActions.DocumentFiled, g!.Id, outcome.Value?.Id, cancellationToken);
         return outcome.ToResult(request, v => $"/api/review/documents/{v.Id}");
     }
@@ -144,7 +157,7 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
             return bad;
         }
 
-        var outcome = await operators.RecordExemptionAsync(g!, Actor.Operator(caller!.Subject), body!, Problems.LanguageOf(request), cancellationToken);
+        var outcome = await recordExemption.RunAsync(g!, Actor.Operator(caller!.Subject), body!, Problems.LanguageOf(request), cancellationToken);
         await RecordIfDoneAsync(caller!, outcome.Problem, AuditActions.ExemptionRecorded, g!.Id, outcome.Value?.Id, cancellationToken);
         return outcome.ToResult(request);
     }
@@ -168,7 +181,7 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
             return bad;
         }
 
-        var outcome = await operators.DeclareDefaultAsync(g!, body!, Problems.LanguageOf(request), cancellationToken);
+        var outcome = await declareDefault.RunAsync(g!, body!, Problems.LanguageOf(request), cancellationToken);
         await RecordIfDoneAsync(caller!, outcome.Problem, AuditActions.DefaultDeclared, g!.Id, null, cancellationToken);
         return outcome.ToResult(request);
     }
@@ -190,10 +203,10 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
         if (query.Optional("check") == EmployerAddressChecks.Unverified)
         {
             // The operators' check list: accepted confirmations from employer domains not yet verified.
-            return (await checks.FlaggedAsync(query.Optional("continuationToken"), cancellationToken)).ToResult(request);
+            return (await listUnverified.RunAsync(query.Optional("continuationToken"), cancellationToken)).ToResult(request);
         }
 
-        return (await reviews.QueueAsync(query, cancellationToken)).ToResult(request);
+        return (await listReviewQueue.RunAsync(query, cancellationToken)).ToResult(request);
     }
 
     [Function("GetReviewDocument")]
@@ -208,7 +221,7 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
             return failure;
         }
 
-        var outcome = await reviews.GetCheckedAsync(id, Problems.LanguageOf(request), cancellationToken);
+        var outcome = await readReviewDocument.RunAsync(id, Problems.LanguageOf(request), cancellationToken);
         if (outcome.Problem is null)
         {
             // The preview (with its read link) is a read of personal data: recorded before it leaves.
@@ -237,7 +250,7 @@ public sealed class OperatorFunctions(RequestParsing parse, OperatorAccess acces
             return bad;
         }
 
-        var outcome = await reviews.DecideAsync(id, Actor.Operator(caller!.Subject), body!, Problems.LanguageOf(request), cancellationToken);
+        var outcome = await decideReview.RunAsync(id, Actor.Operator(caller!.Subject), body!, Problems.LanguageOf(request), cancellationToken);
         if (outcome.Problem is null)
         {
             await access.RecordDocumentAsync(caller!, AuditActions.ReviewDecided, id, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Otrabotka.Domain;
 using Otrabotka.Functions.UseCases;
 
 using Otrabotka.Functions.Http.Contracts;
@@ -9,7 +10,7 @@ using Otrabotka.Functions.Http.OpenApi;
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Operators: a reminder run for a given date (catch-up and demos) — answered at once when few are due, else 202 and the run's status.</summary>
-public sealed class ReminderRunFunctions(RequestParsing parse, RunReminders reminders, ReminderRuns runs)
+public sealed class ReminderRunFunctions(RequestParsing parse, StartReminderRun startRun, ReadReminderRunStatus readRunStatus, TimeProvider time)
 {
     [Function("RunRemindersNow")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Run the reminders for a date", "Sends the reminders due on an Almaty date (today when absent); catch-up and demos. Each reminder goes once. Few due: answered at once; many: 202 and the Location of the run's status.")]
@@ -29,13 +30,13 @@ public sealed class ReminderRunFunctions(RequestParsing parse, RunReminders remi
             return bad;
         }
 
-        var date = body!.Has("date") ? body.Date("date") : reminders.Today();
+        var date = body!.Has("date") ? body.Date("date") : Almaty.Today(time);
         if (body.Errors.Count > 0)
         {
             return Problems.Create(request, Problem.Invalid(body.Errors));
         }
 
-        var start = await runs.StartAsync(date, "operator", cancellationToken);
+        var start = await startRun.RunAsync(date, "operator", cancellationToken);
         if (start.Run is { } run)
         {
             request.HttpContext.Response.Headers.Location = ReminderRuns.StatusRoute(run.RunId);
@@ -56,6 +57,6 @@ public sealed class ReminderRunFunctions(RequestParsing parse, RunReminders remi
             return failure;
         }
 
-        return await runs.StatusAsync(runId, cancellationToken) is { } status ? ApiResults.Json(status) : Problems.Create(request, Problem.NotFound);
+        return await readRunStatus.RunAsync(runId, cancellationToken) is { } status ? ApiResults.Json(status) : Problems.Create(request, Problem.NotFound);
     }
 }

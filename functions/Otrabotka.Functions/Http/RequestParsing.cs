@@ -9,7 +9,7 @@ using Otrabotka.Functions.Texts;
 namespace Otrabotka.Functions.Http;
 
 /// <summary>Reading requests: JSON bodies into fields, query strings, and the caller's graduate record.</summary>
-public sealed class RequestParsing(Authenticator auth, Graduates graduates)
+public sealed class RequestParsing(Authenticator auth, GraduateLookup graduates)
 {
     public const long MaxJsonBytes = 64 * 1024;
 

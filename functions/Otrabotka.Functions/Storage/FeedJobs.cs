@@ -206,7 +206,7 @@ public sealed partial class FeedJobs(
         var planned = job.GetInt32("Chunks");
         var done = chunks.Where(c => c.GetBoolean("Done") == true).ToList();
         int Sum(string name) => done.Sum(c => c.GetInt32(name) ?? 0);
-        var errors = done.SelectMany(c => JsonSerializer.Deserialize<List<ImportError>>(c.GetString("ErrorList") ?? "[]", Json.Options) ?? []).Take(Operators.MaxImportErrors).ToList();
+        var errors = done.SelectMany(c => JsonSerializer.Deserialize<List<ImportError>>(c.GetString("ErrorList") ?? "[]", Json.Options) ?? []).Take(ImportGraduates.MaxImportErrors).ToList();
         var refusal = job.GetString("Refusal");
         var finished = planned is { } count && done.Count == count;
         var state = refusal is not null ? "refused" : finished ? "done" : planned is null ? "queued" : "running";

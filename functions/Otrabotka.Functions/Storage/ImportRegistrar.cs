@@ -14,7 +14,7 @@ namespace Otrabotka.Functions.Storage;
 /// transaction per due date. Each index row records the job and line that created it, so a chunk run again
 /// after a crash finishes what it started and counts it once, and a repeated file counts as unchanged.
 /// </summary>
-public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry registry, Graduates graduates, SetFeedConsent consents, OperatorIndex operators, TimeProvider time)
+public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry registry, GraduateRegistrations graduates, SetFeedConsent consents, OperatorIndex operators, TimeProvider time)
 {
     private const int Parallelism = 16;
     private const int BatchLimit = 100;
@@ -220,7 +220,7 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
         });
 
         // The operators' search index and dashboard counters, in batches too.
-        var indexCalls = await operators.SyncNewAsync(records.Select(r => Graduates.Indexed(r, today)).ToList(), cancellationToken);
+        var indexCalls = await operators.SyncNewAsync(records.Select(r => GraduateRegistrations.Indexed(r, today)).ToList(), cancellationToken);
         for (var call = 0; call < indexCalls; call++)
         {
             writes.Add();

@@ -5,7 +5,7 @@ using Otrabotka.Functions.UseCases;
 namespace Otrabotka.Functions.Triggers;
 
 /// <summary>An import job's plan and chunks, one message each (ids only); each execution is one chunk of rows.</summary>
-public sealed class ImportQueueFunction(ImportJobs imports)
+public sealed class ImportQueueFunction(RunImportStep step)
 {
     public const string Name = "ImportChunk";
 
@@ -13,5 +13,5 @@ public sealed class ImportQueueFunction(ImportJobs imports)
     public Task Run(
         [QueueTrigger(StorageNames.ImportQueue, Connection = StorageNames.Connection)] string message,
         CancellationToken cancellationToken) =>
-        imports.HandleAsync(message, cancellationToken);
+        step.RunAsync(message, cancellationToken);
 }

@@ -5,7 +5,7 @@ using Otrabotka.Functions.UseCases;
 namespace Otrabotka.Functions.Triggers;
 
 /// <summary>A large reminder run's plan and chunks, one message at a time (ids only); each execution is bounded in count and time.</summary>
-public sealed class ReminderRunQueueFunction(ReminderRuns runs)
+public sealed class ReminderRunQueueFunction(RunReminderStep step)
 {
     public const string Name = "ReminderRunChunk";
 
@@ -13,5 +13,5 @@ public sealed class ReminderRunQueueFunction(ReminderRuns runs)
     public Task Run(
         [QueueTrigger(StorageNames.ReminderRunQueue, Connection = StorageNames.Connection)] string message,
         CancellationToken cancellationToken) =>
-        runs.HandleAsync(message, cancellationToken);
+        step.RunAsync(message, cancellationToken);
 }

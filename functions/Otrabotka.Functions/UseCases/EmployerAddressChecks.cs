@@ -26,12 +26,6 @@ public sealed class EmployerAddressChecks(EmployerDomains domains, EmployerToken
         await domains.FlagAsync(new UnverifiedConfirmation(document.Id, graduateId, address.Bin, address.Domain, time.GetUtcNow()), cancellationToken);
     }
 
-    /// <summary>The operators' check list: accepted confirmations from employer domains not yet verified, a page at a time.</summary>
-    public async Task<Outcome<Paged<UnverifiedConfirmation>>> FlaggedAsync(string? continuationToken, CancellationToken cancellationToken) =>
-        await domains.FlaggedPageAsync(continuationToken, cancellationToken) is { } page
-            ? Outcome<Paged<UnverifiedConfirmation>>.Ok(new Paged<UnverifiedConfirmation>(page.Items, page.ContinuationToken))
-            : Problem.BadContinuationToken;
-
     /// <summary>What was and was not verified about the employer's confirmation of this document.</summary>
     public async Task<IReadOnlyList<DocumentCheck>> ChecksAsync(string documentId, CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
     public PreparedSync Prepare(GraduateUnit unit)
     {
         var today = Almaty.Today(time);
-        var ledger = Obligations.Compute(unit.Graduate, unit.Documents, today);
+        var ledger = GraduateLedger.Compute(unit.Graduate, unit.Documents, today);
         var change = reminders.Plan(unit, ledger, today, rewrite: false);
         Snapshot(unit, ledger);
         return new PreparedSync(change, ledger.Status);
@@ -103,7 +103,7 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
         }
 
         var today = Almaty.Today(time);
-        var ledger = Obligations.Compute(unit.Graduate, unit.Documents, today);
+        var ledger = GraduateLedger.Compute(unit.Graduate, unit.Documents, today);
         var change = reminders.Plan(unit, ledger, today, rewrite);
         if (snapshot)
         {

@@ -11,7 +11,7 @@ namespace Otrabotka.Functions.UseCases;
 /// files not yet validated — and the same idempotent validation step runs for each file old enough.
 /// Files whose document was decided already (a crash after the commit) are removed.
 /// </summary>
-public sealed class IntakeSweep(StorageClients storage, ValidateDocument validate, IOptions<IntakeSettings> settings, TimeProvider time)
+public sealed class IntakeSweep(StorageClients storage, DocumentValidator validate, IOptions<IntakeSettings> settings, TimeProvider time)
 {
     public static readonly TimeSpan OrphanAge = TimeSpan.FromDays(1);
 

@@ -15,7 +15,7 @@ public sealed class ReceivedSweep(
     StorageClients storage,
     GraduateRepository repository,
     DocumentChanges changes,
-    ValidateDocument validate,
+    DocumentValidator validate,
     IOptions<IntakeSettings> settings,
     TimeProvider time,
     ILogger<ReceivedSweep> logger)

@@ -56,7 +56,7 @@ public sealed class ReminderPlanner(ReminderDueStore due)
     public static (ReminderPlan Plan, DueRow? Due) Initial(GraduateRecord graduate, DateOnly today)
     {
         var terms = graduate.Obligation.Resolve(RuleTable.Default).Value!;
-        var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, [], Obligations.Compute(graduate, [], today), today));
+        var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, [], GraduateLedger.Compute(graduate, [], today), today));
         var entries = plan.Select(EntryOf).ToList();
 
         // The same stamp on every run of the import: a chunk run again after a crash writes the same rows.

@@ -34,7 +34,7 @@ public static class ImportRows
             }
 
             var fields = new Fields(header.Columns.Zip(cells).ToDictionary(p => p.First, p => (string?)p.Second, StringComparer.Ordinal));
-            var (record, errors) = Graduates.Parse(fields, now);
+            var (record, errors) = GraduateFields.Parse(fields, now);
             if (record is null)
             {
                 problems.AddRange(errors.Select(e => new ImportProblem(line, e.Code, new($"{e.Field}: {e.Detail.Kk}", $"{e.Field}: {e.Detail.Ru}", $"{e.Field}: {e.Detail.En}"))));

@@ -85,8 +85,8 @@ public sealed class CorrectGraduate(GraduateRepository repository, GraduateCorre
     {
         var graduate = unit.Graduate;
         var today = Almaty.Today(time);
-        var before = Obligations.Compute(graduate, unit.Documents, today);
-        var after = Obligations.Compute(updated, unit.Documents, today);
+        var before = GraduateLedger.Compute(graduate, unit.Documents, today);
+        var after = GraduateLedger.Compute(updated, unit.Documents, today);
         var changed = before.Status != after.Status || before.Start != after.Start || before.RequiredDays != after.RequiredDays
             || before.CreditedDays != after.CreditedDays || before.OwedIfStopped != after.OwedIfStopped || before.ProjectedCompletion != after.ProjectedCompletion;
         unit.Correct(updated, new CorrectionView(GraduateStore.NewId('c'), time.GetUtcNow(), actor.Label, actor.Id ?? "", reason, diff, changed));
@@ -151,7 +151,7 @@ public sealed class CorrectGraduate(GraduateRepository repository, GraduateCorre
             merged[field] = value;
         }
 
-        var (parsed, errors) = Graduates.Parse(new Fields(merged), g.RegisteredAt);
+        var (parsed, errors) = GraduateFields.Parse(new Fields(merged), g.RegisteredAt);
         return parsed is null
             ? (null, errors)
             : (g with { FullName = parsed.FullName, Email = parsed.Email, Language = parsed.Language, Obligation = parsed.Obligation, University = parsed.University, ImportHash = parsed.ImportHash }, []);

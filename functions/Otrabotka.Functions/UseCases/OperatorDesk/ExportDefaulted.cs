@@ -18,7 +18,7 @@ public sealed class ExportDefaulted(OperatorIndexReader index)
     public static string FileName(DateOnly today) => $"defaulted-{today:yyyy-MM-dd}.csv";
 
     /// <summary>Writes the CSV to <paramref name="output"/>, flushing after each page; answers the number of rows written.</summary>
-    public async Task<int> WriteAsync(Stream output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(Stream output, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
         await writer.WriteAsync(CsvCells.Line(Columns));

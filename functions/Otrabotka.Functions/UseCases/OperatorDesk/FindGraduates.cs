@@ -13,7 +13,7 @@ namespace Otrabotka.Functions.UseCases.OperatorDesk;
 /// has no hit (at most <see cref="MaxRowsPerRequest"/> index rows a call), so an empty page comes back
 /// only with nothing more to read or the budget spent, and then with the token where to go on.
 /// </summary>
-public sealed class FindGraduates(Graduates graduates, OperatorIndexReader index)
+public sealed class FindGraduates(GraduateLookup graduates, OperatorIndexReader index)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -53,7 +53,7 @@ public sealed class FindGraduates(Graduates graduates, OperatorIndexReader index
         if (iin is not null)
         {
             var found = await graduates.FindByIinAsync(iin.Trim(), cancellationToken);
-            return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(found is null ? [] : [Operators.Hit(found)], null));
+            return Outcome<Paged<SearchHit>>.Ok(new Paged<SearchHit>(found is null ? [] : [SearchHit.Of(found)], null));
         }
 
         if (requireCriterion && words.Count == 0 && status is null && category is null && region is null)

@@ -10,7 +10,7 @@ public sealed class ReadAuditTrail(OperatorAuditLog log, TimeProvider time)
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
 
-    public async Task<Outcome<Paged<AuditEntryView>>> ReadAsync(Fields query, CancellationToken cancellationToken)
+    public async Task<Outcome<Paged<AuditEntryView>>> RunAsync(Fields query, CancellationToken cancellationToken)
     {
         var graduateId = query.Optional("graduateId", 64);
         var day = query.OptionalDate("date");

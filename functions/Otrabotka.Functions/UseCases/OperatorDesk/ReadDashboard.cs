@@ -10,15 +10,15 @@ namespace Otrabotka.Functions.UseCases.OperatorDesk;
 /// the documents waiting longest from the review queue's first page, failed e-mails counted up to a cap.
 /// Nothing here reads a profile; the cost does not grow with the number of graduates.
 /// </summary>
-public sealed class ReadDashboard(OperatorCounters counters, Reviews reviews, FailedNotifications failed, TimeProvider time)
+public sealed class ReadDashboard(OperatorCounters counters, ListReviewQueue reviews, FailedNotifications failed, TimeProvider time)
 {
     public const int WaitingShown = 10;
     public const int FailedShown = 5;
 
-    public async Task<Outcome<DashboardView>> ReadAsync(Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<DashboardView>> RunAsync(Language language, CancellationToken cancellationToken)
     {
         var totals = await counters.ReadAsync(cancellationToken);
-        var queue = await reviews.QueueAsync(new Fields(new Dictionary<string, string?>()), cancellationToken);
+        var queue = await reviews.RunAsync(new Fields(new Dictionary<string, string?>()), cancellationToken);
         var failures = await failed.ListAsync(null, cancellationToken);
         var (failedCount, capped) = await counters.FailedNotificationsAsync(cancellationToken);
         var byCategory = Lines<Category>(totals, "category", language, c => Names.Of(c));

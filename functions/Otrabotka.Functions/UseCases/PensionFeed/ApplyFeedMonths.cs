@@ -51,7 +51,7 @@ public sealed partial class ApplyFeedMonths(StorageClients storage, Outbox outbo
         var names = rows.GroupBy(r => r.EmployerBin.Value).ToDictionary(g => g.Key, g => g.Last().EmployerName, StringComparer.Ordinal);
         var today = Almaty.Today(time);
         var assessment = FeedAssessor.Assess(graduate, partition.Documents, months, entries, names, new FeedClock(coveredThrough, today));
-        var ledger = Obligations.Compute(graduate with { Feed = assessment.State }, partition.Documents, today);
+        var ledger = GraduateLedger.Compute(graduate with { Feed = assessment.State }, partition.Documents, today);
         var old = graduate.Feed ?? new FeedState();
         var stateChanged = Json(old) != Json(assessment.State) || graduate.Status != ledger.Status;
         if (merge.Writes.Count == 0 && !stateChanged)

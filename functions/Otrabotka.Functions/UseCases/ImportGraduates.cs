@@ -2,19 +2,18 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
-/// <summary>What operators of the Financial Center do beyond review: register and import, search, record exemptions, declare default.</summary>
-public sealed partial class Operators(Graduates graduates, GraduateRepository repository, Obligations obligations, DocumentChanges changes, TimeProvider time, ILogger<Operators> logger)
+/// <summary>Registers the graduates of a CSV (UTF-8, BOM allowed; comma or semicolon; camelCase headers), one registration per row.</summary>
+public sealed partial class ImportGraduates(GraduateRegistrations graduates, TimeProvider time, ILogger<ImportGraduates> logger)
 {
     public const int MaxImportErrors = 1000;
 
     /// <summary>Streams a CSV (UTF-8, BOM allowed; comma or semicolon; camelCase headers), one registration per row.</summary>
-    public async Task<Outcome<ImportResult>> ImportAsync(Stream csv, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<ImportResult>> RunAsync(Stream csv, Language language, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var header = await reader.ReadLineAsync(cancellationToken);
@@ -50,7 +49,7 @@ public sealed partial class Operators(Graduates graduates, GraduateRepository re
             }
 
             var fields = new Fields(columns.Zip(cells).ToDictionary(p => p.First, p => (string?)p.Second, StringComparer.Ordinal));
-            var (record, rowErrors) = Graduates.Parse(fields, time.GetUtcNow());
+            var (record, rowErrors) = GraduateFields.Parse(fields, time.GetUtcNow());
             if (record is null)
             {
                 foreach (var e in rowErrors)
@@ -124,73 +123,5 @@ public sealed partial class Operators(Graduates graduates, GraduateRepository re
         {
             errors.Add(new ImportError(line, code, detail.In(language)));
         }
-    }
-
-    internal static SearchHit Hit(GraduateRecord g) => new(g.Id, g.FullName, g.Obligation.Category, g.Status, g.Region, g.Obligation.GraduationDate, g.University);
-
-    /// <summary>A commission's exemption decision recorded directly by an operator: checked by the same rules, accepted at once.</summary>
-    public async Task<Outcome<DocumentView>> RecordExemptionAsync(GraduateRecord g, Actor actor, Fields body, Language language, CancellationToken cancellationToken)
-    {
-        var (claim, errors) = ClaimFields.Parse(DocumentKind.ExemptionProof, body);
-        if (claim is not ExemptionClaim exemption)
-        {
-            return Problem.Invalid(errors);
-        }
-
-        var reasons = ExemptionRules.Check(g.Obligation.Resolve(RuleTable.Default).Value!, exemption, obligations.Today());
-        if (reasons.Count > 0)
-        {
-            return Problem.FromReasons(Refusal.Unprocessable, "exemption-refused", reasons, "ground");
-        }
-
-        var unit = GraduateUnit.Starting(g);
-        var document = Document.FileDecided(GraduateStore.NewId('d'), exemption, time.GetUtcNow(), actor, "commission decision");
-        unit.Add(document);
-        await changes.CommitAsync(unit, cancellationToken);
-        return Outcome<DocumentView>.Created(Documents.View(document, document.NewHistory, language, forOperator: true));
-    }
-
-    /// <summary>Declares default as of a date: the amount owed is fixed then (п.17-1), and the graduate is told how it was computed.</summary>
-    public async Task<Outcome<ObligationView>> DeclareDefaultAsync(GraduateRecord g, Fields body, Language language, CancellationToken cancellationToken)
-    {
-        var asOf = body.Date("asOf");
-        var note = body.Required("note", 2000);
-        if (body.Errors.Count > 0)
-        {
-            return Problem.Invalid(body.Errors);
-        }
-
-        if (asOf > obligations.Today())
-        {
-            return Problem.Invalid([new FieldError("asOf", DomainReasons.DateInFuture.Code, DomainReasons.DateInFuture.Message)]);
-        }
-
-        return await RetryPolicy.RunAsync(attempt => DeclareOnceAsync(g.Id, new DefaultDeclaration(asOf, note), language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
-    }
-
-
-    private async Task<Outcome<ObligationView>> DeclareOnceAsync(string graduateId, DefaultDeclaration declaration, Language language, CancellationToken cancellationToken)
-    {
-        if (await repository.LoadAsync(graduateId, cancellationToken) is not { } unit)
-        {
-            return Problem.NotFound;
-        }
-
-        var fresh = unit.Graduate;
-        var ledger = Obligations.Compute(fresh, unit.Documents, declaration.AsOf);
-        var declared = DefaultRules.Declare(ledger, fresh.Default, declaration.Note);
-        if (!declared.IsValid)
-        {
-            return new Problem(Refusal.Conflict, declared.Reasons[0].Code, declared.Reasons[0].Message);
-        }
-
-        unit.Update(fresh with { Default = declared.Value, DefaultAmount = ledger.OwedIfStopped, Status = ObligationStatus.Defaulted });
-        var notice = new Notice(fresh.Email, NotificationKind.DefaultDeclared, fresh.Language, new NoticeModel(
-            GraduateName: fresh.FullName, Date: declaration.AsOf, Amount: ledger.OwedIfStopped, BudgetCost: fresh.Obligation.BudgetCost, RequiredDays: ledger.RequiredDays, CreditedDays: ledger.CreditedDays)
-        {
-            GraduateSex = NoticeModel.SexOf(fresh.Iin),
-        });
-        await changes.CommitAsync(unit, [notice], null, cancellationToken);
-        return await obligations.ForIdAsync(graduateId, language, cancellationToken);
     }
 }

@@ -1,0 +1,71 @@
+using System.Reflection;
+using Otrabotka.Functions.Composition;
+using FW = Microsoft.Azure.Functions.Worker;
+
+namespace Otrabotka.Functions.Tests;
+
+/// <summary>
+/// The shape of the use cases the functions call (architecture.md): each is a class named by its verb with one
+/// public method, <c>RunAsync</c>; shared internals are collaborators with noun names, which functions do not call.
+/// </summary>
+public sealed class UseCaseShapeTests
+{
+    private const string UseCases = "Otrabotka.Functions.UseCases";
+
+    /// <summary>
+    /// Use cases of other work in progress (the operator desk, the pension feed) not split yet: this list may only
+    /// shrink — a class on it that has come into shape fails the test until it is taken off.
+    /// </summary>
+    private static readonly HashSet<string> NotYetSplit = ["FindGraduates", "CorrectGraduate", "ResyncOperatorIndex", "EmployerRegistryEntries"];
+
+    [Fact]
+    public void Every_use_case_a_function_depends_on_has_one_public_method_named_RunAsync()
+    {
+        var useCases = UseCasesOfFunctions();
+        Assert.True(useCases.Count >= 30, $"only {useCases.Count} use cases found: the reflection missed the functions' constructors");
+
+        var misshapen = useCases
+            .Where(type => !NotYetSplit.Contains(type.Name))
+            .Select(type => (type.Name, Methods: PublicMethods(type)))
+            .Where(found => found.Methods is not ["RunAsync"])
+            .Select(found => $"{found.Name}: {string.Join(", ", found.Methods)}")
+            .ToList();
+        Assert.Empty(misshapen);
+    }
+
+    [Fact]
+    public void The_list_of_use_cases_not_yet_split_only_shrinks()
+    {
+        var useCases = UseCasesOfFunctions().ToDictionary(type => type.Name);
+        var comeIntoShape = NotYetSplit.Where(name => !useCases.TryGetValue(name, out var type) || PublicMethods(type).Count <= 1).ToList();
+        Assert.Empty(comeIntoShape);
+    }
+
+    [Fact]
+    public void Collaborators_shared_by_use_cases_are_not_called_by_functions()
+    {
+        Type[] collaborators =
+        [
+            typeof(UseCases.DocumentMoves), typeof(UseCases.GraduateLookup), typeof(UseCases.GraduateRegistrations), typeof(UseCases.ReviewDocuments),
+            typeof(UseCases.EmployerLinkLookup), typeof(UseCases.DocumentValidator), typeof(UseCases.EmployerAddressChecks), typeof(UseCases.RunReminders),
+        ];
+        Assert.Empty(UseCasesOfFunctions().Intersect(collaborators).Select(type => type.Name));
+    }
+
+    /// <summary>The use-case classes the function classes (those with a [Function] method) take in their constructors.</summary>
+    private static List<Type> UseCasesOfFunctions() =>
+        typeof(OtrabotkaServices).Assembly.GetTypes()
+            .Where(type => type.GetMethods().Any(method => method.IsDefined(typeof(FW.FunctionAttribute), false)))
+            .SelectMany(type => type.GetConstructors().SelectMany(constructor => constructor.GetParameters()))
+            .Select(parameter => parameter.ParameterType)
+            .Where(type => type.IsClass && type.Namespace is { } space && (space == UseCases || space.StartsWith(UseCases + ".", StringComparison.Ordinal)))
+            .Distinct()
+            .OrderBy(type => type.Name, StringComparer.Ordinal)
+            .ToList();
+
+    private static List<string> PublicMethods(Type type) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(method => !method.IsSpecialName)
+            .Select(method => method.Name)
+            .ToList();
+}
