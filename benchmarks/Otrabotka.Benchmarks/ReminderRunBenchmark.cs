@@ -3,6 +3,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Otrabotka.Domain;
 using Otrabotka.Functions.Composition;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
@@ -43,22 +44,31 @@ public static class ReminderRunBenchmark
 
         Console.WriteLine($"seeding the due index: {graduates:N0} graduates, {due:N0} due on {today:yyyy-MM-dd}");
         var seed = Stopwatch.StartNew();
-        var rows = Enumerable.Range(0, graduates).Select(i =>
+        // One row a graduate (ADR 0020): its pending no-proof steps, the first due on the run date or within the 10 days
+        // before it (caught up) for the due ones, later for the rest; a due graduate's row holds a second step 30 days
+        // on, so the run moves each row on. A due graduate's partition holds the plan and its stamp row, which the run
+        // checks (a not-due graduate's is never read).
+        const string stamp = "bench";
+        DueRow RowOf(int i)
         {
-            // The due ones fall on the run date or within the 10 days before it (caught up); the rest later.
-            var date = i < due ? today.AddDays(-(i % 10)) : today.AddDays(1 + (i % 540));
+            var first = i < due ? today.AddDays(-(i % 10)) : today.AddDays(1 + (i % 540));
             var id = $"g{i:D8}";
-            return new TableEntity(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"{id}|no-proof|2027-09-01+{i % 4 * 30}")
-            {
-                ["GraduateId"] = id,
-                ["Kind"] = "no-employment-proof",
-                ["Recipient"] = "graduate",
-                ["Series"] = $"{id}|no-employment-proof|graduate|",
-                ["To"] = $"{id}@bench.example.kz",
-                ["Name"] = "Bench Graduate",
-                ["Language"] = (i % 3) switch { 0 => "kk", 1 => "ru", _ => "en" },
-            };
+            var language = (i % 3) switch { 0 => Language.Kk, 1 => Language.Ru, _ => Language.En };
+            DueReminder Step(DateOnly on, int offset) =>
+                new(on, $"{id}|no-proof|2027-09-01+{offset}", id, ReminderKind.NoEmploymentProof, Recipient.Graduate, null, $"{id}@bench.example.kz", "Bench Graduate", language);
+            return DueRow.Of(id, stamp, [Step(first, i % 4 * 30), Step(first.AddDays(30), (i % 4 * 30) + 30)])!;
+        }
+
+        var rows = Enumerable.Range(0, graduates).Select(i => ReminderDueStore.ToEntity(RowOf(i)));
+        var plans = storage.Table(StorageNames.GraduatesTable);
+        await Parallel.ForEachAsync(Enumerable.Range(0, due), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
+        {
+            var row = RowOf(i);
+            var entries = row.Reminders.Select(r => ReminderDueStore.Entry(r.DueOn, r.Key)).ToList();
+            var plan = new ReminderPlan(entries, null, entries, row.DueOn, stamp);
+            await plans.SubmitTransactionAsync(ReminderDueStore.InitialRows(row.GraduateId, plan).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
         });
+        Console.WriteLine($"  {due:N0} due graduates' plans ({due / seed.Elapsed.TotalSeconds:N0}/s)");
         var written = 0;
         var reported = 0;
         foreach (var partition in rows.GroupBy(r => r.PartitionKey))

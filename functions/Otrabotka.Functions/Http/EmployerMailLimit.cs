@@ -17,9 +17,9 @@ namespace Otrabotka.Functions.Http;
 public sealed class EmployerMailLimit(EmployerMailQuota quota, GraduateRepository repository)
 {
     /// <summary>For an upload: counts it when it is an employment confirmation naming an employer address.</summary>
-    public async Task<IActionResult?> ForUploadAsync(HttpRequest request, GraduateRecord graduate, string? kind, string? metadata, CancellationToken cancellationToken) =>
+    public async Task<IActionResult?> ForUploadAsync(HttpRequest request, string graduateId, string? kind, string? metadata, CancellationToken cancellationToken) =>
         kind == Wire.Name(DocumentKind.EmploymentConfirmation) && EmployerAddress(metadata) is { } address
-            ? await CheckAsync(request, graduate.Id, address, request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? "upload|" + key : null, cancellationToken)
+            ? await CheckAsync(request, graduateId, address, request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? "upload|" + key : null, cancellationToken)
             : null;
 
     /// <summary>For a re-issue: counts it when the document is waiting for its employer (otherwise the use case refuses it).</summary>

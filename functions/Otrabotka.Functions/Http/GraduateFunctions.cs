@@ -71,15 +71,16 @@ public sealed class GraduateFunctions(
     [ApiProblem(422, 429)]
     public async Task<IActionResult> SubmitMyDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/me/documents")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (graduate, failure) = await parse.GraduateAsync(request, cancellationToken);
+        // The id only: the use case reads the profile with the graduate's live rows (one read, not two).
+        var (graduateId, failure) = await parse.GraduateIdAsync(request, cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
         var (submission, bad) = await ReadMultipartAsync(request, cancellationToken);
-        bad ??= await mailLimit.ForUploadAsync(request, graduate!, submission!.Kind, submission.Metadata, cancellationToken);
-        return bad ?? (await submitDocument.RunAsync(graduate!, Domain.Actor.Graduate, submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
+        bad ??= await mailLimit.ForUploadAsync(request, graduateId!, submission!.Kind, submission.Metadata, cancellationToken);
+        return bad ?? (await submitDocument.RunAsync(graduateId!, Domain.Actor.Graduate, submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
             .ToResult(request, v => v.StatusUrl);
     }
 
@@ -96,7 +97,7 @@ public sealed class GraduateFunctions(
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        bad ??= await mailLimit.ForUploadAsync(request, graduate!, body!.Optional("kind", int.MaxValue), body.Optional("metadata", int.MaxValue), cancellationToken);
+        bad ??= await mailLimit.ForUploadAsync(request, graduate!.Id, body!.Optional("kind", int.MaxValue), body.Optional("metadata", int.MaxValue), cancellationToken);
         return bad ?? (await createUploadLink.RunAsync(graduate!, body!, cancellationToken)).ToResult(request, v => v.StatusUrl);
     }
 

@@ -133,7 +133,7 @@ public sealed class OperatorFunctions(
             return bad;
         }
 
-        var outcome = await submitDocument.RunAsync(g!, Actor.Operator(caller!.Subject), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken);
+        var outcome = await submitDocument.RunAsync(g!.Id, Actor.Operator(caller!.Subject), submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/graduates/documents", cancellationToken);
         await RecordIfDoneAsync(caller!, outcome.Problem, AuditActions.DocumentFiled, g!.Id, outcome.Value?.Id, cancellationToken);
         return outcome.ToResult(request, v => $"/api/review/documents/{v.Id}");
     }

@@ -82,6 +82,23 @@ public sealed class RequestParsing(Authenticator auth, GraduateLookup graduates)
         return graduate is null ? (null, Problems.Create(request, new Problem(Refusal.NotFound, "graduate-not-registered", TextCatalog.Default.Text("problems.graduate-not-registered")))) : (graduate, null);
     }
 
+    /// <summary>
+    /// The same checks as <see cref="GraduateAsync"/> up to the graduate's id (the token, the role, a valid IIN in
+    /// the IIN index): for a use case that reads the graduate's live rows anyway, so the profile is read once, with
+    /// them; the use case answers "graduate-not-registered" when the id has no profile.
+    /// </summary>
+    public async Task<(string? GraduateId, IActionResult? Failure)> GraduateIdAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var authentication = await auth.RequireAsync(request, Roles.Graduate, cancellationToken);
+        if (authentication.Failure is not null)
+        {
+            return (null, authentication.Failure);
+        }
+
+        var graduateId = await graduates.IdByIinAsync(authentication.Caller!.Subject, cancellationToken);
+        return graduateId is null ? (null, Problems.Create(request, new Problem(Refusal.NotFound, "graduate-not-registered", TextCatalog.Default.Text("problems.graduate-not-registered")))) : (graduateId, null);
+    }
+
     /// <summary>An operator's call about a graduate named by the opaque id in the route.</summary>
     public async Task<(GraduateRecord? Graduate, IActionResult? Failure)> OperatorOnGraduateAsync(HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {

@@ -34,8 +34,15 @@ public sealed class EmployerMailQuota(StorageClients storage, IOptions<IntakeSet
         var rowKey = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var addressKey = Hash(address.Trim().ToLowerInvariant());
         var request = requestKey is null ? null : Hash(requestKey);
+        var reservation = new Reservation(now, day, rowKey, addressKey, request);
+        var first = true;
         return await RetryPolicy.RunAsync(
-            token => ReserveOnceAsync(graduateId, new Reservation(now, day, rowKey, addressKey, request), token),
+            token =>
+            {
+                var tryInsert = first;
+                first = false;
+                return ReserveOnceAsync(graduateId, reservation, tryInsert, token);
+            },
             () => new QuotaDecision(false, TimeSpan.FromSeconds(1)),
             cancellationToken,
             Attempts);
@@ -43,8 +50,13 @@ public sealed class EmployerMailQuota(StorageClients storage, IOptions<IntakeSet
 
     private sealed record Reservation(DateTimeOffset Now, DateOnly Day, string RowKey, string AddressKey, string? Request);
 
-    private async Task<QuotaDecision> ReserveOnceAsync(string graduateId, Reservation reservation, CancellationToken cancellationToken)
+    private async Task<QuotaDecision> ReserveOnceAsync(string graduateId, Reservation reservation, bool tryInsert, CancellationToken cancellationToken)
     {
+        if (tryInsert && await FirstOfTheDayAsync(graduateId, reservation, cancellationToken))
+        {
+            return QuotaDecision.Yes;
+        }
+
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(graduateId, reservation.RowKey, cancellationToken: cancellationToken);
         var existing = found.HasValue ? found.Value : null;
         var count = existing?.GetInt32("Count") ?? 0;
@@ -83,6 +95,30 @@ public sealed class EmployerMailQuota(StorageClients storage, IOptions<IntakeSet
         {
             // Another request counted first: the retry policy reads again, a little later.
             throw new ConcurrentChangeException("The employer-mail counter changed concurrently.", ex);
+        }
+    }
+
+    /// <summary>
+    /// The graduate's first employer e-mail of the day inserts the day's counter at once (one call instead of a read
+    /// that finds nothing and then the insert); when the row exists the insert fails and the counter is read as before.
+    /// A limit below one refuses everything, so it never takes this path.
+    /// </summary>
+    private async Task<bool> FirstOfTheDayAsync(string graduateId, Reservation reservation, CancellationToken cancellationToken)
+    {
+        if (settings.Value.EmployerMailsPerDay < 1 || settings.Value.EmployerAddressesPerDay < 1)
+        {
+            return false;
+        }
+
+        var entity = new TableEntity(graduateId, reservation.RowKey) { ["Count"] = 1, ["Addresses"] = reservation.AddressKey, ["Requests"] = reservation.Request ?? "" };
+        try
+        {
+            await Table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
         }
     }
 

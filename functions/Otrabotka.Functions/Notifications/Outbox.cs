@@ -41,8 +41,9 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
     }
 
     /// <summary>
-    /// Notes the rows as pending, commits the transaction, then queues one dispatch message per row — except
-    /// a <paramref name="held"/> row, which the caller runs at once and completes (or hands back to the queue).
+    /// Notes the rows as pending, commits the transaction, then queues one dispatch message for all its rows —
+    /// unless a row is <paramref name="held"/>: the caller then syncs at once and queues the commit's rows (or
+    /// completes the held index-sync row) itself.
     /// </summary>
     public async Task<DateTimeOffset> CommitAsync(string graduateId, IReadOnlyList<TableTransactionAction> actions, IReadOnlyList<string> notificationIds, CancellationToken cancellationToken, string? held = null)
     {
@@ -50,7 +51,11 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
         await NoteAsync(graduateId, notificationIds, now, cancellationToken);
 
         await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), actions, cancellationToken);
-        await DispatchAsync(graduateId, notificationIds.Where(id => id != held), cancellationToken);
+        if (held is null)
+        {
+            await DispatchAsync(graduateId, notificationIds, cancellationToken);
+        }
+
         return now;
     }
 
@@ -70,13 +75,17 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
         entity["DocumentId"] = documentId;
     }
 
+    /// <summary>One dispatch message (ids only) for the rows: the rows of one commit are sent by one dispatch.</summary>
     public async Task DispatchAsync(string graduateId, IEnumerable<string> notificationIds, CancellationToken cancellationToken, TimeSpan? delay = null, bool synced = false)
     {
-        var queue = storage.Queue(StorageNames.DispatchQueue);
-        foreach (var id in notificationIds)
+        var ids = notificationIds.ToList();
+        if (ids.Count == 0)
         {
-            await queue.SendMessageAsync(JsonSerializer.Serialize(new DispatchRequest(graduateId, id, synced), Json.Options), delay, cancellationToken: cancellationToken);
+            return;
         }
+
+        var message = JsonSerializer.Serialize(DispatchRequest.For(graduateId, ids, synced), Json.Options);
+        await storage.Queue(StorageNames.DispatchQueue).SendMessageAsync(message, delay, cancellationToken: cancellationToken);
     }
 
     /// <summary>The pending notes of one commit share their hour's partition: written in one transaction (one call) when there are several.</summary>
@@ -93,6 +102,36 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
         foreach (var batch in notes.Chunk(100))
         {
             await pending.SubmitTransactionAsync(batch.Select(note => new TableTransactionAction(TableTransactionActionType.UpsertReplace, note)), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Once rows are sent or failed for good, their pending notes go: the notes of one hour's partition in one
+    /// transaction (one call); should one be gone already (the sweep), the rest go one by one.
+    /// </summary>
+    public async Task ForgetAllAsync(string graduateId, IReadOnlyList<(string NotificationId, DateTimeOffset CreatedAt)> rows, CancellationToken cancellationToken)
+    {
+        var pending = storage.Table(StorageNames.OutboxPendingTable);
+        foreach (var bucket in rows.GroupBy(row => Bucket(row.CreatedAt)))
+        {
+            var keys = bucket.Select(row => PendingKey(graduateId, row.NotificationId)).Distinct(StringComparer.Ordinal).ToList();
+            if (keys.Count == 1)
+            {
+                await pending.DeleteEntityAsync(bucket.Key, keys[0], ETag.All, cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                await pending.SubmitTransactionAsync(keys.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(bucket.Key, key), ETag.All)), cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                foreach (var key in keys)
+                {
+                    await pending.DeleteEntityAsync(bucket.Key, key, ETag.All, cancellationToken);
+                }
+            }
         }
     }
 

@@ -5,6 +5,8 @@ namespace Otrabotka.Functions.Storage;
 /// <summary>
 /// One row of the reminder due index (PartitionKey = due date, RowKey = the reminder's key), carrying what
 /// its message needs so a run reads nothing else: the address, the name, the language, the employer link's claim.
+/// A graduate's pending reminders travel together in one <see cref="DueRow"/>; <see cref="Stamp"/> names the plan
+/// they were written under (a send checks it is still the graduate's plan: null for rows written without one).
 /// </summary>
 public sealed record DueReminder(
     DateOnly DueOn,
@@ -23,7 +25,8 @@ public sealed record DueReminder(
     DateOnly? Date = null,
     Sex? GraduateSex = null,
     int? AtRiskGapDays = null,
-    int? ReconfirmationMonths = null)
+    int? ReconfirmationMonths = null,
+    string? Stamp = null)
 {
     /// <summary>The series this reminder is a step of: the same graduate, kind, recipient and document.</summary>
     public string Series => $"{GraduateId}|{Wire.Name(Kind)}|{Wire.Name(Recipient)}|{DocumentId}";

@@ -30,6 +30,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
         var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
         var plan = ReminderPlan.None;
+        var stamps = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in Table.QueryAsync<TableEntity>(GraduateData.Range(graduateId, GraduateStore.LivePrefix), cancellationToken: cancellationToken))
         {
             switch (GraduateStore.KindOf(row.RowKey))
@@ -46,10 +47,15 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
                     fingerprints[row.RowKey[GraduateStore.ShaPrefix.Length..]] = row.GetString("DocumentId") ?? "";
                     break;
                 case LiveRow.Plan:
-                    plan = new ReminderPlan(JsonSerializer.Deserialize<List<string>>(row.GetString("Rows") ?? "[]") ?? [], row.ETag);
+                    plan = ReminderDueStore.PlanOf(row);
+                    break;
+                case LiveRow.Unknown when row.RowKey.StartsWith(ReminderDueStore.StampPrefix, StringComparison.Ordinal):
+                    stamps.Add(row.RowKey[ReminderDueStore.StampPrefix.Length..]);
                     break;
             }
         }
+
+        plan = plan with { StampStored = plan.Stamp is { } stamp && stamps.Contains(stamp) };
 
         return graduate is null ? null : new GraduateUnit(graduate, documents, etags, fingerprints, plan);
     }
@@ -84,7 +90,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         }
 
         var notedAt = await outbox.CommitAsync(graduateId, actions, ids, cancellationToken, held?.Id);
-        return held is null ? null : held with { NotedAt = notedAt };
+        return held is null ? null : held with { NotedAt = notedAt, Commit = ids };
     }
 
     /// <summary>The e-mails' outbox rows (the graduate's first) and, when the change needs it, its index sync: carried by the first e-mail row when synced inline, else a row of its own.</summary>
@@ -148,6 +154,26 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         return list;
     }
 
+    /// <summary>A new plan stamp replaces the old one's row, in the plan's own transaction (a due row of the old plan is then stale).</summary>
+    private static IEnumerable<TableTransactionAction> StampRows(GraduateUnit unit)
+    {
+        var (before, after) = (unit.LoadedPlan.Stamp, unit.Plan.Stamp);
+        if (before == after)
+        {
+            yield break;
+        }
+
+        if (before is not null && unit.LoadedPlan.StampStored)
+        {
+            yield return new(TableTransactionActionType.Delete, ReminderDueStore.StampEntity(unit.Graduate.Id, before), ETag.All);
+        }
+
+        if (after is not null)
+        {
+            yield return new(TableTransactionActionType.UpsertReplace, ReminderDueStore.StampEntity(unit.Graduate.Id, after));
+        }
+    }
+
     private static List<TableTransactionAction> ChangedRows(GraduateUnit unit)
     {
         var graduateId = unit.Graduate.Id;
@@ -171,8 +197,9 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
             TableTransactionActionType.UpsertReplace, new TableEntity(graduateId, GraduateStore.ShaPrefix + pair.Key) { ["DocumentId"] = pair.Value })));
         if (unit.PlanChanged)
         {
-            var plan = new TableEntity(graduateId, GraduateStore.PlanKey) { ["Rows"] = JsonSerializer.Serialize(unit.Plan.Entries) };
+            var plan = ReminderDueStore.PlanEntity(graduateId, unit.Plan);
             actions.Add(unit.Plan.ETag is { } etag ? new(TableTransactionActionType.UpdateReplace, plan, etag) : new(TableTransactionActionType.Add, plan));
+            actions.AddRange(StampRows(unit));
         }
 
         return actions;

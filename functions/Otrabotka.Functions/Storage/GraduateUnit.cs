@@ -24,6 +24,7 @@ public sealed class GraduateUnit
         this.documentETags = documentETags;
         this.fingerprints = fingerprints;
         Plan = plan;
+        LoadedPlan = plan;
     }
 
     /// <summary>A unit for adding new documents, without reading the partition (nothing else is written).</summary>
@@ -62,9 +63,12 @@ public sealed class GraduateUnit
 
     internal IReadOnlyList<CorrectionView> NewCorrections => newCorrections;
 
-    public void Replan(IReadOnlyList<string> entries)
+    /// <summary>The plan as it was read (its stamp row is replaced when the plan's stamp changes).</summary>
+    public ReminderPlan LoadedPlan { get; }
+
+    public void Replan(ReminderPlan plan)
     {
-        Plan = Plan with { Entries = entries };
+        Plan = plan with { ETag = Plan.ETag };
         PlanChanged = true;
     }
 

@@ -193,26 +193,24 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
         return unchanged;
     }
 
-    /// <summary>Profile + plan in one transaction per graduate (a conflict means a run before wrote it), then the due rows by date.</summary>
+    /// <summary>Profile + plan (+ its stamp) in one transaction per graduate (a conflict means a run before wrote it), then each graduate's due row, batched by date.</summary>
     private async Task WriteProfilesAsync(IReadOnlyCollection<GraduateRecord> records, Counter writes, CancellationToken cancellationToken)
     {
         var today = Almaty.Today(time);
         var due = new ConcurrentBag<TableEntity>();
         await Parallel.ForEachAsync(records, Options(cancellationToken), async (record, ct) =>
         {
-            var (entries, rows) = ReminderPlanner.Initial(record, today);
-            foreach (var row in rows)
+            var (plan, row) = ReminderPlanner.Initial(record, today);
+            if (row is not null)
             {
                 due.Add(ReminderDueStore.ToEntity(row));
             }
-
-            var plan = ReminderDueStore.PlanEntity(record.Id, entries);
 
             try
             {
                 writes.Add();
                 await Profiles.SubmitTransactionAsync(
-                    [new(TableTransactionActionType.Add, GraduateStore.ToEntity(record)), new(TableTransactionActionType.Add, plan)], ct);
+                    [new(TableTransactionActionType.Add, GraduateStore.ToEntity(record)), .. ReminderDueStore.InitialRows(record.Id, plan).Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity))], ct);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
             {

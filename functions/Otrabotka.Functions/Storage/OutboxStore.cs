@@ -31,6 +31,37 @@ public sealed class OutboxStore(StorageClients storage)
         }
     }
 
+    /// <summary>
+    /// Records several rows of one graduate in one transaction (ETag-conditional each); should one have been
+    /// recorded by a concurrent delivery, each is recorded on its own. Answers the rows recorded here.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> SaveAllAsync(IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count > 1)
+        {
+            try
+            {
+                await Graduates.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row.Entity, row.Entity.ETag)), cancellationToken);
+                return rows;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Another delivery recorded one of them first; its outcome stands, the others are recorded below.
+            }
+        }
+
+        var saved = new List<OutboxRow>();
+        foreach (var row in rows)
+        {
+            if (await SaveAsync(row, cancellationToken))
+            {
+                saved.Add(row);
+            }
+        }
+
+        return saved;
+    }
+
     public Task ListFailedAsync(OutboxRow row, EmailResult result, DateTimeOffset at, CancellationToken cancellationToken) =>
         storage.Table(StorageNames.FailedNotificationsTable).UpsertEntityAsync(
             new TableEntity(FailedPartition, row.NotificationId)

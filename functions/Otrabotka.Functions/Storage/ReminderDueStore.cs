@@ -1,25 +1,36 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
 
 namespace Otrabotka.Functions.Storage;
 
-/// <summary>The reminder due index and the runs' log; the markers that make a send happen once live in the graduate's partition (rem|…).</summary>
+/// <summary>
+/// The reminder due index — one row a graduate, at the date of its next pending reminder (ADR 0020) — and the runs'
+/// log; the markers that make a send happen once (rem|…) and the plan's stamp row (rdue|…) live in the graduate's partition.
+/// </summary>
 public sealed class ReminderDueStore(StorageClients storage)
 {
     public const string MarkerPrefix = "rem|";
+    public const string StampPrefix = GraduateStore.LivePrefix + "rdue|";
+
+    private static readonly JsonSerializerOptions RowJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     private TableClient Due => storage.Table(StorageNames.ReminderDueTable);
 
-    /// <summary>The due rows up to the date (all of them, or the first <paramref name="limit"/>).</summary>
-    public async Task<List<DueReminder>> UpToAsync(DateOnly date, CancellationToken cancellationToken, int? limit = null)
+    /// <summary>The due rows up to the date (all of them, or the first <paramref name="limit"/>): one a graduate.</summary>
+    public async Task<List<DueRow>> UpToAsync(DateOnly date, CancellationToken cancellationToken, int? limit = null)
     {
-        var rows = new List<DueReminder>();
+        var rows = new List<DueRow>();
         var pageSize = limit is { } top ? Math.Min(top, 1000) : (int?)null;
         await foreach (var row in Due.QueryAsync<TableEntity>($"PartitionKey le '{GraduateStore.Iso(date)}'", maxPerPage: pageSize, cancellationToken: cancellationToken))
         {
-            rows.Add(ToReminder(row));
+            rows.Add(ToRow(row));
             if (rows.Count == limit)
             {
                 break;
@@ -29,21 +40,21 @@ public sealed class ReminderDueStore(StorageClients storage)
         return rows;
     }
 
-    /// <summary>Handled rows leave the due index, 100 to a transaction per date; a row already gone is no error.</summary>
-    public async Task DeleteManyAsync(IEnumerable<(DateOnly DueOn, string Key)> rows, int parallelism, CancellationToken cancellationToken)
+    /// <summary>Handled rows of the older layout (no stamp) leave the due index, 100 to a transaction per date; a row gone or rewritten since is left alone.</summary>
+    public async Task DeleteManyAsync(IEnumerable<DueRow> rows, int parallelism, CancellationToken cancellationToken)
     {
-        var batches = rows.Distinct().GroupBy(row => row.DueOn).SelectMany(date => date.Chunk(100)).ToList();
+        var batches = rows.DistinctBy(row => (row.DueOn, row.Key)).GroupBy(row => row.DueOn).SelectMany(date => date.Chunk(100)).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (batch, token) =>
         {
             try
             {
-                await Due.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(GraduateStore.Iso(row.DueOn), row.Key), ETag.All)), token);
+                await Due.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(GraduateStore.Iso(row.DueOn), row.Key), row.ETag ?? ETag.All)), token);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
             {
-                foreach (var (dueOn, key) in batch)
+                foreach (var row in batch)
                 {
-                    await Due.DeleteEntityAsync(GraduateStore.Iso(dueOn), key, ETag.All, token);
+                    await DeleteAsync(row, token);
                 }
             }
         });
@@ -57,17 +68,94 @@ public sealed class ReminderDueStore(StorageClients storage)
         return marker.HasValue ? marker.Value?.GetString("RunId") : null;
     }
 
-    /// <summary>A new graduate's plan row (an import writes it with the profile, in one transaction).</summary>
-    public static TableEntity PlanEntity(string graduateId, IReadOnlyList<string> entries) =>
-        new(graduateId, GraduateStore.PlanKey) { ["Rows"] = System.Text.Json.JsonSerializer.Serialize(entries) };
+    /// <summary>The plan row (live|plan): every entry, the pending ones, the due row's date and the stamp. The repository and an import write it.</summary>
+    public static TableEntity PlanEntity(string graduateId, ReminderPlan plan) =>
+        new(graduateId, GraduateStore.PlanKey)
+        {
+            ["Rows"] = JsonSerializer.Serialize(plan.Entries),
+            ["Pending"] = JsonSerializer.Serialize(plan.PendingEntries),
+            ["DueAt"] = plan.DueAt is { } dueAt ? GraduateStore.Iso(dueAt) : null,
+            ["Stamp"] = plan.Stamp,
+        };
 
-    public Task UpsertAsync(DueReminder reminder, CancellationToken cancellationToken) =>
-        Due.UpsertEntityAsync(ToEntity(reminder), TableUpdateMode.Replace, cancellationToken);
+    /// <summary>A new graduate's plan rows, for the profile's own transaction (an import): the plan and its stamp's row.</summary>
+    public static IReadOnlyList<TableEntity> InitialRows(string graduateId, ReminderPlan plan) =>
+        plan.Stamp is { } stamp ? [PlanEntity(graduateId, plan), StampEntity(graduateId, stamp)] : [PlanEntity(graduateId, plan)];
 
-    public Task DeleteAsync(string entry, CancellationToken cancellationToken) => Due.DeleteEntityAsync(entry[..10], entry[11..], ETag.All, cancellationToken);
+    /// <summary>The plan as the live row holds it.</summary>
+    public static ReminderPlan PlanOf(TableEntity row) => new(
+        JsonSerializer.Deserialize<List<string>>(row.GetString("Rows") ?? "[]") ?? [],
+        row.ETag,
+        row.GetString("Pending") is { } pending ? JsonSerializer.Deserialize<List<string>>(pending) : null,
+        row.GetString("DueAt") is { } dueAt ? DateOnly.ParseExact(dueAt, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        row.GetString("Stamp"));
 
-    public Task DeleteAsync(DueReminder reminder, CancellationToken cancellationToken) =>
-        Due.DeleteEntityAsync(GraduateStore.Iso(reminder.DueOn), reminder.Key, ETag.All, cancellationToken);
+    /// <summary>The stamp row of a plan (a live row, so a load knows it is there): present exactly while the plan with that stamp is the graduate's.</summary>
+    public static TableEntity StampEntity(string graduateId, string stamp) => new(graduateId, StampPrefix + stamp);
+
+    /// <summary>In a transaction of the graduate's partition: fails it (404) unless the plan with this stamp is still the graduate's.</summary>
+    public static TableTransactionAction StampCheck(string graduateId, string stamp) =>
+        new(TableTransactionActionType.UpdateMerge, StampEntity(graduateId, stamp), ETag.All);
+
+    /// <summary>Writes a graduate's due row; answers its ETag.</summary>
+    public async Task<ETag> UpsertAsync(DueRow row, CancellationToken cancellationToken) =>
+        (await Due.UpsertEntityAsync(ToEntity(row), TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
+
+    /// <summary>
+    /// Adds a graduate's due row where none is (a run moving a row on); null when a row is there already — the same
+    /// move run before, or a plan change's own row, which stands.
+    /// </summary>
+    public async Task<DueRow?> AddAsync(DueRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return row with { ETag = (await Due.AddEntityAsync(ToEntity(row), cancellationToken)).Headers.ETag };
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes a due row (conditional on the ETag it was read or written with, when known); a row gone or rewritten since is left alone.</summary>
+    public async Task DeleteAsync(DueRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Due.DeleteEntityAsync(GraduateStore.Iso(row.DueOn), row.Key, row.ETag ?? ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Gone already, or rewritten by a plan change since it was read: that row stands.
+        }
+    }
+
+    /// <summary>The graduate's due row at a date, whatever it holds (a plan change moving it elsewhere).</summary>
+    public Task DeleteAsync(DateOnly dueOn, string graduateId, CancellationToken cancellationToken) =>
+        DeleteAsync(new DueRow(dueOn, graduateId, null, []), cancellationToken);
+
+    /// <summary>
+    /// Records in the graduate's plan that a run moved the due row on (<paramref name="next"/>, or nothing left pending),
+    /// checked against the row's stamp in the same transaction. False when the plan changed since (the row is stale).
+    /// </summary>
+    public async Task<bool> RecordMoveAsync(DueRow row, DueRow? next, CancellationToken cancellationToken)
+    {
+        var plan = new TableEntity(row.GraduateId, GraduateStore.PlanKey)
+        {
+            ["Pending"] = JsonSerializer.Serialize(next?.Reminders.Select(reminder => Entry(reminder.DueOn, reminder.Key)).ToList() ?? []),
+            ["DueAt"] = next is null ? null : GraduateStore.Iso(next.DueOn),
+        };
+        try
+        {
+            await storage.Table(StorageNames.GraduatesTable).SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.UpdateMerge, plan, ETag.All), StampCheck(row.GraduateId, row.Stamp!)], cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The plan's entry for a reminder: "yyyy-MM-dd#key".</summary>
     public static string Entry(DateOnly dueOn, string key) => $"{GraduateStore.Iso(dueOn)}#{key}";
@@ -84,25 +172,22 @@ public sealed class ReminderDueStore(StorageClients storage)
             TableUpdateMode.Replace,
             cancellationToken);
 
-    public static TableEntity ToEntity(DueReminder reminder) => new(GraduateStore.Iso(reminder.DueOn), reminder.Key)
+    public static TableEntity ToEntity(DueRow row) => new(GraduateStore.Iso(row.DueOn), row.Key)
     {
-        ["GraduateId"] = reminder.GraduateId,
-        ["Kind"] = Wire.Name(reminder.Kind),
-        ["Recipient"] = Wire.Name(reminder.Recipient),
-        ["Series"] = reminder.Series,
-        ["DocumentId"] = reminder.DocumentId,
-        ["To"] = reminder.To,
-        ["Name"] = reminder.Name,
-        ["Language"] = Wire.Name(reminder.Language),
-        ["EmployerEmail"] = reminder.EmployerEmail,
-        ["EmployerName"] = reminder.EmployerName,
-        ["TokenVersion"] = reminder.TokenVersion,
-        ["TokenIssuedAt"] = reminder.TokenIssuedAt,
-        ["Date"] = reminder.Date is { } date ? GraduateStore.Iso(date) : null,
-        ["Sex"] = reminder.GraduateSex is { } sex ? Wire.Name(sex) : null,
-        ["AtRiskGapDays"] = reminder.AtRiskGapDays,
-        ["ReconfirmationMonths"] = reminder.ReconfirmationMonths,
+        ["GraduateId"] = row.GraduateId,
+        ["Stamp"] = row.Stamp,
+        ["Reminders"] = JsonSerializer.Serialize(row.Reminders, RowJson),
     };
+
+    /// <summary>A due row; a row of the older layout (one reminder a row, no stamp) is read as a row of that one reminder.</summary>
+    private static DueRow ToRow(TableEntity row)
+    {
+        var dueOn = DateOnly.ParseExact(row.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var reminders = row.GetString("Reminders") is { } json
+            ? JsonSerializer.Deserialize<List<DueReminder>>(json, RowJson) ?? []
+            : [ToReminder(row)];
+        return new DueRow(dueOn, row.GetString("GraduateId") ?? "", row.GetString("Stamp"), reminders, row.ETag) { Key = row.RowKey };
+    }
 
     private static DueReminder ToReminder(TableEntity row) => new(
         DateOnly.ParseExact(row.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture),

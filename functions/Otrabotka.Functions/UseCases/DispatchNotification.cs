@@ -8,7 +8,8 @@ using Otrabotka.Functions.Storage;
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>
-/// Sends one outbox row by e-mail and records that it was sent (ETag-conditional). A row already sent is
+/// Sends the outbox rows a dispatch message names (one commit's e-mails) and records that they were sent
+/// (ETag-conditional, in one transaction). A row already sent is
 /// never sent again; the window between SendGrid's 202 and the record is at-least-once
 /// (docs/decisions/0003-outbox.md). 429/5xx are retried with exponential back-off by re-queuing the
 /// message with a delay; after 5 attempts, or at once on another 4xx, the row is marked failed and listed
@@ -22,19 +23,13 @@ public sealed partial class DispatchNotification(
     public async Task RunAsync(string message, CancellationToken cancellationToken)
     {
         var request = DispatchRequest.Parse(message);
-        var row = await store.FindAsync(request.GraduateId, request.NotificationId, cancellationToken);
-        if (row is null)
-        {
-            LogMissing(logger, request.NotificationId);
-            return;
-        }
-
-        if (row.Status != OutboxRow.Pending)
+        var rows = await PendingRowsAsync(request, cancellationToken);
+        if (rows.Count == 0)
         {
             return;
         }
 
-        if (row.CarriesIndexSync)
+        foreach (var row in rows.Where(row => row.CarriesIndexSync))
         {
             // Done inline by the change unless the message says otherwise (a crash before it, a sweep, a failed inline sync).
             if (!request.Synced)
@@ -45,44 +40,66 @@ public sealed partial class DispatchNotification(
             row.IndexSynced();
         }
 
-        await (row.IsIndexSync ? SyncIndexesAsync(row, cancellationToken) : SendAsync(row, cancellationToken));
+        var attempts = await Task.WhenAll(rows.Select(row => row.IsIndexSync ? SyncIndexesAsync(row, cancellationToken) : SendAsync(row, cancellationToken)));
+        await RecordAsync(request.GraduateId, attempts, cancellationToken);
     }
 
-    private async Task SyncIndexesAsync(OutboxRow row, CancellationToken cancellationToken)
+    /// <summary>The named rows still pending: one point read each (ADR 0003's exactly-once check); a row already sent or failed is left alone.</summary>
+    private async Task<List<OutboxRow>> PendingRowsAsync(DispatchRequest request, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(request.Ids.Select(id => store.FindAsync(request.GraduateId, id, cancellationToken)));
+        foreach (var id in request.Ids.Where((_, index) => found[index] is null))
+        {
+            LogMissing(logger, id);
+        }
+
+        return found.OfType<OutboxRow>().Where(row => row.Status == OutboxRow.Pending).ToList();
+    }
+
+    private async Task<Attempt> SyncIndexesAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         await indexes.RunAsync(row.GraduateId, row.DocumentId, cancellationToken);
         row.MarkSent(time.GetUtcNow());
-        if (await store.SaveAsync(row, cancellationToken))
-        {
-            await outbox.ForgetAsync(row.GraduateId, row.NotificationId, row.CreatedAt ?? time.GetUtcNow(), cancellationToken);
-        }
+        return new Attempt(row, null, false);
     }
 
-    private async Task SendAsync(OutboxRow row, CancellationToken cancellationToken)
+    private async Task<Attempt> SendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         var result = await SendWithinLimitAsync(row, cancellationToken);
-        var retry = row.RecordAttempt(result, MaxAttempts, time.GetUtcNow());
-        if (!await store.SaveAsync(row, cancellationToken))
+        return new Attempt(row, result, row.RecordAttempt(result, MaxAttempts, time.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// The outcomes recorded in one transaction (the rows share the graduate's partition); then retries are queued,
+    /// the notes of the rows done are removed together and rows failed for good are listed for operators.
+    /// </summary>
+    private async Task RecordAsync(string graduateId, IReadOnlyList<Attempt> attempts, CancellationToken cancellationToken)
+    {
+        var saved = (await store.SaveAllAsync(attempts.Select(attempt => attempt.Row).ToList(), cancellationToken)).ToHashSet();
+        foreach (var raced in attempts.Where(attempt => !saved.Contains(attempt.Row)))
         {
-            LogRaced(logger, row.NotificationId);
-            return;
+            LogRaced(logger, raced.Row.NotificationId);
         }
 
-        if (retry)
+        var recorded = attempts.Where(attempt => saved.Contains(attempt.Row)).ToList();
+        foreach (var retry in recorded.Where(attempt => attempt.Retry))
         {
-            logger.EmailRetried(row.GraduateId, row.NotificationId, row.Attempts, result.StatusCode);
-            var delay = TimeSpan.FromSeconds(settings.Value.RetryBaseSeconds * Math.Pow(2, row.Attempts - 1));
-            await outbox.DispatchAsync(row.GraduateId, [row.NotificationId], cancellationToken, delay);
-            return;
+            logger.EmailRetried(graduateId, retry.Row.NotificationId, retry.Row.Attempts, retry.Result!.StatusCode);
+            var delay = TimeSpan.FromSeconds(settings.Value.RetryBaseSeconds * Math.Pow(2, retry.Row.Attempts - 1));
+            await outbox.DispatchAsync(graduateId, [retry.Row.NotificationId], cancellationToken, delay);
         }
 
-        await outbox.ForgetAsync(row.GraduateId, row.NotificationId, row.CreatedAt ?? time.GetUtcNow(), cancellationToken);
-        if (row.Status == OutboxRow.Failed)
+        var done = recorded.Where(attempt => !attempt.Retry).ToList();
+        await outbox.ForgetAllAsync(graduateId, done.Select(attempt => (attempt.Row.NotificationId, attempt.Row.CreatedAt ?? time.GetUtcNow())).ToList(), cancellationToken);
+        foreach (var failed in done.Where(attempt => attempt.Row.Status == OutboxRow.Failed))
         {
-            logger.EmailFailed(row.GraduateId, row.NotificationId, row.Attempts, result.StatusCode);
-            await store.ListFailedAsync(row, result, time.GetUtcNow(), cancellationToken);
+            logger.EmailFailed(graduateId, failed.Row.NotificationId, failed.Row.Attempts, failed.Result?.StatusCode ?? 0);
+            await store.ListFailedAsync(failed.Row, failed.Result!, time.GetUtcNow(), cancellationToken);
         }
     }
+
+    /// <summary>One row's attempt: its e-mail's result (none for an index sync) and whether to try again.</summary>
+    private sealed record Attempt(OutboxRow Row, EmailResult? Result, bool Retry);
 
     /// <summary>Employer reminders count against the graduate's daily employer-mail limit (uploads and re-issues count when asked for).</summary>
     private async Task<EmailResult> SendWithinLimitAsync(OutboxRow row, CancellationToken cancellationToken)

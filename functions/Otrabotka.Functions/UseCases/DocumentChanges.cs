@@ -57,7 +57,7 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await outbox.DispatchAsync(unit.Graduate.Id, [held.Id], CancellationToken.None);
+            await outbox.DispatchAsync(unit.Graduate.Id, held.Commit, CancellationToken.None);
             if (ex is ConcurrentChangeException)
             {
                 // As above: the change is committed, its held row now queued unsynced; the dispatcher finishes the sync.
@@ -70,7 +70,7 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
 
         if (held.Mail)
         {
-            await outbox.DispatchAsync(unit.Graduate.Id, [held.Id], cancellationToken, synced: true);
+            await outbox.DispatchAsync(unit.Graduate.Id, held.Commit, cancellationToken, synced: true);
         }
         else
         {

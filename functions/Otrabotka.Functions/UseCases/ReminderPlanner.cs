@@ -5,50 +5,67 @@ using Otrabotka.Functions.Storage;
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>
-/// Keeps the reminder due index (one table, PartitionKey = due date, RowKey = the reminder's de-duplication
-/// key) in step with a graduate's facts, which the domain works out from the documents and the ledger.
-/// Each due row carries what its message needs, so a daily run reads the rows that are due and nothing else.
+/// Keeps the reminder due index in step with a graduate's facts, which the domain works out from the documents and
+/// the ledger: one row a graduate (PartitionKey = the date of its next pending reminder, RowKey = the graduate's id)
+/// carrying every pending reminder with what its message needs, so a daily run reads the rows that are due and
+/// nothing else; the full plan stays in the graduate's live row live|plan (ADR 0020).
 /// </summary>
 public sealed class ReminderPlanner(ReminderDueStore due)
 {
-    /// <summary>Replans the unit; returns what the due index must lose and gain once the plan is committed.</summary>
+    /// <summary>
+    /// Replans the unit; returns how the graduate's one due row must move once the plan is committed (ADR 0020). The
+    /// reminders pending in the due index stay pending while planned, new ones join (a catch-up too), and after a change
+    /// of address (<paramref name="rewrite"/>) every reminder from today on is written again with the new address.
+    /// </summary>
     public PlanChange Plan(GraduateUnit unit, Ledger ledger, DateOnly today, bool rewrite)
     {
         var graduate = unit.Graduate;
         var terms = graduate.Obligation.Resolve(RuleTable.Default).Value!;
         var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, unit.Documents, ledger, today, graduate.Feed?.ConfirmsEmployment(graduate.Iin, today) ?? false));
-        var old = unit.Plan.Entries;
-        var next = plan.Select(r => ReminderDueStore.Entry(r.DueOn, r.Key)).ToList();
-        if (!old.SequenceEqual(next))
+        var old = unit.Plan;
+        var next = plan.Select(EntryOf).ToList();
+        var (known, pendingBefore) = (old.Entries.ToHashSet(StringComparer.Ordinal), old.PendingEntries.ToHashSet(StringComparer.Ordinal));
+        var pending = plan.Where(r => pendingBefore.Contains(EntryOf(r)) || !known.Contains(EntryOf(r)) || (rewrite && r.DueOn >= today)).ToList();
+        var pendingEntries = pending.Select(EntryOf).ToList();
+        if (!rewrite && next.SequenceEqual(old.Entries) && pendingEntries.SequenceEqual(old.PendingEntries))
         {
-            unit.Replan(next);
+            return PlanChange.None(graduate.Id);
         }
 
-        var write = plan.Where(r => rewrite ? r.DueOn >= today : !old.Contains(ReminderDueStore.Entry(r.DueOn, r.Key)))
-            .Select(r => Row(graduate, r, r.DocumentId is { } id ? unit.Find(id) : null)).ToList();
-        return new PlanChange(old.Except(next).ToList(), write);
+        var stamp = GraduateStore.NewId('p');
+        var row = DueRow.Of(graduate.Id, stamp, pending.Select(r => Row(graduate, r, r.DocumentId is { } id ? unit.Find(id) : null)).ToList());
+        unit.Replan(new ReminderPlan(next, old.ETag, pendingEntries, row?.DueOn, stamp));
+        return new PlanChange(graduate.Id, old.DueAt is { } at && at != row?.DueOn ? at : null, row);
     }
 
+    /// <summary>After the plan's commit: the graduate's due row written at its date, then the row at the old date removed (one or two calls).</summary>
     public async Task ApplyAsync(PlanChange change, CancellationToken cancellationToken)
     {
-        foreach (var gone in change.Gone)
-        {
-            await due.DeleteAsync(gone, cancellationToken);
-        }
-
-        foreach (var row in change.Write)
+        if (change.Write is { } row)
         {
             await due.UpsertAsync(row, cancellationToken);
         }
+
+        if (change.Gone is { } gone)
+        {
+            await due.DeleteAsync(gone, change.GraduateId, cancellationToken);
+        }
     }
 
-    /// <summary>A new graduate's plan entries and due rows, from the record alone (no documents yet): an import writes them in batches.</summary>
-    public static (IReadOnlyList<string> Entries, IReadOnlyList<DueReminder> Due) Initial(GraduateRecord graduate, DateOnly today)
+    /// <summary>A new graduate's plan and due row, from the record alone (no documents yet): an import writes them in batches.</summary>
+    public static (ReminderPlan Plan, DueRow? Due) Initial(GraduateRecord graduate, DateOnly today)
     {
         var terms = graduate.Obligation.Resolve(RuleTable.Default).Value!;
         var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, [], GraduateLedger.Compute(graduate, [], today), today));
-        return (plan.Select(r => ReminderDueStore.Entry(r.DueOn, r.Key)).ToList(), plan.Select(r => Row(graduate, r, null)).ToList());
+        var entries = plan.Select(EntryOf).ToList();
+
+        // The same stamp on every run of the import: a chunk run again after a crash writes the same rows.
+        const string stamp = "initial";
+        var row = DueRow.Of(graduate.Id, stamp, plan.Select(r => Row(graduate, r, null)).ToList());
+        return (new ReminderPlan(entries, null, entries, row?.DueOn, stamp), row);
     }
+
+    private static string EntryOf(PlannedReminder reminder) => ReminderDueStore.Entry(reminder.DueOn, reminder.Key);
 
     private static DueReminder Row(GraduateRecord graduate, PlannedReminder reminder, Document? document)
     {

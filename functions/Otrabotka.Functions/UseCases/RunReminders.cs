@@ -9,7 +9,8 @@ namespace Otrabotka.Functions.UseCases;
 /// <summary>
 /// The daily reminder run for an Almaty date: reads the due index up to that date (days missed in downtime
 /// are caught up: of each series only the latest step is sent, the domain's catch-up rule), sends each once —
-/// a marker row inserted with the outbox row in one transaction makes a second send fail — and removes what it handled.
+/// a marker row inserted with the outbox row in one transaction makes a second send fail — and moves each graduate's
+/// row on to the date of its next pending reminder (one row a graduate, ADR 0020).
 /// A reminder due on the day a status moves with the calendar alone (at risk, completed) also re-syncs its graduate's
 /// indexes, so the operators' counts and status search follow the calendar (<see cref="MarksStatusMove"/>).
 /// </summary>
@@ -22,17 +23,19 @@ public sealed partial class RunReminders(ReminderDueStore due, Outbox outbox, Em
     public async Task<ReminderRunResult> RunAsync(DateOnly date, string trigger, CancellationToken cancellationToken) =>
         await ProcessAsync(date, await DueAsync(date, null, cancellationToken), trigger, cancellationToken);
 
-    /// <summary>The due index's rows up to the date (all of them, or the first <paramref name="limit"/>).</summary>
-    public Task<List<DueReminder>> DueAsync(DateOnly date, int? limit, CancellationToken cancellationToken) => due.UpToAsync(date, cancellationToken, limit);
+    /// <summary>The due index's rows up to the date, one a graduate (all of them, or the first <paramref name="limit"/>).</summary>
+    public Task<List<DueRow>> DueAsync(DateOnly date, int? limit, CancellationToken cancellationToken) => due.UpToAsync(date, cancellationToken, limit);
 
-    /// <summary>Sends the latest step of each series among the rows once and removes the rows.</summary>
-    public async Task<ReminderRunResult> ProcessAsync(DateOnly date, IReadOnlyList<DueReminder> rows, string trigger, CancellationToken cancellationToken)
+    /// <summary>Sends the latest step of each series due among the rows once, and moves each row on to its next date.</summary>
+    public async Task<ReminderRunResult> ProcessAsync(DateOnly date, IReadOnlyList<DueRow> rows, string trigger, CancellationToken cancellationToken)
     {
-        int sent = 0, alreadySent = 0;
+        int sent = 0, alreadySent = 0, dueCount = 0;
         foreach (var graduate in rows.GroupBy(r => r.GraduateId))
         {
-            var latest = ReminderPolicy.Latest(graduate.Select(r => r.Planned)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-            foreach (var reminder in graduate.Where(r => latest.Contains(r.Key)))
+            var reminders = graduate.SelectMany(row => row.DueBy(date)).ToList();
+            dueCount += reminders.Count;
+            var latest = ReminderPolicy.Latest(reminders.Select(r => r.Planned)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var reminder in reminders.Where(r => latest.Contains(r.Key)))
             {
                 if (await SendAsync(reminder, cancellationToken))
                 {
@@ -44,21 +47,42 @@ public sealed partial class RunReminders(ReminderDueStore due, Outbox outbox, Em
                 }
             }
 
-            foreach (var reminder in graduate)
+            foreach (var row in graduate)
             {
-                await due.DeleteAsync(reminder, cancellationToken);
+                await MoveOnAsync(row, date, cancellationToken);
             }
 
-            if (graduate.FirstOrDefault(r => MarksStatusMove(r.Kind)) is { } moving)
+            if (reminders.FirstOrDefault(r => MarksStatusMove(r.Kind)) is { } moving)
             {
                 await RefreshStatusAsync(moving, cancellationToken);
             }
         }
 
-        var result = new ReminderRunResult(date, rows.Count, sent, alreadySent, rows.Count - sent - alreadySent);
+        var result = new ReminderRunResult(date, rows.Count, sent, alreadySent, dueCount - sent - alreadySent);
         await due.RecordRunAsync(date, trigger, time.GetUtcNow(), result.EntitiesRead, result.Sent, cancellationToken);
         logger.RemindersRun(date, trigger, result.EntitiesRead, result.Sent, result.AlreadySent, result.Superseded);
         return result;
+    }
+
+    /// <summary>
+    /// A handled row moves on (ADR 0020): what is due after <paramref name="date"/> is added at its next date, the move is
+    /// recorded in the graduate's plan checked against the row's stamp (one transaction), then the row goes. A plan
+    /// changed since (stale stamp) keeps its own row: the copy made here is removed again. A row written before the
+    /// stamp (the older one-reminder layout) just goes, as before. Run again after a crash, each step finds its work done.
+    /// </summary>
+    public async Task MoveOnAsync(DueRow row, DateOnly date, CancellationToken cancellationToken)
+    {
+        if (row.Stamp is not null)
+        {
+            var next = row.After(date);
+            var added = next is null ? null : await due.AddAsync(next, cancellationToken);
+            if (!await due.RecordMoveAsync(row, next, cancellationToken) && added is not null)
+            {
+                await due.DeleteAsync(added, cancellationToken);
+            }
+        }
+
+        await due.DeleteAsync(row, cancellationToken);
     }
 
     /// <summary>Which e-mail each reminder kind sends; a new kind without one fails the build.</summary>
@@ -130,14 +154,26 @@ public sealed partial class RunReminders(ReminderDueStore due, Outbox outbox, Em
         };
         var to = employer ? reminder.EmployerEmail! : reminder.To;
         var (id, action) = outbox.Row(reminder.GraduateId, to, NotificationOf(reminder.Kind), reminder.Language, model, bilingual: employer);
+        List<Azure.Data.Tables.TableTransactionAction> actions = [ReminderDueStore.Marker(reminder, id, time.GetUtcNow(), runId), action];
+        if (reminder.Stamp is { } stamp)
+        {
+            // Sent only while the plan it was written under is still the graduate's (ADR 0020).
+            actions.Add(ReminderDueStore.StampCheck(reminder.GraduateId, stamp));
+        }
+
         try
         {
-            await outbox.CommitAsync(reminder.GraduateId, [ReminderDueStore.Marker(reminder, id, time.GetUtcNow(), runId), action], [id], cancellationToken);
+            await outbox.CommitAsync(reminder.GraduateId, actions, [id], cancellationToken);
             return true;
         }
         catch (ConcurrentChangeException)
         {
             // The marker is there: another run sent this reminder.
+            return false;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The stamp's row is gone: the graduate's plan changed since this row was written, and its new row stands.
             return false;
         }
     }

@@ -19,7 +19,7 @@ public sealed class SubmitDocument(
     TimeProvider time)
 {
     /// <summary>Multipart submission: the file is validated in the request and the decided document committed at once (ADR 0017).</summary>
-    public async Task<Outcome<SubmittedView>> RunAsync(GraduateRecord graduate, Actor actor, DocumentSubmission submission, string? idempotencyKey, string route, CancellationToken cancellationToken)
+    public async Task<Outcome<SubmittedView>> RunAsync(string graduateId, Actor actor, DocumentSubmission submission, string? idempotencyKey, string route, CancellationToken cancellationToken)
     {
         var fields = new Fields(new Dictionary<string, string?> { ["kind"] = submission.Kind });
         var kind = fields.Enum<DocumentKind>("kind");
@@ -39,7 +39,7 @@ public sealed class SubmitDocument(
             return new Problem(Refusal.Invalid, "idempotency-key-invalid", TextCatalog.Default.Text("problems.idempotency-key-invalid", ("header", "Idempotency-Key")));
         }
 
-        var request = new Submission(graduate, actor, parsed.Claim, submission.File!, idempotencyKey, route,
+        var request = new Submission(graduateId, actor, parsed.Claim, submission.File!, idempotencyKey, route,
             IdempotencyStore.Hash(Wire.Name(kind), ClaimJson.Write(parsed.Claim), Convert.ToHexStringLower(SHA256.HashData(submission.File!))));
 
         // A concurrent request with the same key that commits first is answered as it was, on the next attempt.
@@ -48,7 +48,7 @@ public sealed class SubmitDocument(
 
     private async Task<Outcome<SubmittedView>> SubmitOnceAsync(Submission request, CancellationToken cancellationToken)
     {
-        var graduateId = request.Graduate.Id;
+        var graduateId = request.GraduateId;
         var check = request.Key is null ? new IdempotencyCheck(null, false) : await idempotency.CheckAsync(graduateId, request.Route, request.Key, request.Hash, cancellationToken);
         if (check.Reused)
         {
@@ -66,7 +66,8 @@ public sealed class SubmitDocument(
         // stored answer and index rows. A file without a document (a lost race) is deleted here.
         if (await repository.LoadAsync(graduateId, cancellationToken) is not { } unit)
         {
-            return Problem.NotFound;
+            // The IIN index names an id whose profile was never written (the caller's id comes from the index alone).
+            return new Problem(Refusal.NotFound, "graduate-not-registered", TextCatalog.Default.Text("problems.graduate-not-registered"));
         }
 
         var document = Document.Receive(GraduateStore.NewId('d'), request.Claim, time.GetUtcNow(), request.Actor);
@@ -97,5 +98,5 @@ public sealed class SubmitDocument(
         }
     }
 
-    private sealed record Submission(GraduateRecord Graduate, Actor Actor, IDocumentClaim Claim, byte[] File, string? Key, string Route, string Hash);
+    private sealed record Submission(string GraduateId, Actor Actor, IDocumentClaim Claim, byte[] File, string? Key, string Route, string Hash);
 }

@@ -41,10 +41,7 @@ public sealed partial class RunReminderStep(
         if (run.Chunks is null)
         {
             var rows = await reminders.DueAsync(run.Date, null, cancellationToken);
-            var latest = rows.GroupBy(row => row.Series)
-                .Select(series => series.OrderBy(row => row.DueOn).ToList())
-                .Select(ordered => new ChunkedReminder(ordered[^1], ordered.Take(ordered.Count - 1).ToList()))
-                .ToList();
+            var latest = Latest(rows, run.Date);
             var chunks = latest.Chunk(ChunkSize).ToList();
             for (var number = 0; number < chunks.Count; number++)
             {
@@ -52,7 +49,8 @@ public sealed partial class RunReminderStep(
                 await runs.PutChunkAsync(runId, new ReminderChunkRow(number, chunks[number].Length), cancellationToken);
             }
 
-            run = run with { Chunks = chunks.Count, Due = latest.Count, Superseded = rows.Count - latest.Count, PlanRead = rows.Count };
+            var dueCount = rows.Sum(row => row.DueBy(run.Date).Count);
+            run = run with { Chunks = chunks.Count, Due = latest.Count, Superseded = dueCount - latest.Count, PlanRead = rows.Count };
             await runs.SavePlanAsync(run, cancellationToken);
             LogRunPlanned(logger, runId, latest.Count, chunks.Count);
         }
@@ -63,6 +61,20 @@ public sealed partial class RunReminderStep(
         }
     }
 
+    /// <summary>
+    /// The latest step of each series due by the date, with the earlier steps it replaces; each row read goes with the
+    /// reminder of the first series it holds, and is moved on when that one is handled (ADR 0020).
+    /// </summary>
+    private static List<ChunkedReminder> Latest(IReadOnlyList<DueRow> rows, DateOnly date)
+    {
+        var owners = rows.GroupBy(row => row.DueBy(date).Select(reminder => reminder.Series).DefaultIfEmpty(row.GraduateId).Min(StringComparer.Ordinal)!)
+            .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+        return rows.SelectMany(row => row.DueBy(date)).GroupBy(reminder => reminder.Series)
+            .Select(series => series.OrderBy(reminder => reminder.DueOn).ToList())
+            .Select(ordered => new ChunkedReminder(ordered[^1], ordered.Take(ordered.Count - 1).ToList(), owners.GetValueOrDefault(ordered[^1].Series) ?? []))
+            .ToList();
+    }
+
     /// <summary>Sends the chunk's remaining reminders, paced, until done or out of time; then hands on (the rest, or the next chunk).</summary>
     private async Task ChunkAsync(string runId, int number, CancellationToken cancellationToken)
     {
@@ -71,7 +83,7 @@ public sealed partial class RunReminderStep(
             return;
         }
 
-        if (!chunk.Done && !await SendChunkAsync(runId, chunk, cancellationToken))
+        if (!chunk.Done && !await SendChunkAsync(run, chunk, cancellationToken))
         {
             return;
         }
@@ -88,8 +100,9 @@ public sealed partial class RunReminderStep(
     /// Takes the chunk (a lease), sends what the time allows and records where it got to. False when another
     /// worker holds it or when the rest is handed on to the next message; true once the chunk is done.
     /// </summary>
-    private async Task<bool> SendChunkAsync(string runId, ReminderChunkRow chunk, CancellationToken cancellationToken)
+    private async Task<bool> SendChunkAsync(ReminderRunRow run, ReminderChunkRow chunk, CancellationToken cancellationToken)
     {
+        var runId = run.RunId;
         if (await ClaimAsync(runId, chunk, cancellationToken) is not { } held)
         {
             return false;
@@ -99,7 +112,7 @@ public sealed partial class RunReminderStep(
         ReminderChunkRow sent;
         try
         {
-            sent = await SendAsync(runId, held, list, cancellationToken);
+            sent = await SendAsync(run, held, list, cancellationToken);
         }
         catch
         {
@@ -133,8 +146,9 @@ public sealed partial class RunReminderStep(
     /// The k-th send of this execution starts no earlier than k ÷ rate seconds after it began, and none starts after
     /// ChunkSeconds: the slots are handed out in order, so the ones taken are a prefix and the rest wait for the next message.
     /// </summary>
-    private async Task<ReminderChunkRow> SendAsync(string runId, ReminderChunkRow chunk, List<ChunkedReminder> all, CancellationToken cancellationToken)
+    private async Task<ReminderChunkRow> SendAsync(ReminderRunRow run, ReminderChunkRow chunk, List<ChunkedReminder> all, CancellationToken cancellationToken)
     {
+        var runId = run.RunId;
         var from = chunk.Next;
         var clock = Stopwatch.StartNew();
         var budget = TimeSpan.FromSeconds(settings.Value.ChunkSeconds);
@@ -160,12 +174,20 @@ public sealed partial class RunReminderStep(
 
             var reminder = all[from + k];
             var outcome = await SendOneAsync(runId, reminder, ct);
-            await reminders.RefreshStatusAsync(reminder.Reminder, ct);
             if (outcome == Sent.Failed)
             {
+                await reminders.RefreshStatusAsync(reminder.Reminder, ct);
                 Interlocked.Increment(ref failed);
                 return;
             }
+
+            // Moved on before the status re-sync, so a replan it causes starts from the row's next date.
+            foreach (var row in reminder.Rows.Where(row => row.Stamp is not null))
+            {
+                await reminders.MoveOnAsync(row, run.Date, ct);
+            }
+
+            await reminders.RefreshStatusAsync(reminder.Reminder, ct);
 
             Interlocked.Increment(ref outcome == Sent.Before ? ref skipped : ref sent);
             if (outcome != Sent.Now)
@@ -176,7 +198,8 @@ public sealed partial class RunReminderStep(
             handled.Add(reminder);
         });
 
-        await due.DeleteManyAsync(handled.SelectMany(reminder => reminder.Rows()), Parallelism, cancellationToken);
+        // Rows of the older one-reminder layout (no stamp) leave the index in batches, as before.
+        await due.DeleteManyAsync(handled.SelectMany(reminder => reminder.Rows).Where(row => row.Stamp is null), Parallelism, cancellationToken);
         return chunk with
         {
             Next = from + taken, Sent = chunk.Sent + sent, Skipped = chunk.Skipped + skipped, Failed = chunk.Failed + failed, MarkerReads = chunk.MarkerReads + markerReads,
