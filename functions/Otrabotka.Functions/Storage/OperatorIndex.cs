@@ -105,7 +105,37 @@ public sealed class OperatorIndex(StorageClients storage)
     /// <summary>New members and every counter they move, within one transaction's 100 actions (at most 40 + the facets' values).</summary>
     private const int MembersPerBatch = 40;
 
+    /// <summary>
+    /// One batch of new members: counters read, memberships added and counters moved in one transaction. A counter
+    /// another import chunk moved meanwhile (412, or 409 on a counter row both added) is read again and the batch
+    /// retried; a membership already there (a chunk run again) sends the batch to the one-by-one sync.
+    /// </summary>
     private async Task<int> CountNewAsync(string shard, IReadOnlyList<(GraduateRecord Graduate, OperatorIndexRows Entry)> chunk, CancellationToken cancellationToken)
+    {
+        var calls = 0;
+        var counted = await RetryPolicy.RunAsync(
+            async token =>
+            {
+                calls += 2;
+                return await TryCountNewAsync(shard, chunk, token);
+            },
+            () => false,
+            cancellationToken);
+        if (counted)
+        {
+            return calls;
+        }
+
+        foreach (var (graduate, _) in chunk)
+        {
+            await SyncAsync(graduate, cancellationToken);
+        }
+
+        return calls + chunk.Count;
+    }
+
+    /// <summary>True when the batch committed, false when a membership exists; throws <see cref="ConcurrentChangeException"/> when only a counter moved.</summary>
+    private async Task<bool> TryCountNewAsync(string shard, IReadOnlyList<(GraduateRecord Graduate, OperatorIndexRows Entry)> chunk, CancellationToken cancellationToken)
     {
         var counters = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var row in Counters.QueryAsync<TableEntity>($"PartitionKey eq '{shard}' and RowKey ge '{CounterPrefix}' and RowKey lt '{CounterEnd}'", cancellationToken: cancellationToken))
@@ -125,16 +155,12 @@ public sealed class OperatorIndex(StorageClients storage)
         try
         {
             await Counters.SubmitTransactionAsync(actions, cancellationToken);
-            return 2;
+            return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
-            foreach (var (graduate, _) in chunk)
-            {
-                await SyncAsync(graduate, cancellationToken);
-            }
-
-            return 2 + chunk.Count;
+            // The failed action's index tells a membership (the first chunk.Count actions) from a counter.
+            return ex.FailedTransactionActionIndex is { } failed && failed >= chunk.Count ? throw new ConcurrentChangeException("A counter moved under the batch.", ex) : false;
         }
     }
 
