@@ -1,15 +1,22 @@
 using Microsoft.Azure.Functions.Worker;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.UseCases.OperatorDesk;
 
 namespace Otrabotka.Functions.Triggers;
 
-/// <summary>The daily run: sent at once when few are due, otherwise handed to the queue in chunks (see <see cref="ReminderRuns"/>).</summary>
-public sealed class ReminderTimerFunction(RunReminders reminders, ReminderRuns runs)
+/// <summary>
+/// The daily run: sent at once when few are due, otherwise handed to the queue in chunks (see <see cref="ReminderRuns"/>);
+/// and, once a day, the pass over statuses that move with the calendar alone (<see cref="SyncCalendarMoves"/>).
+/// </summary>
+public sealed class ReminderTimerFunction(RunReminders reminders, ReminderRuns runs, SyncCalendarMoves moves)
 {
     public const string Name = "RunReminders";
 
     [Function(Name)]
-    public Task Run([TimerTrigger(StorageNames.ReminderScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken) =>
-        runs.StartAsync(reminders.Today(), timer.IsPastDue ? "timer-past-due" : "timer", cancellationToken);
+    public async Task Run([TimerTrigger(StorageNames.ReminderScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        await moves.StartAsync(reminders.Today(), cancellationToken);
+        await runs.StartAsync(reminders.Today(), timer.IsPastDue ? "timer-past-due" : "timer", cancellationToken);
+    }
 }
