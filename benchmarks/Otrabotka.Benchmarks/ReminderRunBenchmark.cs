@@ -30,7 +30,13 @@ public static class ReminderRunBenchmark
             ["Reminders:SendRatePerSecond"] = Environment.GetEnvironmentVariable("BENCH_SEND_RATE") ?? "10000",
             ["Reminders:InlineLimit"] = Environment.GetEnvironmentVariable("BENCH_INLINE_LIMIT") ?? "1000",
         }).Build();
-        return new ServiceCollection().AddLogging().AddOtrabotka(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
+        // Development, as the local host runs: the IIN index is keyed with the development key.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development, ApplicationName = "Otrabotka", ContentRootPath = AppContext.BaseDirectory,
+        });
+        return services.BuildServiceProvider();
     }
 
     public static async Task<int> RunAsync(int graduates, int due)
