@@ -127,9 +127,10 @@ public static class OperatorDeskBenchmark
         {
             // An insert, not an upsert: the table is new, and Azurite looks an upserted key up twice.
             await profiles.AddEntityAsync(GraduateStore.ToEntity(record), ct);
-            if (Interlocked.Increment(ref written) % 10_000 == 0)
+            var count = Interlocked.Increment(ref written);
+            if (count % 10_000 == 0)
             {
-                Console.WriteLine($"  {written:N0} profiles, the last 10,000 in {lap.Elapsed.TotalSeconds:N1} s");
+                Console.WriteLine($"  {count:N0} profiles, the last 10,000 in {lap.Elapsed.TotalSeconds:N1} s");
                 lap.Restart();
             }
         });
