@@ -19,6 +19,7 @@ while [ "$TABLE" = "$BLOB" ] || [ "$TABLE" = "$QUEUE" ]; do TABLE=$(free_port); 
 say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
 AZURITE_PID=""
 trap '[ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null; wait 2>/dev/null; true' EXIT
-start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
+# Azurite finds an entity by its key starting from the row key, which every profile shares: see scripts/azurite-key-lookup.cjs.
+NODE_OPTIONS="--require $ROOT/scripts/azurite-key-lookup.cjs" start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")" \
   dotnet benchmarks/Otrabotka.Benchmarks/bin/Release/net10.0/Otrabotka.Benchmarks.dll operator-desk "$GRADUATES"

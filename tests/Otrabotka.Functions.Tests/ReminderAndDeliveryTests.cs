@@ -41,10 +41,26 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
         return Assert.Single(statuses);
     }
 
+    /// <summary>The day a graduate's next calendar move is kept for in their counter shard (ADR 0019), if any.</summary>
+    private async Task<string?> MoveRowAsync(string graduateId)
+    {
+        var filter = $"PartitionKey eq '{OperatorIndex.ShardOf(graduateId)}' and RowKey ge '{OperatorIndex.MovePrefix}' and RowKey lt 't}}'";
+        await foreach (var row in host.Storage.Table(StorageNames.OperatorCountersTable).QueryAsync<TableEntity>(filter))
+        {
+            if (row.RowKey.EndsWith("|" + graduateId, StringComparison.Ordinal))
+            {
+                return row.RowKey.Split('|')[1];
+            }
+        }
+
+        return null;
+    }
+
     [Fact]
     public async Task Over_months_of_simulated_time_each_reminder_goes_out_exactly_when_due_and_once()
     {
         var runs = host.Service<RunReminders>();
+        var moves = host.Service<Otrabotka.Functions.UseCases.OperatorDesk.SyncCalendarMoves>();
         var (atRiskBefore, completedBefore) = (await StatusCountAsync("at-risk"), await StatusCountAsync("completed"));
         var (silentId, silentIin, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
         var (workingId, workingIin, workingToken) = await api.RegisterAsync(graduationDate: "2027-06-20");
@@ -65,6 +81,16 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
             if (today < new DateOnly(2027, 10, 25) || today > new DateOnly(2027, 11, 4))
             {
                 await Task.WhenAll(runs.RunAsync(today, "timer", CancellationToken.None), runs.RunAsync(today, "timer", CancellationToken.None));
+                if (today == new DateOnly(2027, 11, 30))
+                {
+                    // The working graduate's only job still awaits the employer: no reminder falls due for them today, and
+                    // nothing changed on their partition since August; only their calendar move (kept since then) is due.
+                    Assert.Equal("not-started", await IndexedStatusAsync(workingId));
+                    Assert.Equal("2027-11-30", await MoveRowAsync(workingId));
+                }
+
+                // What the timer does once a day beside the reminders: the pass over statuses that move with the calendar.
+                await Task.WhenAll(moves.StartAsync(today, CancellationToken.None), moves.StartAsync(today, CancellationToken.None));
             }
 
             host.Fake.Advance(TimeSpan.FromDays(1));
@@ -72,9 +98,12 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
 
         // Statuses that moved with the calendar alone (the silent graduate at risk on 30 Nov, the short obligation
         // completed on 1 Oct): the reminder run of that day re-synced them, so the index and the counters follow.
+        // The working graduate (no reminder that day) was moved by the daily calendar pass (ADR 0019), queued.
         Assert.Equal("at-risk", await IndexedStatusAsync(silentId));
         Assert.Equal("completed", await IndexedStatusAsync(shortId));
-        Assert.Equal(atRiskBefore + 1, await StatusCountAsync("at-risk"));
+        Assert.True(await LocalHostFixture.Eventually(async () => await IndexedStatusAsync(workingId) == "at-risk", TimeSpan.FromSeconds(30)), "the calendar pass did not move the working graduate");
+        Assert.Null(await MoveRowAsync(workingId));
+        Assert.Equal(atRiskBefore + 2, await StatusCountAsync("at-risk"));
         Assert.Equal(completedBefore + 1, await StatusCountAsync("completed"));
 
         var silent = await MarkersAsync(silentId);

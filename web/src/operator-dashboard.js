@@ -1,7 +1,8 @@
 // @ts-check
 // The dashboard: counts by category, status and region (from the counters index sync keeps, with the time
 // they were read), obligations at risk, documents waiting longest, failed notifications with resend, and the
-// export of defaulted obligations as CSV. Tables first.
+// export of defaulted obligations as CSV. Tables first. A supervisor also starts the re-sync of the operators'
+// index here and follows its progress (the API refuses it to a plain operator, and the page does not offer it).
 import { $, call, operatorPage, say, send } from './operator.js';
 import { date, el, nameOf, t } from './shell.js';
 
@@ -11,6 +12,10 @@ import { date, el, nameOf, t } from './shell.js';
 let board = null;
 /** @type {Schemas['FailedNotificationView'][]} */
 let failed = [];
+/** @type {Schemas['ResyncStatus'] | null} */
+let resync = null;
+let polling = 0;
+const POLL_MS = 1500;
 
 function counts(table, list, rows) {
   table.querySelector('tbody').replaceChildren(...(rows ?? []).map((r) => el('tr', { 'data-code': r.code ?? '' },
@@ -18,7 +23,45 @@ function counts(table, list, rows) {
     el('td', { class: 'num', text: String(r.count) }))));
 }
 
+function renderResync() {
+  const box = $('resync-msg');
+  $('resync-progress').hidden = !resync || resync.state === 'done';
+  $('resync-start').disabled = !!resync && resync.state !== 'done';
+  if (!resync) return;
+  box.hidden = false;
+  box.className = `msg${resync.state === 'done' ? ' ok' : ''}`;
+  box.dataset.state = resync.state;
+  box.textContent = t(resync.state === 'done' ? 'pages.op.resync.done' : 'pages.op.resync.running', {
+    graduates: resync.graduates, steps: resync.steps, failed: resync.failed,
+    time: new Date(resync.updatedAt).toLocaleString(document.documentElement.lang),
+  });
+}
+
+/** Follows the run until it is done, one status read every POLL_MS. */
+async function follow(statusUrl) {
+  const run = ++polling;
+  while (run === polling) {
+    await new Promise((done) => setTimeout(done, POLL_MS));
+    if (run !== polling) return;
+    const r = await call(statusUrl);
+    if (!r.ok) { say($('resync-msg'), 'pages.op.error', r.body); $('resync-start').disabled = false; $('resync-progress').hidden = true; return; }
+    resync = /** @type {Schemas['ResyncStatus']} */ (r.body);
+    renderResync();
+    if (resync.state === 'done') return;
+  }
+}
+
+$('resync-start').addEventListener('click', async () => {
+  $('resync-start').disabled = true;
+  const r = await call('/api/operator/resync', { method: 'POST' });
+  if (!r.ok) { say($('resync-msg'), 'pages.op.error', r.body); $('resync-start').disabled = false; return; }
+  resync = /** @type {Schemas['ResyncStatus']} */ (r.body);
+  renderResync();
+  if (resync.state !== 'done') await follow(resync.statusUrl);
+});
+
 function render() {
+  renderResync();
   if (board) {
     $('dash-asof').textContent = t('pages.op.dashboard.asOf', { time: new Date(board.asOf).toLocaleString(document.documentElement.lang) });
     $('dash-total').textContent = String(board.total);
@@ -73,4 +116,13 @@ $('export-defaulted').addEventListener('click', async () => {
   say(box, 'pages.op.export.done', null, true);
 });
 
-operatorPage({ active: '/operator/dashboard', ready: load, language: render });
+/** @param {{ subject: string, roles: string[] }} who */
+function ready(who) {
+  // The counts are the operators'; only a supervisor may start a re-sync (the API checks the role on each request too).
+  const operator = who.roles.includes('operator');
+  $('board').hidden = !operator;
+  $('resync-panel').hidden = !who.roles.includes('supervisor');
+  return operator ? load() : undefined;
+}
+
+operatorPage({ active: '/operator/dashboard', ready, language: render });

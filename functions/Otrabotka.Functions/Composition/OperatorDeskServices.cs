@@ -21,6 +21,7 @@ public static class OperatorDeskServices
         services.AddSingleton<CorrectGraduate>();
         services.AddSingleton<OperatorResyncStore>();
         services.AddSingleton<ResyncOperatorIndex>();
+        services.AddSingleton<SyncCalendarMoves>();
         services.AddSingleton<Http.OperatorAccess>();
         return services;
     }

@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using Otrabotka.Domain;
+using Otrabotka.Functions.UseCases.OperatorDesk;
 
 namespace Otrabotka.Functions.Storage;
 
@@ -10,12 +12,17 @@ namespace Otrabotka.Functions.Storage;
 /// and counted under) and moves the counters — ETag-conditional, so a repeated or concurrent sync never
 /// counts twice. A sync that finds the membership's fingerprint unchanged costs one point read.
 /// </summary>
-public sealed class OperatorIndex(StorageClients storage)
+public sealed class OperatorIndex(StorageClients storage, TimeProvider time)
 {
     public const int Shards = 32;
     public const string MemberPrefix = "m|";
     public const string CounterPrefix = "c|";
     public const string CounterEnd = "c}";
+
+    /// <summary>A graduate's next calendar move in their shard: <c>t|yyyy-MM-dd|graduateId</c> (ADR 0019).</summary>
+    public const string MovePrefix = "t|";
+
+    public static string MoveKey(DateOnly day, string graduateId) => MovePrefix + GraduateStore.Iso(day) + "|" + graduateId;
 
     private TableClient Index => storage.Table(StorageNames.OperatorIndexTable);
 
@@ -35,20 +42,21 @@ public sealed class OperatorIndex(StorageClients storage)
 
     public static string ShardName(int shard) => "b" + shard.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
-    public Task SyncAsync(GraduateRecord graduate, CancellationToken cancellationToken) => SyncAsync(graduate, rewriteRows: false, cancellationToken);
+    /// <summary>Syncs one graduate; <paramref name="statusChangesOn"/> is the next day their status changes with the calendar alone (null: none known).</summary>
+    public Task SyncAsync(GraduateRecord graduate, DateOnly? statusChangesOn, CancellationToken cancellationToken) => SyncAsync(graduate, statusChangesOn, rewriteRows: false, cancellationToken);
 
     /// <summary>
-    /// As <see cref="SyncAsync(GraduateRecord, CancellationToken)"/>; with <paramref name="rewriteRows"/> the index rows are
+    /// As <see cref="SyncAsync(GraduateRecord, DateOnly?, CancellationToken)"/>; with <paramref name="rewriteRows"/> the index rows are
     /// written even when the membership says nothing changed (a re-sync repairing rows that were lost). The counters
     /// still move only when the membership changes, so a re-sync never counts a graduate twice. Bounded and jittered
     /// by the one retry policy; a sync that keeps losing leaves the outbox to run it again.
     /// </summary>
-    public Task SyncAsync(GraduateRecord graduate, bool rewriteRows, CancellationToken cancellationToken) =>
-        RetryPolicy.RunAsync(token => SyncOnceAsync(graduate, rewriteRows, token), () => throw new ConcurrentChangeException("The operators' index of a graduate kept changing under its sync; the outbox retries it."), cancellationToken);
+    public Task SyncAsync(GraduateRecord graduate, DateOnly? statusChangesOn, bool rewriteRows, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(token => SyncOnceAsync(graduate, statusChangesOn, rewriteRows, token), () => throw new ConcurrentChangeException("The operators' index of a graduate kept changing under its sync; the outbox retries it."), cancellationToken);
 
-    private async Task<bool> SyncOnceAsync(GraduateRecord graduate, bool rewriteRows, CancellationToken cancellationToken)
+    private async Task<bool> SyncOnceAsync(GraduateRecord graduate, DateOnly? statusChangesOn, bool rewriteRows, CancellationToken cancellationToken)
     {
-        var entry = OperatorIndexRows.Of(graduate);
+        var entry = OperatorIndexRows.Of(graduate, statusChangesOn);
         var wanted = entry.Rows.Select(OperatorIndexRows.Address).ToHashSet(StringComparer.Ordinal);
         var shard = ShardOf(graduate.Id);
         var found = await Counters.GetEntityIfExistsAsync<TableEntity>(shard, MemberPrefix + graduate.Id, cancellationToken: cancellationToken);
@@ -79,7 +87,8 @@ public sealed class OperatorIndex(StorageClients storage)
     public async Task<int> SyncNewAsync(IReadOnlyCollection<GraduateRecord> graduates, CancellationToken cancellationToken)
     {
         var calls = 0;
-        var entries = graduates.Select(g => (Graduate: g, Entry: OperatorIndexRows.Of(g))).ToList();
+        var today = Almaty.Today(time);
+        var entries = graduates.Select(g => (Graduate: g, Entry: OperatorIndexRows.Of(g, NextStatusChange.Of(g, [], today)))).ToList();
         var batches = entries.SelectMany(e => e.Entry.Rows).GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
             .SelectMany(g => g.DistinctBy(r => r.RowKey, StringComparer.Ordinal).Chunk(BatchLimit)).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
@@ -91,7 +100,7 @@ public sealed class OperatorIndex(StorageClients storage)
         var shards = entries.GroupBy(e => ShardOf(e.Graduate.Id), StringComparer.Ordinal).ToList();
         await Parallel.ForEachAsync(shards, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (shard, ct) =>
         {
-            foreach (var chunk in shard.Chunk(MembersPerBatch))
+            foreach (var chunk in CounterBatches(shard))
             {
                 Interlocked.Add(ref calls, await CountNewAsync(shard.Key, chunk, ct));
             }
@@ -102,8 +111,34 @@ public sealed class OperatorIndex(StorageClients storage)
     private const int BatchLimit = 100;
     private const int Parallelism = 16;
 
-    /// <summary>New members and every counter they move, within one transaction's 100 actions (at most 40 + the facets' values).</summary>
-    private const int MembersPerBatch = 40;
+    /// <summary>
+    /// A shard's new members cut into transactions of at most 100 actions: each member's row, their calendar-move
+    /// row, and one row per counter the batch moves.
+    /// </summary>
+    private static IEnumerable<List<(GraduateRecord Graduate, OperatorIndexRows Entry)>> CounterBatches(IEnumerable<(GraduateRecord Graduate, OperatorIndexRows Entry)> members)
+    {
+        var batch = new List<(GraduateRecord Graduate, OperatorIndexRows Entry)>();
+        var facets = new HashSet<string>(StringComparer.Ordinal);
+        var rows = 0;
+        foreach (var member in members)
+        {
+            var own = member.Entry.StatusChangesOn is null ? 1 : 2;
+            if (batch.Count > 0 && rows + own + facets.Count + member.Entry.Facets.Count(f => !facets.Contains(f)) > BatchLimit)
+            {
+                yield return batch;
+                (batch, facets, rows) = ([], new HashSet<string>(StringComparer.Ordinal), 0);
+            }
+
+            batch.Add(member);
+            facets.UnionWith(member.Entry.Facets);
+            rows += own;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
 
     /// <summary>
     /// One batch of new members: counters read, memberships added and counters moved in one transaction. A counter
@@ -126,9 +161,9 @@ public sealed class OperatorIndex(StorageClients storage)
             return calls;
         }
 
-        foreach (var (graduate, _) in chunk)
+        foreach (var (graduate, entry) in chunk)
         {
-            await SyncAsync(graduate, cancellationToken);
+            await SyncAsync(graduate, entry.StatusChangesOn, cancellationToken);
         }
 
         return calls + chunk.Count;
@@ -145,6 +180,7 @@ public sealed class OperatorIndex(StorageClients storage)
 
         var deltas = chunk.SelectMany(c => c.Entry.Facets).GroupBy(f => CounterPrefix + f, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
         var actions = chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, Membership(shard, c.Graduate.Id, c.Entry))).ToList();
+        actions.AddRange(chunk.Where(c => c.Entry.StatusChangesOn is not null).Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, MoveRow(shard, c.Entry.StatusChangesOn!.Value, c.Graduate.Id))));
         foreach (var (key, delta) in deltas)
         {
             var current = counters.GetValueOrDefault(key);
@@ -159,7 +195,8 @@ public sealed class OperatorIndex(StorageClients storage)
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
-            // The failed action's index tells a membership (the first chunk.Count actions) from a counter.
+            // The failed action's index tells a membership (the first chunk.Count actions) from a counter (the
+            // calendar-move rows between them are upserts, which neither 409 nor 412 fails).
             return ex.FailedTransactionActionIndex is { } failed && failed >= chunk.Count ? throw new ConcurrentChangeException("A counter moved under the batch.", ex) : false;
         }
     }
@@ -169,7 +206,13 @@ public sealed class OperatorIndex(StorageClients storage)
         ["Rows"] = string.Join('\u001e', entry.Rows.Select(OperatorIndexRows.Address)),
         ["Facets"] = string.Join('\u001e', entry.Facets),
         ["Fingerprint"] = entry.Fingerprint,
+        ["StatusChangesOn"] = entry.StatusChangesOn is { } day ? GraduateStore.Iso(day) : null,
     };
+
+    private static TableEntity MoveRow(string shard, DateOnly day, string graduateId) => new(shard, MoveKey(day, graduateId)) { ["GraduateId"] = graduateId };
+
+    private static DateOnly? MoveDay(TableEntity? member) =>
+        DateOnly.TryParseExact(member?.GetString("StatusChangesOn"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>Replaces the membership row and moves the counters in one transaction; false when another sync got there first.</summary>
     private async Task<bool> TryCountAsync(string shard, string graduateId, TableEntity? member, OperatorIndexRows entry, CancellationToken cancellationToken)
@@ -190,6 +233,12 @@ public sealed class OperatorIndex(StorageClients storage)
         {
             member is null ? new(TableTransactionActionType.Add, membership) : new(TableTransactionActionType.UpdateReplace, membership, member.ETag),
         };
+        if (entry.StatusChangesOn is { } day)
+        {
+            // Upserted even when the day is unchanged: a move row the daily pass removed comes back.
+            actions.Add(new(TableTransactionActionType.UpsertReplace, MoveRow(shard, day, graduateId)));
+        }
+
         var moved = deltas.Where(d => d.Value != 0).ToList();
         var counters = await Task.WhenAll(moved.Select(d => Counters.GetEntityIfExistsAsync<TableEntity>(shard, CounterPrefix + d.Key, cancellationToken: cancellationToken)));
         for (var i = 0; i < moved.Count; i++)
@@ -202,12 +251,67 @@ public sealed class OperatorIndex(StorageClients storage)
         try
         {
             await Counters.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
             return false;
         }
+
+        if (MoveDay(member) is { } before && before != entry.StatusChangesOn)
+        {
+            // The old move row, after the commit (it may be gone already); one left behind costs an idle sync on its day, then goes.
+            await ForgetMoveAsync(shard, MoveKey(before, graduateId), ETag.All, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Deletes a calendar-move row if it is still as read; false when it was gone or had changed.</summary>
+    public async Task<bool> ForgetMoveAsync(string shard, string rowKey, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Counters.DeleteEntityAsync(shard, rowKey, etag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Marks the calendar-move pass of a day as started (partition <c>moves</c>, which the dashboard never reads);
+    /// false when a timer firing before got there first, so a timer that fires often queues a day's pass once.
+    /// </summary>
+    public async Task<bool> TryStartMovesAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Counters.AddEntityAsync(new TableEntity(MovesPartition, GraduateStore.Iso(today)) { ["StartedAt"] = time.GetUtcNow() }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public const string MovesPartition = "moves";
+
+    /// <summary>
+    /// The graduates of one shard whose status moves with the calendar on or before <paramref name="today"/>: one key
+    /// range of at most <paramref name="size"/> move rows (their row keys and ETags), and whether more follow.
+    /// </summary>
+    public async Task<(IReadOnlyList<(string GraduateId, string RowKey, ETag ETag)> Moves, bool More)> DueMovesAsync(string shard, DateOnly today, int size, CancellationToken cancellationToken)
+    {
+        var filter = $"PartitionKey eq '{shard}' and RowKey ge '{MovePrefix}' and RowKey lt '{MovePrefix}{GraduateStore.Iso(today.AddDays(1))}'";
+        await foreach (var page in Counters.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: cancellationToken).AsPages(pageSizeHint: size))
+        {
+            return (page.Values.Select(row => (row.GetString("GraduateId") ?? "", row.RowKey, row.ETag)).ToList(), page.ContinuationToken is not null);
+        }
+
+        return ([], false);
     }
 
     private async Task DeleteAsync(IEnumerable<string> addresses, CancellationToken cancellationToken)

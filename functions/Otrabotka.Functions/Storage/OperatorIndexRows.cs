@@ -11,9 +11,10 @@ namespace Otrabotka.Functions.Storage;
 /// What one graduate looks like in the operators' index (ADR 0015): a row per indexed name word
 /// (partition <c>n|</c> + the word's first two letters, row <c>word|graduateId</c>), one under their status
 /// (<c>s|status</c>), category (<c>c|category</c>) and region (<c>r|region</c>); the facets the dashboard
-/// counts them under; and a fingerprint that tells whether anything changed since the last sync.
+/// counts them under; the next day their status changes with the calendar alone (ADR 0019); and a
+/// fingerprint that tells whether anything changed since the last sync.
 /// </summary>
-public sealed record OperatorIndexRows(IReadOnlyList<TableEntity> Rows, IReadOnlyList<string> Facets, string Fingerprint)
+public sealed record OperatorIndexRows(IReadOnlyList<TableEntity> Rows, IReadOnlyList<string> Facets, string Fingerprint, DateOnly? StatusChangesOn = null)
 {
     public const string NamePrefix = "n|";
     public const string StatusPrefix = "s|";
@@ -23,7 +24,7 @@ public sealed record OperatorIndexRows(IReadOnlyList<TableEntity> Rows, IReadOnl
     /// <summary>The value of a status or region not known yet.</summary>
     public const string None = "none";
 
-    public static OperatorIndexRows Of(GraduateRecord g)
+    public static OperatorIndexRows Of(GraduateRecord g, DateOnly? statusChangesOn = null)
     {
         var words = NameTokens.Words(g.FullName);
         var rows = new List<TableEntity>();
@@ -36,7 +37,9 @@ public sealed record OperatorIndexRows(IReadOnlyList<TableEntity> Rows, IReadOnl
         rows.Add(Row(CategoryPrefix + Wire.Name(g.Obligation.Category), g.Id, g, words, defaulted: false));
         rows.Add(Row(RegionPrefix + RegionKey(g.Region), g.Id, g, words, defaulted: false));
         var facets = new[] { "category:" + Wire.Name(g.Obligation.Category), "region:" + RegionKey(g.Region), "status:" + StatusKey(g.Status) };
-        return new OperatorIndexRows(rows, facets, FingerprintOf(rows));
+        // A graduate with no calendar change keeps the fingerprint they had before the date was kept.
+        var fingerprint = statusChangesOn is { } day ? FingerprintOf(rows) + "|" + GraduateStore.Iso(day) : FingerprintOf(rows);
+        return new OperatorIndexRows(rows, facets, fingerprint, statusChangesOn);
     }
 
     public static string NamePartition(string word) => NamePrefix + word[..NameTokens.MinTokenLength];

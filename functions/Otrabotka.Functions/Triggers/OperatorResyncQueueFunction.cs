@@ -4,8 +4,11 @@ using Otrabotka.Functions.UseCases.OperatorDesk;
 
 namespace Otrabotka.Functions.Triggers;
 
-/// <summary>The operators' index re-sync, one page of graduates a message (ids only); each execution bounded in count.</summary>
-public sealed class OperatorResyncQueueFunction(ResyncOperatorIndex resync)
+/// <summary>
+/// The operators' index re-sync, one page of graduates a message (ids only), and the daily pass over statuses that move
+/// with the calendar ("moves|…", one shard's page a message); each execution bounded in count.
+/// </summary>
+public sealed class OperatorResyncQueueFunction(ResyncOperatorIndex resync, SyncCalendarMoves moves)
 {
     public const string Name = "OperatorIndexResyncStep";
 
@@ -13,5 +16,5 @@ public sealed class OperatorResyncQueueFunction(ResyncOperatorIndex resync)
     public Task Run(
         [QueueTrigger(StorageNames.OperatorResyncQueue, Connection = StorageNames.Connection)] string message,
         CancellationToken cancellationToken) =>
-        resync.HandleAsync(message, cancellationToken);
+        message.StartsWith(SyncCalendarMoves.MessagePrefix + "|", StringComparison.Ordinal) ? moves.HandleAsync(message, cancellationToken) : resync.HandleAsync(message, cancellationToken);
 }

@@ -2,15 +2,23 @@ using Microsoft.Azure.Functions.Worker;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.UseCases.OperatorDesk;
 
 namespace Otrabotka.Functions.Triggers;
 
-/// <summary>The daily run: sent at once when few are due, otherwise handed to the queue in chunks (see <see cref="StartReminderRun"/>).</summary>
-public sealed class ReminderTimerFunction(StartReminderRun start, TimeProvider time)
+/// <summary>
+/// The daily run: sent at once when few are due, otherwise handed to the queue in chunks (see <see cref="StartReminderRun"/>);
+/// and, once a day, the pass over statuses that move with the calendar alone (<see cref="SyncCalendarMoves"/>).
+/// </summary>
+public sealed class ReminderTimerFunction(StartReminderRun start, SyncCalendarMoves moves, TimeProvider time)
 {
     public const string Name = "RunReminders";
 
     [Function(Name)]
-    public Task Run([TimerTrigger(StorageNames.ReminderScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken) =>
-        start.RunAsync(Almaty.Today(time), timer.IsPastDue ? "timer-past-due" : "timer", cancellationToken);
+    public async Task Run([TimerTrigger(StorageNames.ReminderScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var today = Almaty.Today(time);
+        await moves.StartAsync(today, cancellationToken);
+        await start.RunAsync(today, timer.IsPastDue ? "timer-past-due" : "timer", cancellationToken);
+    }
 }

@@ -50,13 +50,13 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
         var ledger = GraduateLedger.Compute(unit.Graduate, unit.Documents, today);
         var change = reminders.Plan(unit, ledger, today, rewrite: false);
         Snapshot(unit, ledger);
-        return new PreparedSync(change, ledger.Status);
+        return new PreparedSync(change, ledger.Status, OperatorDesk.NextStatusChange.Of(unit.Graduate, unit.Documents, today));
     }
 
     /// <summary>
     /// After that commit: the indexes in other tables, from the committed unit (no re-read). The review queue
     /// only when the document is, was or passed through "awaiting review"; the operators' index only when the
-    /// profile changed (nothing else it holds can have).
+    /// profile changed or an accepted document may have moved the day the status next changes with the calendar.
     /// </summary>
     public async Task ApplyAsync(GraduateUnit unit, string? documentId, PreparedSync prepared, CancellationToken cancellationToken)
     {
@@ -74,11 +74,16 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
             await review.SyncAsync(unit.Graduate, document, cancellationToken);
         }
 
-        if (unit.ProfileChanged)
+        if (unit.ProfileChanged || (documentId is not null && unit.Find(documentId) is { } changed && TouchesLedger(changed)))
         {
-            await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? prepared.Status }, cancellationToken);
+            await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? prepared.Status }, prepared.StatusChangesOn, cancellationToken);
         }
     }
+
+    /// <summary>Only accepted documents are periods of the ledger.</summary>
+    private static bool TouchesLedger(Document document) =>
+        document.Status == DocumentStatus.Accepted || document.LoadedStatus == DocumentStatus.Accepted
+        || document.NewHistory.Any(change => change.Status == DocumentStatus.Accepted);
 
     private static bool TouchesReview(Document document) =>
         document.Status == DocumentStatus.AwaitingReview || document.LoadedStatus == DocumentStatus.AwaitingReview
@@ -114,7 +119,7 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
         await reminders.ApplyAsync(change, cancellationToken);
 
         // The operators' search index and dashboard counters, from the snapshot (a new graduate: the ledger's status).
-        await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? ledger.Status }, repairIndex, cancellationToken);
+        await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? ledger.Status }, OperatorDesk.NextStatusChange.Of(unit.Graduate, unit.Documents, today), repairIndex, cancellationToken);
     }
 
     /// <summary>The profile's status and region (from the latest accepted job), kept current for operators' search.</summary>
