@@ -10,14 +10,22 @@ namespace Otrabotka.Functions.UseCases;
 /// <summary>
 /// Sends one outbox row by e-mail and records that it was sent (ETag-conditional). A row already sent is
 /// never sent again; the window between SendGrid's 202 and the record is at-least-once
-/// (docs/decisions/0003-outbox.md). 429/5xx are retried with exponential back-off by re-queuing the
-/// message with a delay; after 5 attempts, or at once on another 4xx, the row is marked failed and listed
-/// for operators. An index-sync row runs the index sync instead of sending.
+/// (docs/decisions/0003-outbox.md). 429/5xx are retried with exponential back-off, capped, by re-queuing the
+/// message with a delay; once <see cref="RetryBudget"/> has passed, or at once on another 4xx, the row is
+/// marked failed and listed for operators. An index-sync row runs the index sync instead of sending.
 /// </summary>
 public sealed partial class DispatchNotification(
     OutboxStore store, IEmailSender sender, Outbox outbox, IndexSync indexes, IOptions<NotificationSettings> settings, EmployerMailQuota quota, TimeProvider time, ILogger<DispatchNotification> logger)
 {
-    public const int MaxAttempts = 5;
+    /// <summary>How long 429/5xx answers are retried, from the row's creation (or an operator's resend), before it is failed for good.</summary>
+    public static readonly TimeSpan RetryBudget = TimeSpan.FromHours(24);
+
+    /// <summary>The longest back-off: under the outbox sweep's age less the queue's polling, so the sweeper never queues a second copy of a row that waits for its retry.</summary>
+    public static readonly TimeSpan MaxRetryDelay = OutboxSweep.Age - TimeSpan.FromMinutes(2);
+
+    /// <summary>Back-off after the given number of attempts: base × 2^(attempts−1) seconds, at most <see cref="MaxRetryDelay"/>.</summary>
+    public static TimeSpan RetryDelay(double baseSeconds, int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(baseSeconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30)), MaxRetryDelay.TotalSeconds));
 
     public async Task RunAsync(string message, CancellationToken cancellationToken)
     {
@@ -61,7 +69,7 @@ public sealed partial class DispatchNotification(
     private async Task SendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         var result = await SendWithinLimitAsync(row, cancellationToken);
-        var retry = row.RecordAttempt(result, MaxAttempts, time.GetUtcNow());
+        var retry = row.RecordAttempt(result, RetryBudget, time.GetUtcNow());
         if (!await store.SaveAsync(row, cancellationToken))
         {
             LogRaced(logger, row.NotificationId);
@@ -71,8 +79,7 @@ public sealed partial class DispatchNotification(
         if (retry)
         {
             logger.EmailRetried(row.GraduateId, row.NotificationId, row.Attempts, result.StatusCode);
-            var delay = TimeSpan.FromSeconds(settings.Value.RetryBaseSeconds * Math.Pow(2, row.Attempts - 1));
-            await outbox.DispatchAsync(row.GraduateId, [row.NotificationId], cancellationToken, delay);
+            await outbox.DispatchAsync(row.GraduateId, [row.NotificationId], cancellationToken, RetryDelay(settings.Value.RetryBaseSeconds, row.Attempts));
             return;
         }
 
