@@ -41,7 +41,7 @@ start_host() {
       SendGrid__ApiKey=fault-key SendGrid__FromEmail=no-reply@otrabotka.fault Auth__SigningKey="$BENCH_SIGNING_KEY" \
       Auth__Issuer=otrabotka-local Auth__Audience=otrabotka Intake__EmployerLinkKey="fault-link-key-0123456789abcdef0123456789" \
       ReminderSchedule="0 0 0 1 1 *" OutboxSweepSchedule="*/10 * * * * *" IntakeSweepSchedule="*/10 * * * * *" \
-      Notifications__RetryBaseSeconds=0.5 Logging__LogLevel__Default=Warning "$@"
+      Notifications__RetryBaseSeconds=0.5 LocalHost__MailCapture__Capacity=10000 Logging__LogLevel__Default=Warning "$@"
     exec dotnet "$ROOT/functions/Otrabotka.LocalHost/bin/Release/net10.0/Otrabotka.LocalHost.dll" >> "$WORK/host-$port.log" 2>&1
   ) &
   HOST_PID=$!; PIDS+=("$HOST_PID")

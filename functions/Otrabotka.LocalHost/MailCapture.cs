@@ -13,14 +13,15 @@ public sealed record CapturedMail(
 
 /// <summary>
 /// Stands in for SendGrid's API on the local host: accepts POST /v3/mail/send as SendGrid does (bearer
-/// key checked, 202 with X-Message-Id), keeps the last 1,000 messages in memory, and can answer 429 or
+/// key checked, 202 with X-Message-Id), keeps the last 1,000 messages (__Capacity) in memory, and can answer 429 or
 /// 500 for a set share of requests (LocalHost__MailCapture__FailureRate, __FailureStatus) or for each
 /// message's first calls (__RefuseFirstCalls, counted by its notificationId) for fault tests. A refused call
 /// keeps nothing: the capture refuses before it accepts, as SendGrid's 429 and 5xx do.
 /// </summary>
 public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
 {
-    public const int Capacity = 1000;
+    /// <summary>Messages kept (LocalHost__MailCapture__Capacity, default 1,000; the fault suite keeps more so a burst's first e-mails are still there to count).</summary>
+    public int Capacity { get; } = Math.Max(1, configuration.GetValue("LocalHost:MailCapture:Capacity", 1000));
     private readonly ConcurrentQueue<CapturedMail> messages = new();
     private long sequence;
 

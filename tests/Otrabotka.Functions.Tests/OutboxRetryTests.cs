@@ -44,14 +44,18 @@ public sealed class OutboxRetryTests
     }
 
     [Theory]
-    [InlineData(1, 2)]
-    [InlineData(2, 4)]
-    [InlineData(5, 32)]
-    [InlineData(7, 128)]
-    [InlineData(8, 180)]
-    [InlineData(400, 180)]
-    public void The_back_off_doubles_from_the_base_and_stops_at_three_minutes(int attempts, double seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), DispatchNotification.RetryDelay(2, attempts));
+    [InlineData(2, 1, 2)]
+    [InlineData(2, 2, 4)]
+    [InlineData(2, 5, 32)]
+    [InlineData(2, 7, 128)]
+    [InlineData(2, 8, 128)]
+    [InlineData(2, 400, 128)]
+    [InlineData(0.5, 9, 32)]
+    [InlineData(10, 5, 160)]
+    [InlineData(10, 6, 180)]
+    [InlineData(10, 400, 180)]
+    public void The_back_off_doubles_from_the_base_six_times_at_most_and_never_past_three_minutes(double baseSeconds, int attempts, double seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), DispatchNotification.RetryDelay(baseSeconds, attempts));
 
     [Fact]
     public void The_longest_back_off_is_shorter_than_the_outbox_sweeps_age_so_the_sweep_never_queues_a_second_copy() =>

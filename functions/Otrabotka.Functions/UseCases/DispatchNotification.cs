@@ -23,9 +23,12 @@ public sealed partial class DispatchNotification(
     /// <summary>The longest back-off: under the outbox sweep's age less the queue's polling, so the sweeper never queues a second copy of a row that waits for its retry.</summary>
     public static readonly TimeSpan MaxRetryDelay = OutboxSweep.Age - TimeSpan.FromMinutes(2);
 
-    /// <summary>Back-off after the given number of attempts: base × 2^(attempts−1) seconds, at most <see cref="MaxRetryDelay"/>.</summary>
+    /// <summary>The back-off stops doubling after this many doublings (64 × base: 128 s at the default 2 s base).</summary>
+    public const int MaxDoublings = 6;
+
+    /// <summary>Back-off after the given number of attempts: base × 2^(attempts−1) seconds, at most 64 × base and at most <see cref="MaxRetryDelay"/>.</summary>
     public static TimeSpan RetryDelay(double baseSeconds, int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(baseSeconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 30)), MaxRetryDelay.TotalSeconds));
+        TimeSpan.FromSeconds(Math.Min(baseSeconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, MaxDoublings)), MaxRetryDelay.TotalSeconds));
 
     public async Task RunAsync(string message, CancellationToken cancellationToken)
     {
