@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fault suite (issue 17): the local host on Azurite, loopback only; prints one table row per fault.
 #   bash scripts/fault-suite.sh [BURST_SECONDS] [CONCURRENCY] [PHASES]   (defaults 90 s, 8 at a time, phases 1,2,3)
+#   FAULT_PHASE2_SECONDS (default 30): phase 2's burst; FAULT_TWICE_COUNT (default 20): phase 3's documents;
+#   FAULT_WAIT_SECONDS (default 420): the driver's bounded wait for e-mails after a burst (it prints progress every 10 s).
 # 1. storage stopped for 60 s in the middle of a burst of uploads and confirmations (Azurite on disk,
 #    SIGTERM, restarted on the same ports with its data) — and the host must still be up afterwards;
 # 2. the e-mail endpoint failing half its calls (the capture refuses with 500 before it accepts);
@@ -15,6 +17,8 @@ ensure_node_modules
 SECONDS_BURST=${1:-90}
 CONCURRENCY=${2:-8}
 PHASES=${3:-1,2,3}
+PHASE2_SECONDS=${FAULT_PHASE2_SECONDS:-30}
+TWICE_COUNT=${FAULT_TWICE_COUNT:-20}
 
 say "building the local host and the driver (Release)"
 dotnet build functions/Otrabotka.LocalHost/Otrabotka.LocalHost.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
@@ -37,7 +41,7 @@ start_host() {
       SendGrid__ApiKey=fault-key SendGrid__FromEmail=no-reply@otrabotka.fault Auth__SigningKey="$BENCH_SIGNING_KEY" \
       Auth__Issuer=otrabotka-local Auth__Audience=otrabotka Intake__EmployerLinkKey="fault-link-key-0123456789abcdef0123456789" \
       ReminderSchedule="0 0 0 1 1 *" OutboxSweepSchedule="*/10 * * * * *" IntakeSweepSchedule="*/10 * * * * *" \
-      Notifications__RetryBaseSeconds=0.5 Logging__LogLevel__Default=Warning "$@"
+      Notifications__RetryBaseSeconds=0.5 LocalHost__MailCapture__Capacity=10000 Logging__LogLevel__Default=Warning "$@"
     exec dotnet "$ROOT/functions/Otrabotka.LocalHost/bin/Release/net10.0/Otrabotka.LocalHost.dll" >> "$WORK/host-$port.log" 2>&1
   ) &
   HOST_PID=$!; PIDS+=("$HOST_PID")
@@ -59,7 +63,7 @@ mkdir -p "$WORK/azurite"
 start_azurite "$BLOB" "$QUEUE" "$TABLE" --location "$WORK/azurite" > "$WORK/azurite.log" 2>&1; PIDS+=("$AZURITE_PID")
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
 PORT=$(free_port); start_host "$PORT"; HOST1=$HOST_PID
-"${DRIVER[@]}" burst "http://127.0.0.1:$PORT" "$SECONDS_BURST" "$CONCURRENCY" "storage stopped 60 s mid-burst" 2> "$WORK/driver1.err" &
+"${DRIVER[@]}" burst "http://127.0.0.1:$PORT" "$SECONDS_BURST" "$CONCURRENCY" "storage stopped 60 s mid-burst" 2> >(tee "$WORK/driver1.err" >&2) &
 DRIVER_PID=$!
 sleep 20
 say "stopping Azurite for 60 s" >&2
@@ -80,12 +84,14 @@ start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1; 
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
 if [[ ",$PHASES," == *",2,"* ]]; then
   PORT=$(free_port); start_host "$PORT" LocalHost__MailCapture__FailureRate=0.5 LocalHost__MailCapture__FailureStatus=500
-  "${DRIVER[@]}" burst "http://127.0.0.1:$PORT" 30 "$CONCURRENCY" "e-mail endpoint failing half its calls" 2> "$WORK/driver2.err" || failed=1
+  say "phase 2: the e-mail endpoint failing half its calls (500 before it accepts), ${PHASE2_SECONDS} s burst" >&2
+  "${DRIVER[@]}" burst "http://127.0.0.1:$PORT" "$PHASE2_SECONDS" "$CONCURRENCY" "e-mail endpoint failing half its calls" 2> >(tee "$WORK/driver2.err" >&2) || failed=1
   kill "$HOST_PID" 2>/dev/null; wait "$HOST_PID" 2>/dev/null || true
 fi
 if [[ ",$PHASES," == *",3,"* ]]; then
   PORT=$(free_port); start_host "$PORT"
-  "${DRIVER[@]}" twice "http://127.0.0.1:$PORT" 20 2> "$WORK/driver3.err" || failed=1
+  say "phase 3: a blob event delivered three times, $TWICE_COUNT documents" >&2
+  "${DRIVER[@]}" twice "http://127.0.0.1:$PORT" "$TWICE_COUNT" 2> >(tee "$WORK/driver3.err" >&2) || failed=1
 fi
 fi
 [ $failed -eq 0 ] && say "fault suite: nothing lost or doubled" >&2 || { say "fault suite: FAILED (logs in $WORK)" >&2; trap - EXIT; cleanup; exit 1; }

@@ -152,6 +152,23 @@ public static class LocalHostApp
         [$"{StorageNames.Connection}:Retry:MaxRetries"] = "1800",
     };
 
+    /// <summary>
+    /// Stops the web app and its WebJobs host (the program, on exit or a rebuild, and the tests' fixture). The WebJobs
+    /// SDK stops the blob triggers' shared queue listener once per blob-triggered function (ValidateUpload,
+    /// StartFeedImport) and that listener's timer refuses the second stop: the host has stopped all the same.
+    /// </summary>
+    public static async Task StopAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StopAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("timer has already been stopped", StringComparison.Ordinal))
+        {
+            // The second stop of the shared blob-queue listener (above); nothing is left running.
+        }
+    }
+
     /// <summary>The local host's own table of functions, for the drift test against functions.metadata.</summary>
     public static IReadOnlyList<FunctionEntry> Table(WebApplication app) =>
         [.. app.Services.GetRequiredService<FunctionTable>().Http, .. TriggerEntries()];

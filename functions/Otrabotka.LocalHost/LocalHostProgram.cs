@@ -59,15 +59,7 @@ internal static class LocalHostProgram
             var first = await Task.WhenAny(restart.Requested, stopping.Task);
             using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
             {
-                try
-                {
-                    await app.StopAsync(timeout.Token);
-                }
-                catch (InvalidOperationException ex) when (ex.Message.Contains("timer has already been stopped", StringComparison.Ordinal))
-                {
-                    // The WebJobs SDK stops the blob triggers' shared queue listener once per blob-triggered
-                    // function and its timer refuses the second stop: the host has stopped all the same.
-                }
+                await LocalHostApp.StopAsync(app, timeout.Token);
             }
 
             await app.DisposeAsync();

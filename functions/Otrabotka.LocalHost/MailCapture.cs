@@ -13,19 +13,28 @@ public sealed record CapturedMail(
 
 /// <summary>
 /// Stands in for SendGrid's API on the local host: accepts POST /v3/mail/send as SendGrid does (bearer
-/// key checked, 202 with X-Message-Id), keeps the last 1,000 messages in memory, and can answer 429 or
-/// 500 for a set share of requests (LocalHost__MailCapture__FailureRate, __FailureStatus) for fault tests.
+/// key checked, 202 with X-Message-Id), keeps the last 1,000 messages (__Capacity) in memory, and can answer 429 or
+/// 500 for a set share of requests (LocalHost__MailCapture__FailureRate, __FailureStatus) or for each
+/// message's first calls (__RefuseFirstCalls, counted by its notificationId) for fault tests. A refused call
+/// keeps nothing: the capture refuses before it accepts, as SendGrid's 429 and 5xx do.
 /// </summary>
 public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
 {
-    public const int Capacity = 1000;
+    /// <summary>Messages kept (LocalHost__MailCapture__Capacity, default 1,000; the fault suite keeps more so a burst's first e-mails are still there to count).</summary>
+    public int Capacity { get; } = Math.Max(1, configuration.GetValue("LocalHost:MailCapture:Capacity", 1000));
     private readonly ConcurrentQueue<CapturedMail> messages = new();
     private long sequence;
 
     /// <summary>Share of requests answered with <see cref="FailureStatus"/> (0 to 1), for fault tests; settable while running.</summary>
     public double FailureRate { get; set; } = configuration.GetValue("LocalHost:MailCapture:FailureRate", 0.0);
 
+    /// <summary>The status of an injected refusal; 0 picks 429 or 500 at random.</summary>
     public int FailureStatus { get; set; } = configuration.GetValue("LocalHost:MailCapture:FailureStatus", 429);
+
+    /// <summary>Refuses the first this-many calls for each message (by its notificationId custom arg), then accepts it; settable while running.</summary>
+    public int RefuseFirstCalls { get; set; } = configuration.GetValue("LocalHost:MailCapture:RefuseFirstCalls", 0);
+
+    private readonly ConcurrentDictionary<string, int> callsPerMessage = new();
 
     /// <summary>The statuses of the last requests the endpoint answered (fault tests read them); bounded like the messages.</summary>
     public ConcurrentQueue<int> Answers { get; } = new();
@@ -73,9 +82,7 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
 
         if (FailureRate > 0 && Random.Shared.NextDouble() < FailureRate)
         {
-            var status = FailureStatus == 0 ? (Random.Shared.Next(2) == 0 ? 429 : 500) : FailureStatus;
-            Answered(status);
-            return Results.Json(new { errors = new[] { new { message = "capture fault injected" } } }, statusCode: status);
+            return Refuse();
         }
 
         JsonNode? body;
@@ -115,6 +122,12 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
             }
         }
 
+        if (RefuseFirstCalls > 0 && args.TryGetValue("notificationId", out var notificationId)
+            && callsPerMessage.AddOrUpdate(notificationId, 1, (_, calls) => calls + 1) <= RefuseFirstCalls)
+        {
+            return Refuse();
+        }
+
         var id = "local-" + Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
         messages.Enqueue(new CapturedMail(
             id,
@@ -132,6 +145,13 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
         context.Response.Headers["X-Message-Id"] = id;
         Answered(202);
         return Results.StatusCode(202);
+    }
+
+    private IResult Refuse()
+    {
+        var status = FailureStatus == 0 ? (Random.Shared.Next(2) == 0 ? 429 : 500) : FailureStatus;
+        Answered(status);
+        return Results.Json(new { errors = new[] { new { message = "capture fault injected" } } }, statusCode: status);
     }
 
     /// <summary>Sizes each message's frame to its content, so every message shows whole.</summary>

@@ -98,16 +98,7 @@ public class LocalHostFixture : IAsyncLifetime
     {
         Client.Dispose();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            await App.StopAsync(timeout.Token);
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("timer has already been stopped", StringComparison.Ordinal))
-        {
-            // The WebJobs SDK stops the blob triggers' shared queue listener once per blob-triggered function
-            // (ValidateUpload, StartFeedImport) and its timer refuses the second stop: the host has stopped.
-        }
-
+        await LocalHostApp.StopAsync(App, timeout.Token);
         await App.DisposeAsync();
         SharedFinished |= shared;
     }

@@ -157,49 +157,119 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
     [Fact]
     public async Task With_SendGrid_answering_429_or_500_half_the_time_every_message_is_still_delivered_once()
     {
-        var (graduateId, _, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
-        var outbox = host.Service<Outbox>();
-        var ids = new List<string>();
-        var actions = new List<TableTransactionAction>();
-        for (var i = 0; i < 20; i++)
-        {
-            var (id, action) = outbox.Row(graduateId, $"fault-{i}-{graduateId}@example.kz", NotificationKind.DocumentReceived, Domain.Language.Kk, new NoticeModel(GraduateName: "F", Document: Domain.DocumentKind.EmploymentEnd));
-            ids.Add(id);
-            actions.Add(action);
-        }
-
+        var answersBefore = host.Mail.Answers.Count;
         host.Mail.FailureStatus = 0;
         host.Mail.FailureRate = 0.5;
+        List<string> ids;
         try
         {
-            await outbox.CommitAsync(graduateId, actions, ids, CancellationToken.None);
-            var failed = host.Service<FailedNotifications>();
-            var done = await LocalHostFixture.Eventually(
-                async () =>
-                {
-                    // Five failures in a row happen (1 in 32); an operator resends what failed, as they would.
-                    foreach (var item in (await failed.ListAsync(null, CancellationToken.None)).Value!.Items.Where(f => ids.Contains(f.NotificationId)))
-                    {
-                        await failed.ResendAsync(item.NotificationId, CancellationToken.None);
-                    }
-
-                    return ids.All(id => host.Mail.Newest(null).Any(m => m.CustomArgs.GetValueOrDefault("notificationId") == id));
-                },
-                TimeSpan.FromSeconds(120));
-            Assert.True(done, "not every message was delivered");
+            (_, ids) = await CommitNotificationsAsync("fault", 20);
+            // Half the calls refused for 20 s: five refusals in a row happen (1 in 32 messages) and are retried on.
+            await LocalHostFixture.Eventually(() => Task.FromResult(Delivered(ids)), TimeSpan.FromSeconds(20));
         }
         finally
         {
             host.Mail.FailureRate = 0;
         }
 
+        // No operator resends anything: a transient fault is retried by the dispatcher alone.
+        Assert.True(await LocalHostFixture.Eventually(() => Task.FromResult(Delivered(ids)), TimeSpan.FromSeconds(90)), "not every message was delivered");
+        await AssertDeliveredOnceAndNotFailedAsync(ids);
+        var answers = host.Mail.Answers.Skip(answersBefore).ToList();
+        Assert.Contains(429, answers);
+        Assert.Contains(500, answers);
+    }
+
+    [Fact]
+    public async Task A_message_refused_six_times_in_a_row_is_delivered_on_its_seventh_attempt_without_an_operator()
+    {
+        host.Mail.FailureStatus = 500;
+        host.Mail.RefuseFirstCalls = 6;
+        try
+        {
+            var (graduateId, ids) = await CommitNotificationsAsync("refused", 3);
+            // Back-off 0.2 s × 2^(n−1): 12.6 s of waiting before the seventh attempt.
+            Assert.True(await LocalHostFixture.Eventually(() => Task.FromResult(Delivered(ids)), TimeSpan.FromSeconds(60)), "a message refused six times was not delivered");
+            await AssertDeliveredOnceAndNotFailedAsync(ids);
+            foreach (var id in ids)
+            {
+                var row = await host.Service<OutboxStore>().FindAsync(graduateId, id, CancellationToken.None);
+                Assert.Equal((OutboxRow.Sent, 7), (row!.Status, row.Attempts));
+            }
+        }
+        finally
+        {
+            host.Mail.RefuseFirstCalls = 0;
+        }
+    }
+
+    [Fact]
+    public async Task A_message_refused_once_its_retry_budget_is_spent_is_failed_for_good_and_an_operators_resend_delivers_it()
+    {
+        // A row created a retry budget ago (SendGrid refusing it all day): its next refusal fails it for good. The
+        // shared clock is not moved (the other tests of this host count days on it); the row is dated back instead.
+        host.Mail.FailureStatus = 429;
+        host.Mail.RefuseFirstCalls = 1;
+        string id;
+        try
+        {
+            var (graduateId, ids) = await CommitNotificationsAsync("budget", 1, host.Clock.GetUtcNow() - DispatchNotification.RetryBudget);
+            id = ids[0];
+            var listed = await LocalHostFixture.Eventually(async () => (await FailedIdsAsync()).Contains(id), TimeSpan.FromSeconds(30));
+            Assert.True(listed, "a message refused past its retry budget was not listed as failed");
+            var row = await host.Service<OutboxStore>().FindAsync(graduateId, id, CancellationToken.None);
+            Assert.Equal((OutboxRow.Failed, 1, (int?)429), (row!.Status, row.Attempts, row.Entity.GetInt32("LastStatusCode")));
+            Assert.False(Delivered([id]));
+
+            // The resend gives the row a fresh budget; the capture accepts this second call.
+            await api.JsonAsync(HttpMethod.Post, $"/api/notifications/failed/{id}/resend", api.OperatorToken, null, HttpStatusCode.Accepted);
+            Assert.True(await LocalHostFixture.Eventually(() => Task.FromResult(Delivered([id])), TimeSpan.FromSeconds(30)), "the resent message was not delivered");
+        }
+        finally
+        {
+            host.Mail.RefuseFirstCalls = 0;
+        }
+
+        await AssertDeliveredOnceAndNotFailedAsync([id]);
+    }
+
+    /// <summary>Commits <paramref name="count"/> outbox rows to new addresses of a new graduate in one transaction (queued for dispatch).</summary>
+    private async Task<(string GraduateId, List<string> Ids)> CommitNotificationsAsync(string label, int count, DateTimeOffset? createdAt = null)
+    {
+        var (graduateId, _, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        var outbox = host.Service<Outbox>();
+        var ids = new List<string>();
+        var actions = new List<TableTransactionAction>();
+        for (var i = 0; i < count; i++)
+        {
+            var (id, action) = outbox.Row(graduateId, $"{label}-{i}-{graduateId}@example.kz", NotificationKind.DocumentReceived, Domain.Language.Kk, new NoticeModel(GraduateName: "F", Document: Domain.DocumentKind.EmploymentEnd));
+            if (createdAt is { } at)
+            {
+                ((TableEntity)action.Entity)["CreatedAt"] = at;
+            }
+
+            ids.Add(id);
+            actions.Add(action);
+        }
+
+        await outbox.CommitAsync(graduateId, actions, ids, CancellationToken.None);
+        return (graduateId, ids);
+    }
+
+    private bool Delivered(IReadOnlyCollection<string> ids) =>
+        ids.All(id => host.Mail.Newest(null).Any(m => m.CustomArgs.GetValueOrDefault("notificationId") == id));
+
+    private async Task<HashSet<string>> FailedIdsAsync() =>
+        (await host.Service<FailedNotifications>().ListAsync(null, CancellationToken.None)).Value!.Items.Select(f => f.NotificationId).ToHashSet();
+
+    private async Task AssertDeliveredOnceAndNotFailedAsync(IReadOnlyCollection<string> ids)
+    {
         foreach (var id in ids)
         {
             Assert.Single(host.Mail.Newest(null), m => m.CustomArgs.GetValueOrDefault("notificationId") == id);
         }
 
-        Assert.Contains(429, host.Mail.Answers);
-        Assert.Contains(500, host.Mail.Answers);
+        Assert.Empty((await FailedIdsAsync()).Intersect(ids));
     }
 
     [Fact]

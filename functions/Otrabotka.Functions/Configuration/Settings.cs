@@ -160,7 +160,7 @@ public sealed class IntakeSettings : IValidatableObject
     }
 }
 
-/// <summary>E-mail delivery retries: 429/5xx are retried after base × 2^(attempt−1) seconds.</summary>
+/// <summary>E-mail delivery retries: 429/5xx are retried after base × 2^(attempt−1) seconds (at most 64 × base, at most 3 minutes), for 24 hours (DispatchNotification).</summary>
 public sealed class NotificationSettings
 {
     public const string Section = "Notifications";

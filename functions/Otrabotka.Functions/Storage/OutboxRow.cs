@@ -49,8 +49,11 @@ public sealed class OutboxRow(TableEntity entity)
         }
     }
 
-    /// <summary>Records a send attempt; returns whether to try again (a transient failure under the attempt limit).</summary>
-    public bool RecordAttempt(EmailResult result, int maxAttempts, DateTimeOffset at)
+    /// <summary>
+    /// Records a send attempt; returns whether to try again: a transient failure (429, 5xx, no answer) is retried
+    /// until <paramref name="retryBudget"/> has passed since the row was created (or resent by an operator).
+    /// </summary>
+    public bool RecordAttempt(EmailResult result, TimeSpan retryBudget, DateTimeOffset at)
     {
         var attempts = Attempts + 1;
         entity["Attempts"] = attempts;
@@ -66,9 +69,10 @@ public sealed class OutboxRow(TableEntity entity)
                 entity["LastError"] = result.Error;
                 return false;
             case EmailOutcome.Transient:
+                var retry = at < (CreatedAt ?? at) + retryBudget;
                 entity["LastError"] = result.Error;
-                entity["Status"] = attempts < maxAttempts ? Pending : Failed;
-                return attempts < maxAttempts;
+                entity["Status"] = retry ? Pending : Failed;
+                return retry;
             default:
                 throw new ArgumentOutOfRangeException(nameof(result));
         }

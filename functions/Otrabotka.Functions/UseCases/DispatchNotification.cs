@@ -11,14 +11,25 @@ namespace Otrabotka.Functions.UseCases;
 /// Sends the outbox rows a dispatch message names (one commit's e-mails) and records that they were sent
 /// (ETag-conditional, in one transaction). A row already sent is
 /// never sent again; the window between SendGrid's 202 and the record is at-least-once
-/// (docs/decisions/0003-outbox.md). 429/5xx are retried with exponential back-off by re-queuing the
-/// message with a delay; after 5 attempts, or at once on another 4xx, the row is marked failed and listed
-/// for operators. An index-sync row runs the index sync instead of sending.
+/// (docs/decisions/0003-outbox.md). 429/5xx are retried with exponential back-off, capped, by re-queuing the
+/// message with a delay; once <see cref="RetryBudget"/> has passed, or at once on another 4xx, the row is
+/// marked failed and listed for operators. An index-sync row runs the index sync instead of sending.
 /// </summary>
 public sealed partial class DispatchNotification(
     OutboxStore store, IEmailSender sender, Outbox outbox, IndexSync indexes, IOptions<NotificationSettings> settings, EmployerMailQuota quota, TimeProvider time, ILogger<DispatchNotification> logger)
 {
-    public const int MaxAttempts = 5;
+    /// <summary>How long 429/5xx answers are retried, from the row's creation (or an operator's resend), before it is failed for good.</summary>
+    public static readonly TimeSpan RetryBudget = TimeSpan.FromHours(24);
+
+    /// <summary>The longest back-off: under the outbox sweep's age less the queue's polling, so the sweeper never queues a second copy of a row that waits for its retry.</summary>
+    public static readonly TimeSpan MaxRetryDelay = OutboxSweep.Age - TimeSpan.FromMinutes(2);
+
+    /// <summary>The back-off stops doubling after this many doublings (64 × base: 128 s at the default 2 s base).</summary>
+    public const int MaxDoublings = 6;
+
+    /// <summary>Back-off after the given number of attempts: base × 2^(attempts−1) seconds, at most 64 × base and at most <see cref="MaxRetryDelay"/>.</summary>
+    public static TimeSpan RetryDelay(double baseSeconds, int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(baseSeconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, MaxDoublings)), MaxRetryDelay.TotalSeconds));
 
     public async Task RunAsync(string message, CancellationToken cancellationToken)
     {
@@ -66,7 +77,7 @@ public sealed partial class DispatchNotification(
     private async Task<Attempt> SendAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         var result = await SendWithinLimitAsync(row, cancellationToken);
-        return new Attempt(row, result, row.RecordAttempt(result, MaxAttempts, time.GetUtcNow()));
+        return new Attempt(row, result, row.RecordAttempt(result, RetryBudget, time.GetUtcNow()));
     }
 
     /// <summary>
@@ -85,8 +96,7 @@ public sealed partial class DispatchNotification(
         foreach (var retry in recorded.Where(attempt => attempt.Retry))
         {
             logger.EmailRetried(graduateId, retry.Row.NotificationId, retry.Row.Attempts, retry.Result!.StatusCode);
-            var delay = TimeSpan.FromSeconds(settings.Value.RetryBaseSeconds * Math.Pow(2, retry.Row.Attempts - 1));
-            await outbox.DispatchAsync(graduateId, [retry.Row.NotificationId], cancellationToken, delay);
+            await outbox.DispatchAsync(graduateId, [retry.Row.NotificationId], cancellationToken, RetryDelay(settings.Value.RetryBaseSeconds, retry.Row.Attempts));
         }
 
         var done = recorded.Where(attempt => !attempt.Retry).ToList();
