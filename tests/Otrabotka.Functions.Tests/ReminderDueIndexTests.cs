@@ -9,7 +9,8 @@ namespace Otrabotka.Functions.Tests;
 /// <summary>
 /// The reminder due index keeps one row a graduate, at the date of the next pending reminder, and a run moves it on
 /// (ADR 0020); a row written under a plan that has changed since sends nothing. Runs on the isolated host, handing
-/// the run only this test's graduate's rows, so other tests' graduates are not touched.
+/// the run only this test's graduate's rows, so other tests' graduates are not touched; each test takes its graduate's
+/// rows out of the index at the end, so later runs on the shared clock (the simulated months) do not move its status.
 /// </summary>
 [Collection(IsolatedHostCollection.Name)]
 public sealed class ReminderDueIndexTests(IsolatedHostFixture host)
@@ -20,6 +21,18 @@ public sealed class ReminderDueIndexTests(IsolatedHostFixture host)
     public async Task A_graduate_has_one_due_row_at_the_next_reminder_and_a_run_moves_it_on()
     {
         var (graduateId, _, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        try
+        {
+            await MovesOnAsync(graduateId);
+        }
+        finally
+        {
+            await RemoveRowsAsync(graduateId);
+        }
+    }
+
+    private async Task MovesOnAsync(string graduateId)
+    {
         var first = Assert.Single(await RowsOfAsync(graduateId));
         var reminders = JsonSerializer.Deserialize<JsonElement>(first.GetString("Reminders")!).GetArrayLength();
         Assert.True(reminders > 1, "a new graduate has several no-proof reminders pending");
@@ -48,6 +61,18 @@ public sealed class ReminderDueIndexTests(IsolatedHostFixture host)
     public async Task A_row_left_from_a_plan_that_changed_since_sends_nothing_and_goes()
     {
         var (graduateId, _, token) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        try
+        {
+            await StaleRowAsync(graduateId, token);
+        }
+        finally
+        {
+            await RemoveRowsAsync(graduateId);
+        }
+    }
+
+    private async Task StaleRowAsync(string graduateId, string token)
+    {
         var stale = Assert.Single(await RowsOfAsync(graduateId));
 
         // An employment confirmation changes the plan (the no-proof reminders go, the employer's come): a new stamp.
@@ -68,6 +93,15 @@ public sealed class ReminderDueIndexTests(IsolatedHostFixture host)
         Assert.Empty(await MarkersAsync(graduateId));
         var left = Assert.Single(await RowsOfAsync(graduateId));
         Assert.Equal((current.PartitionKey, current.GetString("Stamp")), (left.PartitionKey, left.GetString("Stamp")));
+    }
+
+    private static async Task RemoveRowsAsync(string graduateId)
+    {
+        var table = new TableClient(IsolatedHostFixture.IsolatedConnectionString, StorageNames.ReminderDueTable);
+        foreach (var row in await RowsOfAsync(graduateId))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
     }
 
     /// <summary>The graduate's rows in the due index, read with a client of the test's own.</summary>
