@@ -16,7 +16,7 @@ public sealed class UseCaseShapeTests
     /// Use cases of other work in progress (the operator desk, the pension feed) not split yet: this list may only
     /// shrink — a class on it that has come into shape fails the test until it is taken off.
     /// </summary>
-    private static readonly HashSet<string> NotYetSplit = ["FindGraduates", "CorrectGraduate", "ResyncOperatorIndex", "EmployerRegistryEntries", "SetFeedConsent", "SyncCalendarMoves"];
+    private static readonly HashSet<string> NotYetSplit = ["EmployerRegistryEntries", "SetFeedConsent"];
 
     [Fact]
     public void Every_use_case_a_function_depends_on_has_one_public_method_named_RunAsync()
@@ -48,6 +48,7 @@ public sealed class UseCaseShapeTests
         [
             typeof(UseCases.DocumentMoves), typeof(UseCases.GraduateLookup), typeof(UseCases.GraduateRegistrations), typeof(UseCases.ReviewDocuments),
             typeof(UseCases.EmployerLinkLookup), typeof(UseCases.DocumentValidator), typeof(UseCases.EmployerAddressChecks), typeof(UseCases.RunReminders),
+            typeof(UseCases.OperatorDesk.OperatorSearch), typeof(UseCases.OperatorDesk.ResyncQueue),
         ];
         Assert.Empty(UseCasesOfFunctions().Intersect(collaborators).Select(type => type.Name));
     }
