@@ -48,15 +48,16 @@ public static class OperatorDeskBenchmark
 
         var failures = new List<string>();
         var find = services.GetRequiredService<FindGraduates>();
+        var search = services.GetRequiredService<OperatorSearch>();
         var reader = services.GetRequiredService<OperatorIndexReader>();
         Console.WriteLine($"searches over {graduates:N0} graduates (median of {Repeats}; page size {PageSize}):");
-        await SearchAsync(find, reader, "common surname, no Kazakh letters", "бокейханов", failures);
-        await SearchAsync(find, reader, "first name + surname prefix", "нурлан бокейх", failures);
-        await SearchAsync(find, reader, "common surname + rare first name (the last in the surname's range)", "бокейханов " + seeded.RareFirstName, failures);
-        await SearchAsync(find, reader, "rare surname", seeded.RareSurname, failures);
-        await SearchAsync(find, reader, "no match", "зззззззз", failures);
-        await TimeAsync("IIN (index point read + profile)", 2, () => find.FindAsync(Query(("q", seeded.Iin)), CancellationToken.None), hits: 1, failures);
-        await TimeAsync("status=defaulted, first page", PageSize, () => find.FindAsync(Query(("status", "defaulted"), ("pageSize", "25")), CancellationToken.None), hits: -1, failures);
+        await SearchAsync(find, search, reader, "common surname, no Kazakh letters", "бокейханов", failures);
+        await SearchAsync(find, search, reader, "first name + surname prefix", "нурлан бокейх", failures);
+        await SearchAsync(find, search, reader, "common surname + rare first name (the last in the surname's range)", "бокейханов " + seeded.RareFirstName, failures);
+        await SearchAsync(find, search, reader, "rare surname", seeded.RareSurname, failures);
+        await SearchAsync(find, search, reader, "no match", "зззззззз", failures);
+        await TimeAsync("IIN (index point read + profile)", 2, () => find.RunAsync(Query(("q", seeded.Iin)), CancellationToken.None), hits: 1, failures);
+        await TimeAsync("status=defaulted, first page", PageSize, () => find.RunAsync(Query(("status", "defaulted"), ("pageSize", "25")), CancellationToken.None), hits: -1, failures);
         await AllPagesAsync(reader, "бокейханов");
         await RareSecondWordAsync(find, "бокейханов " + seeded.RareFirstName, failures);
 
@@ -85,7 +86,7 @@ public static class OperatorDeskBenchmark
 
         if (failures.Count == 0)
         {
-            Console.WriteLine($"ok: every search page read at most {PageSize} index rows (an answer at most {FindGraduates.MaxRowsPerRequest}), the counters {totals.EntitiesRead:N0} rows, and they equal what was seeded");
+            Console.WriteLine($"ok: every search page read at most {PageSize} index rows (an answer at most {OperatorSearch.MaxRowsPerRequest}), the counters {totals.EntitiesRead:N0} rows, and they equal what was seeded");
         }
 
         return failures.Count == 0 ? 0 : 1;
@@ -164,20 +165,20 @@ public static class OperatorDeskBenchmark
     }
 
     /// <summary>A name search: its median time through the use case, and the index rows its first answer read (all the pages it went through for a hit).</summary>
-    private static async Task SearchAsync(FindGraduates find, OperatorIndexReader reader, string label, string text, List<string> failures)
+    private static async Task SearchAsync(FindGraduates find, OperatorSearch search, OperatorIndexReader reader, string label, string text, List<string> failures)
     {
         var words = NameTokens.QueryWords(text);
         var seek = words.OrderByDescending(w => w.Length).First();
-        var (_, first) = await MedianAsync(async () => (await find.ReadAsync(new IndexQuery(seek, null, null, null), words, null, PageSize, CancellationToken.None))!);
+        var (_, first) = await MedianAsync(async () => (await search.ReadAsync(new IndexQuery(seek, null, null, null), words, null, PageSize, CancellationToken.None))!);
         var (_, page) = await MedianAsync(async () => (await reader.PageAsync(new IndexQuery(seek, null, null, null), null, PageSize, CancellationToken.None)).Page!);
-        var (elapsed, outcome) = await MedianAsync(() => find.FindAsync(Query(("q", text), ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture))), CancellationToken.None));
+        var (elapsed, outcome) = await MedianAsync(() => find.RunAsync(Query(("q", text), ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture))), CancellationToken.None));
         Console.WriteLine($"  {label} «{text}»: {elapsed:N1} ms, entities read {first.EntitiesRead} ({Math.Max(1, (first.EntitiesRead + PageSize - 1) / PageSize)} index pages; one page reads {page.EntitiesRead}), hits on the first answer {outcome.Value!.Items.Count}, more pages {(outcome.Value.ContinuationToken is null ? "no" : "yes")}");
-        if (page.EntitiesRead > PageSize || first.EntitiesRead > FindGraduates.MaxRowsPerRequest)
+        if (page.EntitiesRead > PageSize || first.EntitiesRead > OperatorSearch.MaxRowsPerRequest)
         {
             failures.Add($"{label}: a page read {page.EntitiesRead} rows, an answer {first.EntitiesRead}");
         }
 
-        if (first.Hits.Count == 0 && first.ContinuationToken is not null && first.EntitiesRead + PageSize <= FindGraduates.MaxRowsPerRequest)
+        if (first.Hits.Count == 0 && first.ContinuationToken is not null && first.EntitiesRead + PageSize <= OperatorSearch.MaxRowsPerRequest)
         {
             failures.Add($"{label}: an empty answer with more to read after {first.EntitiesRead} rows");
         }
@@ -193,7 +194,7 @@ public static class OperatorDeskBenchmark
         {
             var query = Query(("q", text), ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture)));
             var fields = token is null ? query : Query(("q", text), ("pageSize", PageSize.ToString(CultureInfo.InvariantCulture)), ("continuationToken", token));
-            var outcome = (await find.FindAsync(fields, CancellationToken.None)).Value!;
+            var outcome = (await find.RunAsync(fields, CancellationToken.None)).Value!;
             answers++;
             hits += outcome.Items.Count;
             token = hits > 0 ? null : outcome.ContinuationToken;

@@ -60,7 +60,7 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
     public async Task Over_months_of_simulated_time_each_reminder_goes_out_exactly_when_due_and_once()
     {
         var runs = host.Service<RunReminders>();
-        var moves = host.Service<Otrabotka.Functions.UseCases.OperatorDesk.SyncCalendarMoves>();
+        var moves = host.Service<Otrabotka.Functions.UseCases.OperatorDesk.StartCalendarMoves>();
         var (atRiskBefore, completedBefore) = (await StatusCountAsync("at-risk"), await StatusCountAsync("completed"));
         var (silentId, silentIin, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
         var (workingId, workingIin, workingToken) = await api.RegisterAsync(graduationDate: "2027-06-20");
@@ -90,7 +90,7 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
                 }
 
                 // What the timer does once a day beside the reminders: the pass over statuses that move with the calendar.
-                await Task.WhenAll(moves.StartAsync(today, CancellationToken.None), moves.StartAsync(today, CancellationToken.None));
+                await Task.WhenAll(moves.RunAsync(today, CancellationToken.None), moves.RunAsync(today, CancellationToken.None));
             }
 
             host.Fake.Advance(TimeSpan.FromDays(1));

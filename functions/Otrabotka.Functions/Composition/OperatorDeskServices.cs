@@ -14,14 +14,21 @@ public static class OperatorDeskServices
         services.AddSingleton<OperatorCounters>();
         services.AddSingleton<OperatorAuditLog>();
         services.AddSingleton<GraduateCorrections>();
+        services.AddSingleton<OperatorSearch>();
         services.AddSingleton<FindGraduates>();
+        services.AddSingleton<SearchGraduates>();
         services.AddSingleton<ReadDashboard>();
         services.AddSingleton<ExportDefaulted>();
         services.AddSingleton<ReadAuditTrail>();
+        services.AddSingleton<OpenGraduate>();
         services.AddSingleton<CorrectGraduate>();
         services.AddSingleton<OperatorResyncStore>();
-        services.AddSingleton<ResyncOperatorIndex>();
-        services.AddSingleton<SyncCalendarMoves>();
+        services.AddSingleton<ResyncQueue>();
+        services.AddSingleton<StartResync>();
+        services.AddSingleton<ReadResyncStatus>();
+        services.AddSingleton<RunResyncStep>();
+        services.AddSingleton<StartCalendarMoves>();
+        services.AddSingleton<RunCalendarMovesStep>();
         services.AddSingleton<Http.OperatorAccess>();
         return services;
     }

@@ -10,7 +10,8 @@ public static class PensionFeedServices
     public static IServiceCollection AddPensionFeed(this IServiceCollection services)
     {
         services.AddSingleton<EmployerRegistryStore>();
-        services.AddSingleton<EmployerRegistryEntries>();
+        services.AddSingleton<ReadRegistryEntry>();
+        services.AddSingleton<PutRegistryEntry>();
         services.AddSingleton<FeedFindings>();
         services.AddSingleton<ApplyFeedMonths>();
         services.AddSingleton<CreditFeedMonths>();

@@ -14,7 +14,7 @@ namespace Otrabotka.Functions.Http;
 /// (202 and the import's status route), follow an import, read and edit one registry entry, see what the feed could
 /// not credit and what it flags, and record a graduate's consent.
 /// </summary>
-public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, FeedJobs jobs, EmployerRegistryEntries registry, FeedFindings findings, SetFeedConsent consents)
+public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, FeedJobs jobs, ReadRegistryEntry readEntry, PutRegistryEntry putEntry, FeedFindings findings, SetFeedConsent consents, TimeProvider time)
 {
     [Function("UploadFeed")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Upload a monthly pension feed",
@@ -69,7 +69,7 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
             return failure;
         }
 
-        return Result(request, await registry.GetAsync(bin, cancellationToken));
+        return Result(request, await readEntry.RunAsync(bin, cancellationToken));
     }
 
     [Function("PutEmployerRegistryEntry")]
@@ -94,7 +94,7 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
         var item = RegistryJsonItem.From(body!);
         return body!.Errors.Count > 0
             ? Problems.Create(request, Problem.Invalid(body.Errors))
-            : Result(request, await registry.PutAsync(bin, item, authentication.Caller!.Subject, cancellationToken));
+            : Result(request, await putEntry.RunAsync(bin, item, authentication.Caller!.Subject, cancellationToken));
     }
 
     [Function("ListFeedReviews")]
@@ -132,7 +132,7 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
     public async Task<IActionResult> GetGraduateFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/feed")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
         var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
-        return failure ?? ApiResults.Json(consents.Show(graduate!));
+        return failure ?? ApiResults.Json(GraduateFeedView.Of(graduate!, Almaty.Today(time)));
     }
 
     [Function("SetGraduateFeedConsent")]

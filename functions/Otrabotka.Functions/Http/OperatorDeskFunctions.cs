@@ -15,7 +15,7 @@ namespace Otrabotka.Functions.Http;
 /// index, the dashboard, the export of defaulted obligations, and — for supervisors only — the audit
 /// trail that records every operator read of personal data and every change.
 /// </summary>
-public sealed class OperatorDeskFunctions(RequestParsing parse, ReadGraduate readGraduate, CorrectGraduate correct, FindGraduates find, ReadDashboard dashboard, ExportDefaulted export, ReadAuditTrail trail, ResyncOperatorIndex resync, OperatorAuditLog audit, TimeProvider time)
+public sealed class OperatorDeskFunctions(RequestParsing parse, ReadGraduate readGraduate, OpenGraduate open, CorrectGraduate correct, FindGraduates find, ReadDashboard dashboard, ExportDefaulted export, ReadAuditTrail trail, StartResync startResync, ReadResyncStatus resyncStatus, OperatorAuditLog audit, TimeProvider time)
 {
     [Function("OpenGraduate")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Open a graduate", "The graduate's record, its ETag (send it back as If-Match to correct) and the newest corrections. Recorded in the audit trail.")]
@@ -30,7 +30,7 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, ReadGraduate rea
         }
 
         await audit.AppendAsync(caller!.Subject, Roles.Operator, AuditActions.GraduateOpened, g!.Id, null, null, cancellationToken);
-        return WithETag(request, await correct.OpenAsync(g, Problems.LanguageOf(request), cancellationToken));
+        return WithETag(request, await open.RunAsync(g, Problems.LanguageOf(request), cancellationToken));
     }
 
     [Function("CorrectGraduate")]
@@ -54,7 +54,7 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, ReadGraduate rea
         }
 
         var ifMatch = request.Headers.IfMatch.ToString() is { Length: > 0 } tag && tag != "*" ? tag.Trim() : null;
-        var outcome = await correct.CorrectAsync(graduateId, body!, ifMatch, Actor.Operator(authentication.Caller!.Subject), Problems.LanguageOf(request), cancellationToken);
+        var outcome = await correct.RunAsync(graduateId, body!, ifMatch, Actor.Operator(authentication.Caller!.Subject), Problems.LanguageOf(request), cancellationToken);
         if (outcome.Problem is null)
         {
             await audit.AppendAsync(authentication.Caller.Subject, Roles.Operator, AuditActions.GraduateCorrected, graduateId, null, null, cancellationToken);
@@ -76,7 +76,7 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, ReadGraduate rea
             return authentication.Failure;
         }
 
-        var outcome = await find.FindAsync(RequestParsing.Query(request), cancellationToken);
+        var outcome = await find.RunAsync(RequestParsing.Query(request), cancellationToken);
         if (outcome.Problem is null)
         {
             await audit.AppendAsync(authentication.Caller!.Subject, Roles.Operator, AuditActions.GraduatesSearched, null, null, null, cancellationToken);
@@ -135,7 +135,7 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, ReadGraduate rea
             return authentication.Failure;
         }
 
-        var outcome = await resync.StartAsync(cancellationToken);
+        var outcome = await startResync.RunAsync(cancellationToken);
         await audit.AppendAsync(authentication.Caller!.Subject, Roles.Supervisor, AuditActions.IndexResyncStarted, null, null, null, cancellationToken);
         return outcome.ToResult(request, status => status.StatusUrl);
     }
@@ -147,7 +147,7 @@ public sealed class OperatorDeskFunctions(RequestParsing parse, ReadGraduate rea
     public async Task<IActionResult> GetOperatorIndexResync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/operator/resync/{runId}")] HttpRequest request, string runId, CancellationToken cancellationToken)
     {
         var authentication = await parse.CallerAsync(request, Roles.Supervisor, cancellationToken);
-        return authentication.Failure ?? (await resync.StatusAsync(runId, cancellationToken)).ToResult(request);
+        return authentication.Failure ?? (await resyncStatus.RunAsync(runId, cancellationToken)).ToResult(request);
     }
 
     private async Task<(Caller? Caller, GraduateRecord? Graduate, IActionResult? Failure)> OnGraduateAsync(HttpRequest request, string graduateId, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class OperatorFunctions(
     RequestParsing parse,
     OperatorAccess access,
     RegisterGraduate registerGraduate,
-    FindGraduates find,
+    SearchGraduates search,
     ReadObligation readObligation,
     ListDocuments listDocuments,
     SubmitDocument submitDocument,
@@ -74,7 +74,7 @@ public sealed class OperatorFunctions(
             return bad;
         }
 
-        var outcome = await find.SearchAsync(body!, cancellationToken);
+        var outcome = await search.RunAsync(body!, cancellationToken);
         if (outcome.Problem is null)
         {
             await access.RecordAsync(caller!, AuditActions.GraduatesSearched, null, null, cancellationToken);

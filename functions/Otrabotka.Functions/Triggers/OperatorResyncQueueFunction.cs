@@ -8,7 +8,7 @@ namespace Otrabotka.Functions.Triggers;
 /// The operators' index re-sync, one page of graduates a message (ids only), and the daily pass over statuses that move
 /// with the calendar ("moves|…", one shard's page a message); each execution bounded in count.
 /// </summary>
-public sealed class OperatorResyncQueueFunction(ResyncOperatorIndex resync, SyncCalendarMoves moves)
+public sealed class OperatorResyncQueueFunction(RunResyncStep resyncStep, RunCalendarMovesStep movesStep)
 {
     public const string Name = "OperatorIndexResyncStep";
 
@@ -16,5 +16,5 @@ public sealed class OperatorResyncQueueFunction(ResyncOperatorIndex resync, Sync
     public Task Run(
         [QueueTrigger(StorageNames.OperatorResyncQueue, Connection = StorageNames.Connection)] string message,
         CancellationToken cancellationToken) =>
-        message.StartsWith(SyncCalendarMoves.MessagePrefix + "|", StringComparison.Ordinal) ? moves.HandleAsync(message, cancellationToken) : resync.HandleAsync(message, cancellationToken);
+        message.StartsWith(ResyncQueue.MovesPrefix + "|", StringComparison.Ordinal) ? movesStep.RunAsync(message, cancellationToken) : resyncStep.RunAsync(message, cancellationToken);
 }

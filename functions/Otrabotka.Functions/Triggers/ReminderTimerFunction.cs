@@ -8,9 +8,9 @@ namespace Otrabotka.Functions.Triggers;
 
 /// <summary>
 /// The daily run: sent at once when few are due, otherwise handed to the queue in chunks (see <see cref="StartReminderRun"/>);
-/// and, once a day, the pass over statuses that move with the calendar alone (<see cref="SyncCalendarMoves"/>).
+/// and, once a day, the pass over statuses that move with the calendar alone (<see cref="StartCalendarMoves"/>).
 /// </summary>
-public sealed class ReminderTimerFunction(StartReminderRun start, SyncCalendarMoves moves, TimeProvider time)
+public sealed class ReminderTimerFunction(StartReminderRun start, StartCalendarMoves moves, TimeProvider time)
 {
     public const string Name = "RunReminders";
 
@@ -18,7 +18,7 @@ public sealed class ReminderTimerFunction(StartReminderRun start, SyncCalendarMo
     public async Task Run([TimerTrigger(StorageNames.ReminderScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken)
     {
         var today = Almaty.Today(time);
-        await moves.StartAsync(today, cancellationToken);
+        await moves.RunAsync(today, cancellationToken);
         await start.RunAsync(today, timer.IsPastDue ? "timer-past-due" : "timer", cancellationToken);
     }
 }

@@ -12,15 +12,12 @@ namespace Otrabotka.Functions.UseCases.OperatorDesk;
 /// values and the reason, in the same ETag-conditional transaction as the profile; the ledger, the
 /// reminders and the operators' index recomputed; the graduate e-mailed when their obligation changed.
 /// </summary>
-public sealed class CorrectGraduate(GraduateRepository repository, GraduateCorrections corrections, DocumentChanges changes, IndexSync indexes, TimeProvider time)
+public sealed class CorrectGraduate(GraduateRepository repository, OpenGraduate open, DocumentChanges changes, IndexSync indexes, TimeProvider time)
 {
     public static Problem PreconditionFailed => new(Refusal.PreconditionFailed, "precondition-failed", TextCatalog.Default.Text("operator.precondition-failed"));
 
-    public async Task<Outcome<OperatorGraduateView>> OpenAsync(GraduateRecord graduate, Language language, CancellationToken cancellationToken) =>
-        Outcome<OperatorGraduateView>.Ok(new OperatorGraduateView(GraduateView.Of(graduate, language), graduate.ETag.ToString(), await corrections.NewestAsync(graduate.Id, cancellationToken)));
-
     /// <param name="ifMatch">The ETag the operator opened the graduate with: a record changed since is refused (412), never retried over.</param>
-    public async Task<Outcome<OperatorGraduateView>> CorrectAsync(string graduateId, Fields body, string? ifMatch, Actor actor, Language language, CancellationToken cancellationToken)
+    public async Task<Outcome<OperatorGraduateView>> RunAsync(string graduateId, Fields body, string? ifMatch, Actor actor, Language language, CancellationToken cancellationToken)
     {
         var reason = body.Required("reason", Fields.DefaultMaxLength);
         var fields = Changes(body);
@@ -58,7 +55,7 @@ public sealed class CorrectGraduate(GraduateRepository repository, GraduateCorre
         var diff = RegistrationFields.Diff(graduate, updated);
         if (diff.Count == 0)
         {
-            return await OpenAsync(graduate, language, cancellationToken);
+            return await open.RunAsync(graduate, language, cancellationToken);
         }
 
         var notices = Correct(unit, updated, diff, reason, actor);
@@ -77,7 +74,7 @@ public sealed class CorrectGraduate(GraduateRepository repository, GraduateCorre
             await indexes.PlanRemindersAsync(graduate.Id, rewrite: true, cancellationToken);
         }
 
-        return await repository.LoadAsync(graduateId, cancellationToken) is { } fresh ? await OpenAsync(fresh.Graduate, language, cancellationToken) : Problem.NotFound;
+        return await repository.LoadAsync(graduateId, cancellationToken) is { } fresh ? await open.RunAsync(fresh.Graduate, language, cancellationToken) : Problem.NotFound;
     }
 
     /// <summary>Lays the correction on the unit; the graduate is e-mailed when their obligation's account changed.</summary>

@@ -3,24 +3,12 @@ using Otrabotka.Functions.Storage;
 
 namespace Otrabotka.Functions.UseCases;
 
-/// <summary>A graduate's pension feed as the operator sees it: consent, credited periods with months, reviews, flags.</summary>
-public sealed record GraduateFeedView(string GraduateId, FeedConsent Consent, bool ConfirmsEmployment, string? LastPaidMonth,
-    IReadOnlyList<FeedPeriodState> Periods, IReadOnlyList<FeedReviewState> Reviews, IReadOnlyList<FeedFlagState> Flags);
-
 /// <summary>
 /// An operator records a graduate's consent (consented, refused, unknown — or the SMS reply 511/512). Consent with a
 /// recent paid month stops the re-confirmation reminder, so the reminder plan is refreshed.
 /// </summary>
 public sealed class SetFeedConsent(GraduateRepository repository, DocumentChanges changes, TimeProvider time)
 {
-    public static GraduateFeedView View(GraduateRecord graduate, DateOnly today)
-    {
-        var feed = graduate.Feed ?? new FeedState();
-        return new GraduateFeedView(graduate.Id, feed.Consent, feed.ConfirmsEmployment(graduate.Iin, today), feed.LastPaidMonth, feed.Periods, feed.Reviews, feed.Flags);
-    }
-
-    public GraduateFeedView Show(GraduateRecord graduate) => View(graduate, Almaty.Today(time));
-
     /// <summary>Records the consent (a change of the profile, ETag-guarded, retried from fresh state); null for no such graduate.</summary>
     public Task<GraduateFeedView?> RunAsync(string graduateId, FeedConsent consent, CancellationToken cancellationToken) =>
         RetryPolicy.RunAsync(token => RunOnceAsync(graduateId, consent, token), () => throw new ConcurrentChangeException(), cancellationToken);
@@ -43,6 +31,8 @@ public sealed class SetFeedConsent(GraduateRepository repository, DocumentChange
         await changes.CommitAsync(unit, cancellationToken);
         return Show(unit.Graduate);
     }
+
+    private GraduateFeedView Show(GraduateRecord graduate) => GraduateFeedView.Of(graduate, Almaty.Today(time));
 
     /// <summary>A consent value as sent: a wire name (consented, refused, unknown) or the SMS reply (511, 512).</summary>
     public static FeedConsent? Parse(string? value) =>
