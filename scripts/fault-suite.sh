@@ -26,7 +26,7 @@ dotnet build benchmarks/Otrabotka.Benchmarks -c Release --nologo -v quiet -clp:E
 DRIVER=(dotnet benchmarks/Otrabotka.Benchmarks/bin/Release/net10.0/Otrabotka.Benchmarks.dll faults)
 
 PIDS=()
-cleanup() { for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[i]}" 2>/dev/null; wait "${PIDS[i]}" 2>/dev/null; done; true; }
+cleanup() { for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[i]}" 2>/dev/null || true; wait "${PIDS[i]}" 2>/dev/null || true; done; true; }
 trap cleanup EXIT
 WORK="$(mktemp -d)"
 export BENCH_SIGNING_KEY="fault-signing-key-$(date +%s%N)-0123456789abcdef"
