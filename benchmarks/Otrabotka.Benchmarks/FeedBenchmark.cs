@@ -132,11 +132,7 @@ public static class FeedBenchmark
         }).Build();
         var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), counter: counter));
-        // Development, as the local host runs: the IIN index is keyed with the development key, as the host keyed it.
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
-        {
-            EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development, ApplicationName = "Otrabotka", ContentRootPath = AppContext.BaseDirectory,
-        });
+        services.AddDevelopmentEnvironment();
         services.AddSingleton<IEmailSender>(sender);
         return services.BuildServiceProvider();
     }

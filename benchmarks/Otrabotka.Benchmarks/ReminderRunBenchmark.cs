@@ -32,11 +32,7 @@ public static class ReminderRunBenchmark
             ["Reminders:InlineLimit"] = Environment.GetEnvironmentVariable("BENCH_INLINE_LIMIT") ?? "1000",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
-        // Development, as the local host runs (the IIN index key guard needs the environment; the development key keys the index).
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
-        {
-            EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development, ApplicationName = "Otrabotka", ContentRootPath = AppContext.BaseDirectory,
-        });
+        services.AddDevelopmentEnvironment();
         return services.BuildServiceProvider();
     }
 
