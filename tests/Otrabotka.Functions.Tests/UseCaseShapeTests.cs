@@ -33,6 +33,7 @@ public sealed class UseCaseShapeTests
         [
             typeof(UseCases.DocumentMoves), typeof(UseCases.GraduateLookup), typeof(UseCases.GraduateRegistrations), typeof(UseCases.ReviewDocuments),
             typeof(UseCases.EmployerLinkLookup), typeof(UseCases.DocumentValidator), typeof(UseCases.EmployerAddressChecks), typeof(UseCases.RunReminders),
+            typeof(UseCases.IntakeSweep), typeof(UseCases.ReceivedSweep), typeof(UseCases.SweepFeeds),
             typeof(UseCases.OperatorDesk.OperatorSearch), typeof(UseCases.OperatorDesk.ResyncQueue),
         ];
         Assert.Empty(UseCasesOfFunctions().Intersect(collaborators).Select(type => type.Name));

@@ -127,7 +127,9 @@ public sealed class OffAzureDeploymentTests
 
         // So the worker's intake sweep timer also starts every file in feeds/, and the worker runs the feed's queue.
         var sweep = typeof(Otrabotka.Functions.Triggers.IntakeSweepFunction).GetConstructors().Single().GetParameters().Select(p => p.ParameterType);
-        Assert.Contains(typeof(Otrabotka.Functions.UseCases.SweepFeeds), sweep);
+        Assert.Contains(typeof(Otrabotka.Functions.UseCases.SweepUnfinished), sweep);
+        var passes = typeof(Otrabotka.Functions.UseCases.SweepUnfinished).GetConstructors().Single().GetParameters().Select(p => p.ParameterType);
+        Assert.Contains(typeof(Otrabotka.Functions.UseCases.SweepFeeds), passes);
         var loaded = Manifests.Env(Manifests.Kind("Deployment", "otrabotka-worker")).Where(e => e.Key.StartsWith("AzureFunctionsJobHost__functions__", StringComparison.Ordinal)).Select(e => e.Value).ToList();
         Assert.Contains(Otrabotka.Functions.Triggers.IntakeSweepFunction.Name, loaded);
         Assert.Contains(Otrabotka.Functions.Triggers.FeedBlobFunction.Name, loaded);

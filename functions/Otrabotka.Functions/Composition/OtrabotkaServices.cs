@@ -112,6 +112,7 @@ public static class OtrabotkaServices
         services.AddSingleton<OutboxSweep>();
         services.AddSingleton<IntakeSweep>();
         services.AddSingleton<ReceivedSweep>();
+        services.AddSingleton<SweepUnfinished>();
         services.AddSingleton<FailedNotifications>();
         services.AddSingleton<DispatchNotification>();
         services.AddSingleton<RunReminders>();
@@ -122,6 +123,7 @@ public static class OtrabotkaServices
         services.AddSingleton<RunImportStep>();
         services.AddSingleton<ReadImportStatus>();
         services.AddSingleton<StartReminderRun>();
+        services.AddSingleton<StartDailyRun>();
         services.AddSingleton<RunReminderStep>();
         services.AddSingleton<ReadReminderRunStatus>();
         services.AddPensionFeed();

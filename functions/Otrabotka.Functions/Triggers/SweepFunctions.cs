@@ -14,16 +14,12 @@ public sealed class OutboxSweepFunction(OutboxSweep sweep)
         sweep.RunAsync(cancellationToken);
 }
 
-public sealed class IntakeSweepFunction(IntakeSweep sweep, ReceivedSweep received, SweepFeeds feeds)
+public sealed class IntakeSweepFunction(SweepUnfinished sweep)
 {
     public const string Name = "SweepIntake";
 
-    /// <summary>Files in intake first (validated), then documents still "received" past the bound (retried or failed), then feed files not yet started.</summary>
+    /// <summary>Files in intake, documents still "received" past the bound, feed files not yet started (see <see cref="SweepUnfinished"/>).</summary>
     [Function(Name)]
-    public async Task Run([TimerTrigger(StorageNames.IntakeSweepScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken)
-    {
-        await sweep.RunAsync(cancellationToken);
-        await received.RunAsync(cancellationToken);
-        await feeds.RunAsync(cancellationToken);
-    }
+    public Task Run([TimerTrigger(StorageNames.IntakeSweepScheduleExpression)] TimerInfo timer, CancellationToken cancellationToken) =>
+        sweep.RunAsync(cancellationToken);
 }
