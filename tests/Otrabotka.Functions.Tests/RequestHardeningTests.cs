@@ -105,6 +105,21 @@ public sealed class RequestHardeningTests(LocalHostFixture host)
         Assert.Equal("csv-repeated-column", error["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_CSV_whose_first_line_never_ends_is_refused_as_a_400_without_being_read_whole()
+    {
+        var csv = "iin,fullName," + new string('x', 2 * 1024 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
+        request.Headers.AcceptLanguage.ParseAdd("ru");
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+        var problem = JsonNode.Parse(text)!;
+        Assert.Equal("csv-header-too-long", problem["code"]!.GetValue<string>());
+        Assert.Contains("заголовка", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("budgetCost", "79228162514264337593543950335", "budget-cost-too-large")]
     [InlineData("budgetCost", "1000000000.01", "budget-cost-too-large")]
