@@ -120,6 +120,42 @@ public sealed class RequestHardeningTests(LocalHostFixture host)
         Assert.Contains("заголовка", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_import_larger_than_the_host_accepts_is_a_413_and_leaves_no_part_of_the_file_behind()
+    {
+        var imports = host.Storage.Container(Otrabotka.Functions.Storage.StorageNames.ImportsContainer);
+        var before = await CountAsync(imports);
+        var row = Encoding.UTF8.GetBytes(Api.NewIin() + ",Айгерім Сапарова,a@b.kz\n");
+        var body = new MemoryStream();
+        body.Write("iin,fullName,email\n"u8);
+        while (body.Length < 31_000_000)
+        {
+            body.Write(row);
+        }
+
+        body.Position = 0;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new StreamContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, text);
+        Assert.Equal("body-too-large", JsonNode.Parse(text)!["code"]!.GetValue<string>());
+        Assert.Equal(before, await CountAsync(imports));
+    }
+
+    private static async Task<int> CountAsync(Azure.Storage.Blobs.BlobContainerClient container)
+    {
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     [Theory]
     [InlineData("budgetCost", "79228162514264337593543950335", "budget-cost-too-large")]
     [InlineData("budgetCost", "1000000000.01", "budget-cost-too-large")]

@@ -56,10 +56,17 @@ public sealed partial class StartImport(StorageClients storage, ImportJobStore j
 
         prefix.Position = 0;
         var blob = storage.Container(StorageNames.ImportsContainer).GetBlobClient(ImportJobs.BlobName(jobId));
-        await using (var upload = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken))
+        try
         {
+            await using var upload = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
             await prefix.CopyToAsync(upload, cancellationToken);
             await body.CopyToAsync(upload, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A body broken off or over the host's limit: no job exists, so no part of the file may stay behind.
+            await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            throw;
         }
 
         var job = new ImportJobRow(jobId, header.Text, language, time.GetUtcNow(), null);
