@@ -118,11 +118,7 @@ public sealed class FeedStopTests
             ["Intake:SweepMinimumAgeSeconds"] = "0",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
-        // Development, as the local host runs: the IIN index is keyed with the development key, as the host keyed it.
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
-        {
-            EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development, ApplicationName = "Otrabotka", ContentRootPath = AppContext.BaseDirectory,
-        });
+        services.AddDevelopmentEnvironment();
         return services.BuildServiceProvider();
     }
 }

@@ -12,6 +12,7 @@ public static class PensionFeedServices
         services.AddSingleton<EmployerRegistryStore>();
         services.AddSingleton<EmployerRegistryEntries>();
         services.AddSingleton<FeedFindings>();
+        services.AddSingleton<FeedCommit>();
         services.AddSingleton<ApplyFeedMonths>();
         services.AddSingleton<CreditFeedMonths>();
         services.AddSingleton<ReassessFeed>();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
@@ -35,9 +37,17 @@ public sealed record StoredFeedMonth(Bin Bin, FeedMonth Month, bool Paid, DateTi
     }
 }
 
-/// <summary>The rows of a graduate's partition the feed needs, read with one query: the live rows (profile, documents) and the feed months.</summary>
-public sealed record FeedPartition(GraduateRecord? Graduate, IReadOnlyList<Document> Documents, IReadOnlyList<StoredFeedMonth> Months)
+/// <summary>
+/// The rows of a graduate's partition the feed needs, read with one query: the live rows (profile, documents,
+/// fingerprints, reminder plan — as <see cref="GraduateRepository.LoadAsync"/> reads them, so the feed's commit can
+/// carry the replanned reminders and the status snapshot) and the feed months.
+/// </summary>
+public sealed record FeedPartition(GraduateUnit? Unit, IReadOnlyList<StoredFeedMonth> Months)
 {
+    public GraduateRecord? Graduate => Unit?.Graduate;
+
+    public IReadOnlyList<Document> Documents => Unit?.Documents ?? [];
+
     public static string Filter(string graduateId) => string.Create(CultureInfo.InvariantCulture,
         $"PartitionKey eq '{graduateId}' and ((RowKey ge '{GraduateStore.LivePrefix}' and RowKey lt 'live}}') or (RowKey ge '{StoredFeedMonth.Prefix}' and RowKey lt 'feed}}'))");
 
@@ -45,6 +55,9 @@ public sealed record FeedPartition(GraduateRecord? Graduate, IReadOnlyList<Docum
     {
         GraduateRecord? graduate = null;
         var documents = new List<Document>();
+        var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        var plan = ReminderPlan.None;
         var months = new List<StoredFeedMonth>();
         await foreach (var entity in table.QueryAsync<TableEntity>(Filter(graduateId), cancellationToken: cancellationToken))
         {
@@ -54,9 +67,15 @@ public sealed record FeedPartition(GraduateRecord? Graduate, IReadOnlyList<Docum
                     graduate = GraduateStore.ToGraduate(entity);
                     break;
                 case LiveRow.Document:
-                    documents.Add(DocumentEntities.ToDocument(entity));
+                    var document = DocumentEntities.ToDocument(entity);
+                    documents.Add(document);
+                    etags[document.Id] = entity.ETag;
                     break;
-                case LiveRow.Fingerprint or LiveRow.Plan:
+                case LiveRow.Fingerprint:
+                    fingerprints[entity.RowKey[GraduateStore.ShaPrefix.Length..]] = entity.GetString("DocumentId") ?? "";
+                    break;
+                case LiveRow.Plan:
+                    plan = new ReminderPlan(JsonSerializer.Deserialize<List<string>>(entity.GetString("Rows") ?? "[]") ?? [], entity.ETag);
                     break;
                 case LiveRow.Unknown when StoredFeedMonth.From(entity) is { } month:
                     months.Add(month);
@@ -64,6 +83,6 @@ public sealed record FeedPartition(GraduateRecord? Graduate, IReadOnlyList<Docum
             }
         }
 
-        return new FeedPartition(graduate, documents, months);
+        return new FeedPartition(graduate is null ? null : new GraduateUnit(graduate, documents, etags, fingerprints, plan), months);
     }
 }

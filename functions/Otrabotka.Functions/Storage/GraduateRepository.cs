@@ -148,7 +148,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         return list;
     }
 
-    private static List<TableTransactionAction> ChangedRows(GraduateUnit unit)
+    internal static List<TableTransactionAction> ChangedRows(GraduateUnit unit)
     {
         var graduateId = unit.Graduate.Id;
         var actions = new List<TableTransactionAction>();
