@@ -54,7 +54,10 @@ public sealed class FeedCommit(StorageClients storage, Outbox outbox)
         return held is null ? null : held with { NotedAt = notedAt };
     }
 
-    /// <summary>Whether a change of the profile moves the operators' index (its rows and counters are built from the profile alone).</summary>
-    public static bool MovesOperatorIndex(GraduateRecord before, GraduateRecord after) =>
-        OperatorIndexRows.Of(before).Fingerprint != OperatorIndexRows.Of(after).Fingerprint;
+    /// <summary>
+    /// Whether a prepared change moves an index outside the partition: the reminder plan replanned (its due rows move)
+    /// or the operators' index (its rows and counters are built from the profile alone, so the rows say it).
+    /// </summary>
+    public static bool MovesIndexes(GraduateRecord before, GraduateUnit prepared) =>
+        prepared.PlanChanged || OperatorIndexRows.Of(before).Fingerprint != OperatorIndexRows.Of(prepared.Graduate).Fingerprint;
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
@@ -38,9 +36,9 @@ public sealed record StoredFeedMonth(Bin Bin, FeedMonth Month, bool Paid, DateTi
 }
 
 /// <summary>
-/// The rows of a graduate's partition the feed needs, read with one query: the live rows (profile, documents,
-/// fingerprints, reminder plan — as <see cref="GraduateRepository.LoadAsync"/> reads them, so the feed's commit can
-/// carry the replanned reminders and the status snapshot) and the feed months.
+/// The rows of a graduate's partition the feed needs, read with one query: the live rows as the repository reads them
+/// (profile, documents, fingerprints, reminder plan — a unit the feed's commit can carry the replanned reminders and
+/// the status snapshot in) and the feed months.
 /// </summary>
 public sealed record FeedPartition(GraduateUnit? Unit, IReadOnlyList<StoredFeedMonth> Months)
 {
@@ -51,38 +49,16 @@ public sealed record FeedPartition(GraduateUnit? Unit, IReadOnlyList<StoredFeedM
     public static string Filter(string graduateId) => string.Create(CultureInfo.InvariantCulture,
         $"PartitionKey eq '{graduateId}' and ((RowKey ge '{GraduateStore.LivePrefix}' and RowKey lt 'live}}') or (RowKey ge '{StoredFeedMonth.Prefix}' and RowKey lt 'feed}}'))");
 
-    public static async Task<FeedPartition> ReadAsync(TableClient table, string graduateId, CancellationToken cancellationToken)
+    public static async Task<FeedPartition> ReadAsync(GraduateRepository repository, string graduateId, CancellationToken cancellationToken)
     {
-        GraduateRecord? graduate = null;
-        var documents = new List<Document>();
-        var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
-        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
-        var plan = ReminderPlan.None;
         var months = new List<StoredFeedMonth>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(Filter(graduateId), cancellationToken: cancellationToken))
+        var unit = await repository.LoadAsync(graduateId, Filter(graduateId), row =>
         {
-            switch (GraduateStore.KindOf(entity.RowKey))
+            if (StoredFeedMonth.From(row) is { } month)
             {
-                case LiveRow.Profile:
-                    graduate = GraduateStore.ToGraduate(entity);
-                    break;
-                case LiveRow.Document:
-                    var document = DocumentEntities.ToDocument(entity);
-                    documents.Add(document);
-                    etags[document.Id] = entity.ETag;
-                    break;
-                case LiveRow.Fingerprint:
-                    fingerprints[entity.RowKey[GraduateStore.ShaPrefix.Length..]] = entity.GetString("DocumentId") ?? "";
-                    break;
-                case LiveRow.Plan:
-                    plan = new ReminderPlan(JsonSerializer.Deserialize<List<string>>(entity.GetString("Rows") ?? "[]") ?? [], entity.ETag);
-                    break;
-                case LiveRow.Unknown when StoredFeedMonth.From(entity) is { } month:
-                    months.Add(month);
-                    break;
+                months.Add(month);
             }
-        }
-
-        return new FeedPartition(graduate is null ? null : new GraduateUnit(graduate, documents, etags, fingerprints, plan), months);
+        }, cancellationToken);
+        return new FeedPartition(unit, months);
     }
 }

@@ -18,7 +18,11 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
 {
     private TableClient Table => storage.Table(StorageNames.GraduatesTable);
 
-    public async Task<GraduateUnit?> LoadAsync(string graduateId, CancellationToken cancellationToken)
+    public Task<GraduateUnit?> LoadAsync(string graduateId, CancellationToken cancellationToken) =>
+        LoadAsync(graduateId, GraduateData.Range(graduateId, GraduateStore.LivePrefix), null, cancellationToken);
+
+    /// <summary>The live rows with the same query's other rows (a filter wider than the live range) handed to <paramref name="other"/>: the feed's months.</summary>
+    internal async Task<GraduateUnit?> LoadAsync(string graduateId, string filter, Action<TableEntity>? other, CancellationToken cancellationToken)
     {
         if (!GraduateData.SafeKey(graduateId))
         {
@@ -30,7 +34,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
         var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
         var plan = ReminderPlan.None;
-        await foreach (var row in Table.QueryAsync<TableEntity>(GraduateData.Range(graduateId, GraduateStore.LivePrefix), cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             switch (GraduateStore.KindOf(row.RowKey))
             {
@@ -47,6 +51,9 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
                     break;
                 case LiveRow.Plan:
                     plan = new ReminderPlan(JsonSerializer.Deserialize<List<string>>(row.GetString("Rows") ?? "[]") ?? [], row.ETag);
+                    break;
+                case LiveRow.Unknown:
+                    other?.Invoke(row);
                     break;
             }
         }

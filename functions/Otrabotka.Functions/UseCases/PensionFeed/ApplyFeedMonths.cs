@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Notifications;
@@ -25,10 +24,8 @@ public sealed record FeedSyncDue(GraduateUnit Unit, PreparedSync Prepared, HeldR
 /// <see cref="IndexSync.Prepare"/>), the replanned reminders and the status snapshot ride in that transaction too and
 /// the other tables' indexes are left to the caller's inline sync — only when the change moves them.
 /// </summary>
-public sealed partial class ApplyFeedMonths(StorageClients storage, FeedCommit commit, FeedFindings findings, TimeProvider time, ILogger<ApplyFeedMonths> logger)
+public sealed partial class ApplyFeedMonths(GraduateRepository repository, FeedCommit commit, FeedFindings findings, TimeProvider time, ILogger<ApplyFeedMonths> logger)
 {
-    private TableClient Graduates => storage.Table(StorageNames.GraduatesTable);
-
     public Task<FeedApplied> RunAsync(
         FeedFile? file, string graduateId, IReadOnlyList<FeedRow> rows, Func<Bin, CancellationToken, Task<EmployerRegistryEntry?>> registry, FeedMonth? coveredThrough,
         Func<GraduateUnit, PreparedSync>? prepare, CancellationToken cancellationToken) =>
@@ -39,7 +36,7 @@ public sealed partial class ApplyFeedMonths(StorageClients storage, FeedCommit c
         FeedFile? file, string graduateId, IReadOnlyList<FeedRow> rows, Func<Bin, CancellationToken, Task<EmployerRegistryEntry?>> registry, FeedMonth? coveredThrough,
         Func<GraduateUnit, PreparedSync>? prepare, CancellationToken cancellationToken)
     {
-        var partition = await FeedPartition.ReadAsync(Graduates, graduateId, cancellationToken);
+        var partition = await FeedPartition.ReadAsync(repository, graduateId, cancellationToken);
         return partition.Unit is { } unit
             ? await ApplyAsync(file, unit, partition, rows, registry, coveredThrough, prepare, cancellationToken)
             : new FeedApplied(new GraduateFeedTally(0, 0, 0, UnknownGraduate: true), false);
@@ -73,7 +70,7 @@ public sealed partial class ApplyFeedMonths(StorageClients storage, FeedCommit c
         await findings.SyncAsync(graduate.Id, old, assessment, names, cancellationToken);
         unit.Update(graduate with { Feed = assessment.State, Status = ledger.Status });
         var prepared = prepare?.Invoke(unit);
-        var syncIndexes = prepared is not null && (prepared.Change.Gone.Count > 0 || prepared.Change.Write.Count > 0 || FeedCommit.MovesOperatorIndex(graduate, unit.Graduate));
+        var syncIndexes = prepared is not null && FeedCommit.MovesIndexes(graduate, unit);
         var held = await commit.CommitAsync(unit, merge.Writes, assessment.Mails, syncIndexes, cancellationToken);
         LogApplied(logger, graduate.Id, merge.Writes.Count, assessment.State.Periods.Count, assessment.Reviews.Count, assessment.Flags.Count, assessment.Mails.Count);
 
