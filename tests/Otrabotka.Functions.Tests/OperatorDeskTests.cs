@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Otrabotka.Domain;
+using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.UseCases;
 using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.Tests;
@@ -141,6 +144,12 @@ public sealed class OperatorDeskTests(LocalHostFixture host)
         var oldEmail = view["graduate"]!["email"]!.GetValue<string>();
         var newEmail = "corrected-" + oldEmail;
 
+        // The profile row is rewritten under the operator without a registration field changing — as index sync writes
+        // its status snapshot after a reminder run or a calendar move, or the feed its state: the row's storage ETag
+        // moves, the registration the operator opened does not, so the correction goes on.
+        await host.Service<IndexSync>().RunAsync(graduateId, null, CancellationToken.None);
+        await RewriteProfileRowAsync(graduateId);
+
         var corrected = await PatchAsync(graduateId, new { changes = new { email = newEmail, budgetCost = 4_000_000 }, reason = "Университеттің №12 хаты" }, etag);
         Assert.Equal(HttpStatusCode.OK, corrected.Status);
         var entry = corrected.Body!["corrections"]![0]!;
@@ -167,6 +176,14 @@ public sealed class OperatorDeskTests(LocalHostFixture host)
         var same = await PatchAsync(graduateId, new { changes = new { email = newEmail }, reason = "қайта" }, null);
         Assert.Equal(HttpStatusCode.OK, same.Status);
         Assert.Single(same.Body!["corrections"]!.AsArray());
+    }
+
+    /// <summary>Writes the profile row again as it is: its storage ETag moves, no field does.</summary>
+    private async Task RewriteProfileRowAsync(string graduateId)
+    {
+        var table = host.Storage.Table(StorageNames.GraduatesTable);
+        var row = (await table.GetEntityAsync<TableEntity>(graduateId, GraduateStore.ProfileKey)).Value;
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public static class PensionFeedServices
         services.AddSingleton<ReadRegistryEntry>();
         services.AddSingleton<PutRegistryEntry>();
         services.AddSingleton<FeedFindings>();
+        services.AddSingleton<FeedCommit>();
         services.AddSingleton<ApplyFeedMonths>();
         services.AddSingleton<CreditFeedMonths>();
         services.AddSingleton<ReassessFeed>();

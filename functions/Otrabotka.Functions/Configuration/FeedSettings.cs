@@ -2,15 +2,26 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Otrabotka.Functions.Configuration;
 
-/// <summary>Feed and registry imports: rows per chunk (one queue message, one execution) and graduates worked on at once.</summary>
+/// <summary>
+/// Feed and registry imports: rows per chunk (one byte range of the file, one queue message), graduates worked on at
+/// once, and the time after which a feed chunk's execution stops taking graduates and re-queues the rest (ADR 0009).
+/// </summary>
 public sealed class FeedSettings
 {
     public const string Section = "Feed";
 
-    /// <summary>About 0.1 s of storage work a row on Azurite: 1,000 rows stay far below a minute.</summary>
+    /// <summary>Lines per chunk: what one execution reads and parses; the time a chunk takes is bounded by <see cref="ChunkSeconds"/>.</summary>
     [Range(1, 20_000, ErrorMessage = "Setting 'Feed__ChunkRows' must be between 1 and 20000.")]
     public int ChunkRows { get; set; } = 1000;
 
     [Range(1, 64, ErrorMessage = "Setting 'Feed__Parallelism' must be between 1 and 64.")]
     public int Parallelism { get; set; } = 8;
+
+    /// <summary>
+    /// A feed chunk's execution takes no new graduate after this many seconds and hands the rest to the next message:
+    /// with the graduates then in flight (Parallelism of them, a few seconds each on a slow store) it ends well within
+    /// a minute however slow the storage is.
+    /// </summary>
+    [Range(0, 240, ErrorMessage = "Setting 'Feed__ChunkSeconds' must be between 0 and 240.")]
+    public double ChunkSeconds { get; set; } = 30;
 }

@@ -30,6 +30,9 @@ public sealed partial class FeedJobs(
     public const string JobKey = "job";
     public const string ImportIdMetadata = "importid";
 
+    /// <summary>The chunk row's column saying where a chunk whose time budget ran out goes on (its graduates handled so far).</summary>
+    private const string NextColumn = "Next";
+
     private TableClient Jobs => storage.Table(StorageNames.FeedJobsTable);
 
     public static string StatusRoute(string importId) => "/api/feed/imports/" + importId;
@@ -138,7 +141,11 @@ public sealed partial class FeedJobs(
         LogJobPlanned(logger, jobId, chunks.Count);
     }
 
-    /// <summary>Applies one chunk's rows and records its counts; a chunk already done is left alone.</summary>
+    /// <summary>
+    /// Applies one chunk's rows and records its counts; a chunk already done is left alone. A feed chunk whose time
+    /// budget ran out records its counts so far and where it got to, and queues itself again for the rest. Each
+    /// record is conditional on the chunk row's ETag: of two deliveries of one chunk at once, one records.
+    /// </summary>
     public async Task ChunkAsync(string jobId, int number, CancellationToken cancellationToken)
     {
         var found = await Jobs.GetEntityIfExistsAsync<TableEntity>(jobId, FeedFileCut.ChunkKey(number), cancellationToken: cancellationToken);
@@ -154,17 +161,44 @@ public sealed partial class FeedJobs(
         var text = job.GetString("Header") + "\n" + Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span);
         var firstLine = chunk.GetInt32("FirstLine")!.Value;
         var file = new FeedFile(jobId, job.GetString("FileId")!, job.GetDateTimeOffset("ReceivedAt")!.Value, job.GetInt32("LineOffset") ?? 0);
+        var from = chunk.GetInt32(NextColumn) ?? 0;
         var tally = kind == FeedFileKind.Feed
-            ? await feedChunk.RunAsync(file, new StringReader(text), firstLine, cancellationToken)
+            ? await feedChunk.RunAsync(file, new StringReader(text), firstLine, from, cancellationToken)
             : await registryChunk.RunAsync(file, new StringReader(text), firstLine, cancellationToken);
         Wire.TryParse<Language>(job.GetString("Language"), out var language);
-        Record(chunk, tally, language);
-        await Jobs.UpdateEntityAsync(chunk, ETag.All, TableUpdateMode.Replace, cancellationToken);
-        LogChunkDone(logger, jobId, number, tally.Read, tally.Applied, tally.Unchanged, tally.Problems.Count);
+        Record(chunk, tally, from > 0, language);
+        if (!await TryRecordAsync(chunk, cancellationToken))
+        {
+            return;
+        }
+
+        if (tally.Next is { } next)
+        {
+            // The time budget ran out: the rest of the chunk is the next message's (no execution over a minute).
+            LogChunkPaused(logger, jobId, number, next);
+            await storage.Queue(StorageNames.FeedQueue).SendMessageAsync($"chunk|{jobId}|{number}", cancellationToken);
+            return;
+        }
+
+        LogChunkDone(logger, jobId, number, chunk.GetInt32("Read") ?? 0, chunk.GetInt32("Applied") ?? 0, chunk.GetInt32("Unchanged") ?? 0, chunk.GetInt32("Errors") ?? 0);
         if (kind == FeedFileKind.Feed && job.GetInt32("Chunks") is { } planned && (await DoneChunksAsync(jobId, cancellationToken)).Count == planned)
         {
             // The file is in: graduates it no longer names may now count as stopped (two last chunks may both queue it; the sweep is idempotent).
             await stops.QueueAsync(jobId, null, cancellationToken);
+        }
+    }
+
+    /// <summary>The chunk row replaced on the ETag it was read with; false when another delivery of the chunk recorded first.</summary>
+    private async Task<bool> TryRecordAsync(TableEntity chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Jobs.UpdateEntityAsync(chunk, chunk.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
         }
     }
 
@@ -215,15 +249,28 @@ public sealed partial class FeedJobs(
             Sum("Errors"), errors, finished, job.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, refusal, missing);
     }
 
-    private static void Record(TableEntity chunk, ChunkTally tally, Language language)
+    /// <summary>The tally into the chunk row: added to what earlier executions of the chunk recorded when it goes on from one.</summary>
+    private static void Record(TableEntity chunk, ChunkTally tally, bool resumed, Language language)
     {
-        chunk["Done"] = true;
-        chunk["Read"] = tally.Read;
-        chunk["Applied"] = tally.Applied;
-        chunk["Unchanged"] = tally.Unchanged;
-        chunk["Superseded"] = tally.Superseded;
-        chunk["Errors"] = tally.Problems.Count;
-        chunk["ErrorList"] = JsonSerializer.Serialize(tally.Problems.OrderBy(p => p.Line).Take(100).Select(p => new ImportError(p.Line, p.Code, p.Detail.In(language))), Json.Options);
+        int Add(string name, int value) => (resumed ? chunk.GetInt32(name) ?? 0 : 0) + value;
+        var earlier = resumed ? JsonSerializer.Deserialize<List<ImportError>>(chunk.GetString("ErrorList") ?? "[]", Json.Options) ?? [] : [];
+        chunk["Done"] = tally.Next is null;
+        chunk["Executions"] = Add("Executions", 1);
+        chunk["Read"] = Add("Read", tally.Read);
+        chunk["Applied"] = Add("Applied", tally.Applied);
+        chunk["Unchanged"] = Add("Unchanged", tally.Unchanged);
+        chunk["Superseded"] = Add("Superseded", tally.Superseded);
+        chunk["Errors"] = Add("Errors", tally.Problems.Count);
+        var errors = earlier.Concat(tally.Problems.Select(p => new ImportError(p.Line, p.Code, p.Detail.In(language))));
+        chunk["ErrorList"] = JsonSerializer.Serialize(errors.OrderBy(e => e.Line).Take(100), Json.Options);
+        if (tally.Next is { } next)
+        {
+            chunk[NextColumn] = next;
+        }
+        else
+        {
+            chunk.Remove(NextColumn);
+        }
     }
 
     private async Task<FeedRefusal?> StoreCsvAsync(FeedFileKind kind, BlobClient blob, Stream body, string jobId, CancellationToken cancellationToken)
@@ -361,6 +408,9 @@ public sealed partial class FeedJobs(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed import {JobId} planned in {Chunks} chunks")]
     private static partial void LogJobPlanned(ILogger logger, string jobId, int chunks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed import {JobId} chunk {Chunk}: time budget spent after {Graduates} graduates, the rest queued")]
+    private static partial void LogChunkPaused(ILogger logger, string jobId, int chunk, int graduates);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed import {JobId} chunk {Chunk}: {Rows} rows read, {Applied} applied, {Unchanged} unchanged, {Errors} errors")]
     private static partial void LogChunkDone(ILogger logger, string jobId, int chunk, int rows, int applied, int unchanged, int errors);

@@ -35,35 +35,30 @@ public sealed record StoredFeedMonth(Bin Bin, FeedMonth Month, bool Paid, DateTi
     }
 }
 
-/// <summary>The rows of a graduate's partition the feed needs, read with one query: the live rows (profile, documents) and the feed months.</summary>
-public sealed record FeedPartition(GraduateRecord? Graduate, IReadOnlyList<Document> Documents, IReadOnlyList<StoredFeedMonth> Months)
+/// <summary>
+/// The rows of a graduate's partition the feed needs, read with one query: the live rows as the repository reads them
+/// (profile, documents, fingerprints, reminder plan — a unit the feed's commit can carry the replanned reminders and
+/// the status snapshot in) and the feed months.
+/// </summary>
+public sealed record FeedPartition(GraduateUnit? Unit, IReadOnlyList<StoredFeedMonth> Months)
 {
+    public GraduateRecord? Graduate => Unit?.Graduate;
+
+    public IReadOnlyList<Document> Documents => Unit?.Documents ?? [];
+
     public static string Filter(string graduateId) => string.Create(CultureInfo.InvariantCulture,
         $"PartitionKey eq '{graduateId}' and ((RowKey ge '{GraduateStore.LivePrefix}' and RowKey lt 'live}}') or (RowKey ge '{StoredFeedMonth.Prefix}' and RowKey lt 'feed}}'))");
 
-    public static async Task<FeedPartition> ReadAsync(TableClient table, string graduateId, CancellationToken cancellationToken)
+    public static async Task<FeedPartition> ReadAsync(GraduateRepository repository, string graduateId, CancellationToken cancellationToken)
     {
-        GraduateRecord? graduate = null;
-        var documents = new List<Document>();
         var months = new List<StoredFeedMonth>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(Filter(graduateId), cancellationToken: cancellationToken))
+        var unit = await repository.LoadAsync(graduateId, Filter(graduateId), row =>
         {
-            switch (GraduateStore.KindOf(entity.RowKey))
+            if (StoredFeedMonth.From(row) is { } month)
             {
-                case LiveRow.Profile:
-                    graduate = GraduateStore.ToGraduate(entity);
-                    break;
-                case LiveRow.Document:
-                    documents.Add(DocumentEntities.ToDocument(entity));
-                    break;
-                case LiveRow.Fingerprint or LiveRow.Plan:
-                    break;
-                case LiveRow.Unknown when StoredFeedMonth.From(entity) is { } month:
-                    months.Add(month);
-                    break;
+                months.Add(month);
             }
-        }
-
-        return new FeedPartition(graduate, documents, months);
+        }, cancellationToken);
+        return new FeedPartition(unit, months);
     }
 }

@@ -18,7 +18,11 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
 {
     private TableClient Table => storage.Table(StorageNames.GraduatesTable);
 
-    public async Task<GraduateUnit?> LoadAsync(string graduateId, CancellationToken cancellationToken)
+    public Task<GraduateUnit?> LoadAsync(string graduateId, CancellationToken cancellationToken) =>
+        LoadAsync(graduateId, GraduateData.Range(graduateId, GraduateStore.LivePrefix), null, cancellationToken);
+
+    /// <summary>The live rows with the same query's other rows (a filter wider than the live range) handed to <paramref name="other"/>: the feed's months.</summary>
+    internal async Task<GraduateUnit?> LoadAsync(string graduateId, string filter, Action<TableEntity>? other, CancellationToken cancellationToken)
     {
         if (!GraduateData.SafeKey(graduateId))
         {
@@ -31,7 +35,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
         var plan = ReminderPlan.None;
         var stamps = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in Table.QueryAsync<TableEntity>(GraduateData.Range(graduateId, GraduateStore.LivePrefix), cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             switch (GraduateStore.KindOf(row.RowKey))
             {
@@ -51,6 +55,9 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
                     break;
                 case LiveRow.Unknown when row.RowKey.StartsWith(ReminderDueStore.StampPrefix, StringComparison.Ordinal):
                     stamps.Add(row.RowKey[ReminderDueStore.StampPrefix.Length..]);
+                    break;
+                case LiveRow.Unknown:
+                    other?.Invoke(row);
                     break;
             }
         }
@@ -174,7 +181,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         }
     }
 
-    private static List<TableTransactionAction> ChangedRows(GraduateUnit unit)
+    internal static List<TableTransactionAction> ChangedRows(GraduateUnit unit)
     {
         var graduateId = unit.Graduate.Id;
         var actions = new List<TableTransactionAction>();

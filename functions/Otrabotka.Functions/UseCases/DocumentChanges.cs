@@ -49,7 +49,7 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
     /// The committed unit's indexes, at once; then the held row is queued as synced (an e-mail) or completed
     /// (an index-sync row). Should the sync fail, the row is queued as not synced: the dispatcher syncs in full.
     /// </summary>
-    private async Task SyncInlineAsync(GraduateUnit unit, string? documentId, PreparedSync prepared, HeldRow held, CancellationToken cancellationToken)
+    internal async Task SyncInlineAsync(GraduateUnit unit, string? documentId, PreparedSync prepared, HeldRow held, CancellationToken cancellationToken)
     {
         try
         {

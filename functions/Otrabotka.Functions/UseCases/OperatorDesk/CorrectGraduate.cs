@@ -19,7 +19,10 @@ public sealed class CorrectGraduate(GraduateRepository repository, OpenGraduate 
 
     public static Problem PreconditionFailed => new(Refusal.PreconditionFailed, "precondition-failed", TextCatalog.Default.Text("operator.precondition-failed"));
 
-    /// <param name="ifMatch">The ETag the operator opened the graduate with: a record changed since is refused (412), never retried over.</param>
+    /// <param name="ifMatch">
+    /// The ETag the operator opened the graduate with (<see cref="RegistrationETag"/>): a registration whose fields changed since
+    /// is refused (412), never retried over; a row rewritten by index sync or the feed alone is re-read and checked again.
+    /// </param>
     public async Task<Outcome<OperatorGraduateView>> RunAsync(string graduateId, Fields body, string? ifMatch, Actor actor, Language language, CancellationToken cancellationToken)
     {
         var reason = body.Required("reason", Fields.DefaultMaxLength);
@@ -49,7 +52,7 @@ public sealed class CorrectGraduate(GraduateRepository repository, OpenGraduate 
         }
 
         var graduate = unit.Graduate;
-        if (ifMatch is not null && ifMatch != graduate.ETag.ToString())
+        if (ifMatch is not null && ifMatch != RegistrationETag.Of(graduate))
         {
             return PreconditionFailed;
         }
@@ -66,15 +69,9 @@ public sealed class CorrectGraduate(GraduateRepository repository, OpenGraduate 
             return await open.RunAsync(graduate, language, cancellationToken);
         }
 
+        // Conditional on the row's storage ETag: a concurrent write throws, the retry re-reads and checks If-Match again.
         var notices = Correct(unit, updated, diff, reason, actor);
-        try
-        {
-            await changes.CommitAsync(unit, notices, null, cancellationToken);
-        }
-        catch (ConcurrentChangeException) when (ifMatch is not null)
-        {
-            return PreconditionFailed;
-        }
+        await changes.CommitAsync(unit, notices, null, cancellationToken);
 
         if (graduate.Email != updated.Email)
         {

@@ -7,5 +7,5 @@ namespace Otrabotka.Functions.UseCases.OperatorDesk;
 public sealed class OpenGraduate(GraduateCorrections corrections)
 {
     public async Task<Outcome<OperatorGraduateView>> RunAsync(GraduateRecord graduate, Language language, CancellationToken cancellationToken) =>
-        Outcome<OperatorGraduateView>.Ok(new OperatorGraduateView(GraduateView.Of(graduate, language), graduate.ETag.ToString(), await corrections.NewestAsync(graduate.Id, cancellationToken)));
+        Outcome<OperatorGraduateView>.Ok(new OperatorGraduateView(GraduateView.Of(graduate, language), RegistrationETag.Of(graduate), await corrections.NewestAsync(graduate.Id, cancellationToken)));
 }

@@ -8,9 +8,11 @@ public sealed record GraduateFeedTally(int Applied, int Unchanged, int Supersede
 
 /// <summary>
 /// Applies one graduate's rows of a feed file (found by IIN): <see cref="ApplyFeedMonths"/> commits what the rules make
-/// of them, then the reminder plan and the operators' index follow when the credited months or the status moved.
+/// of them with the replanned reminders and the status snapshot in the same transaction; the due reminders and the
+/// operators' index then follow at once, from the committed unit, when the change moved them (the outbox row held
+/// for it finishes the sync should this process stop first).
 /// </summary>
-public sealed class CreditFeedMonths(GraduateRegistry registrations, ApplyFeedMonths apply, IndexSync indexes)
+public sealed class CreditFeedMonths(GraduateRegistry registrations, ApplyFeedMonths apply, IndexSync indexes, DocumentChanges changes)
 {
     public async Task<GraduateFeedTally> ApplyAsync(
         FeedFile file, Iin iin, IReadOnlyList<FeedRow> rows, Func<Bin, CancellationToken, Task<EmployerRegistryEntry?>> registry, FeedMonth? coveredThrough, CancellationToken cancellationToken)
@@ -20,10 +22,10 @@ public sealed class CreditFeedMonths(GraduateRegistry registrations, ApplyFeedMo
             return new GraduateFeedTally(0, 0, 0, UnknownGraduate: true);
         }
 
-        var applied = await apply.RunAsync(file, graduateId, rows, registry, coveredThrough, cancellationToken);
-        if (applied.IndexesStale)
+        var applied = await apply.RunAsync(file, graduateId, rows, registry, coveredThrough, indexes.Prepare, cancellationToken);
+        if (applied.Sync is { } sync)
         {
-            await indexes.RunAsync(graduateId, null, cancellationToken);
+            await changes.SyncInlineAsync(sync.Unit, null, sync.Prepared, sync.Held, cancellationToken);
         }
 
         return applied.Tally;

@@ -11,5 +11,9 @@ public sealed record FeedFile(string JobId, string FileId, DateTimeOffset Receiv
 /// <summary>One problem on one line of a feed or registry file, before it is rendered in the importer's language.</summary>
 public sealed record FeedProblem(int Line, string Code, Text Detail);
 
-/// <summary>What one chunk did: rows read, applied by this import, unchanged, superseded by a later file, and its problems.</summary>
-public sealed record ChunkTally(int Read, int Applied, int Unchanged, int Superseded, IReadOnlyList<FeedProblem> Problems);
+/// <summary>
+/// What one execution of a chunk did: rows read, applied by this import, unchanged, superseded by a later file, and its
+/// problems; <paramref name="Next"/> when its time budget stopped it — the chunk's graduates handled so far, where the
+/// next execution goes on (null: the chunk is done).
+/// </summary>
+public sealed record ChunkTally(int Read, int Applied, int Unchanged, int Superseded, IReadOnlyList<FeedProblem> Problems, int? Next = null);

@@ -9,14 +9,20 @@ namespace Otrabotka.Functions.UseCases;
 
 /// <summary>
 /// One chunk of a feed file: its rows parsed by the feed format (a bad row reported with its line and reasons, the
-/// rest go on), grouped by graduate, and each graduate's rows applied (a few graduates at a time). Registry reads
-/// are shared by the whole chunk, and so is the feed's coverage (raised to the chunk's latest month first).
+/// rest go on), grouped by graduate, and each graduate's rows applied (Feed:Parallelism graduates at a time). Registry
+/// reads are shared by the whole chunk, and so is the feed's coverage (raised to the chunk's latest month first). An
+/// execution stops taking graduates after Feed:ChunkSeconds and answers where the next goes on (graduates in the order
+/// of their first row, so the same bytes give the same order); the parse problems are the first execution's.
 /// </summary>
 public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistryStore registry, FeedCoverage coverage, IOptions<FeedSettings> settings)
 {
     private static readonly IPensionFeedFormat Format = new PensionFeedCsv();
 
-    public async Task<ChunkTally> RunAsync(FeedFile file, TextReader text, int firstLine, CancellationToken cancellationToken)
+    public Task<ChunkTally> RunAsync(FeedFile file, TextReader text, int firstLine, CancellationToken cancellationToken) =>
+        RunAsync(file, text, firstLine, 0, cancellationToken);
+
+    /// <summary>The chunk's graduates from the <paramref name="from"/>-th on (0: the whole chunk, its parse problems reported).</summary>
+    public async Task<ChunkTally> RunAsync(FeedFile file, TextReader text, int firstLine, int from, CancellationToken cancellationToken)
     {
         var shift = firstLine - 2 + file.LineOffset;
         var problems = new ConcurrentBag<FeedProblem>();
@@ -29,7 +35,7 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
             {
                 rows.Add((line.Line + shift, row));
             }
-            else
+            else if (from == 0)
             {
                 foreach (var error in line.Errors)
                 {
@@ -42,7 +48,8 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         var coveredThrough = rows.Count == 0 ? await coverage.ReadAsync(cancellationToken) : await coverage.RaiseAsync(rows.Max(r => r.Row.Month), cancellationToken);
         int applied = 0, unchanged = 0, superseded = 0;
         var graduates = rows.GroupBy(r => r.Row.Iin).ToList();
-        await Parallel.ForEachAsync(graduates, new ParallelOptions { MaxDegreeOfParallelism = settings.Value.Parallelism, CancellationToken = cancellationToken }, async (graduate, token) =>
+        var budget = new TimeBudget(TimeSpan.FromSeconds(settings.Value.ChunkSeconds));
+        await Parallel.ForEachAsync(budget.Take(graduates, from), new ParallelOptions { MaxDegreeOfParallelism = settings.Value.Parallelism, CancellationToken = cancellationToken }, async (graduate, token) =>
         {
             var tally = await credit.ApplyAsync(file, graduate.Key, [.. graduate.Select(r => r.Row)], lookup, coveredThrough, token);
             if (tally.UnknownGraduate)
@@ -57,6 +64,7 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
             Interlocked.Add(ref unchanged, tally.Unchanged);
             Interlocked.Add(ref superseded, tally.Superseded);
         });
-        return new ChunkTally(read, applied, unchanged, superseded, [.. problems.OrderBy(p => p.Line)]);
+        var next = from + budget.Taken;
+        return new ChunkTally(from == 0 ? read : 0, applied, unchanged, superseded, [.. problems.OrderBy(p => p.Line)], next < graduates.Count ? next : null);
     }
 }

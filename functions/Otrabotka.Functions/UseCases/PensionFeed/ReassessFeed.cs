@@ -13,6 +13,6 @@ public sealed class ReassessFeed(ApplyFeedMonths apply, EmployerRegistryStore re
     public async Task<FeedApplied> RunAsync(string graduateId, CancellationToken cancellationToken)
     {
         var coveredThrough = await coverage.ReadAsync(cancellationToken);
-        return await apply.RunAsync(null, graduateId, [], registry.Cached(), coveredThrough, cancellationToken);
+        return await apply.RunAsync(null, graduateId, [], registry.Cached(), coveredThrough, prepare: null, cancellationToken);
     }
 }
