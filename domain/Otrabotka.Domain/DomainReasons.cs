@@ -14,6 +14,10 @@ public static class DomainReasons
         new("Бұл түскен жылға жұмыспен өтеу ережелері белгіленбеген.", "Для этого года поступления правила отработки не установлены.", "No work-off rules are set for this admission year."), Law.Obligation);
     public static readonly Reason BudgetCostNegative = new("budget-cost-invalid",
         new("Бюджет шығыстары теріс болмауы керек.", "Бюджетные расходы не могут быть отрицательными.", "The budget cost cannot be negative."));
+    public static readonly Reason BudgetCostTooLarge = new("budget-cost-too-large",
+        new("Бюджет шығыстары тым үлкен: бір миллиард теңгеден аспауы керек.", "Бюджетные расходы слишком велики: не более одного миллиарда тенге.", "The budget cost is too large: at most one billion tenge."));
+    public static readonly Reason GraduationTooLate = new("graduation-too-late",
+        new("Бітірген күні түскен жылдан 30 жылдан астам кейін болмауы керек.", "Дата окончания не может быть позже года поступления более чем на 30 лет.", "The graduation date cannot be more than 30 years after the admission year."));
     public static readonly Reason GrantMonthsInvalid = new("grant-months-invalid",
         new("Грант бойынша оқу айлары оң сан болуы және нормативтік мерзімнен аспауы керек.", "Месяцы обучения по гранту должны быть положительными и не больше нормативного срока.", "Grant months must be positive and not exceed the normative study months."), Law.Obligation);
 

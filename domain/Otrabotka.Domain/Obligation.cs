@@ -14,6 +14,15 @@ public sealed record Obligation(
     int? GrantMonths = null,
     int? NormativeMonths = null)
 {
+    /// <summary>The largest budget cost accepted, in tenge [decision]: a grant costs millions, never a billion; a larger figure is a typing error.</summary>
+    public const decimal MaxBudgetCost = 1_000_000_000m;
+
+    /// <summary>
+    /// The longest time from admission to graduation accepted, in years [decision]: far beyond the longest programme with
+    /// academic leaves and restorations, so only an impossible date (a typed 9999, 2205) is refused.
+    /// </summary>
+    public const int MaxStudyYears = 30;
+
     /// <summary>The later of 1 September of the graduation year and the graduation date.</summary>
     public DateOnly Start
     {
@@ -53,6 +62,15 @@ public sealed record Obligation(
         if (BudgetCost < 0)
         {
             reasons.Add(DomainReasons.BudgetCostNegative);
+        }
+        else if (BudgetCost > MaxBudgetCost)
+        {
+            reasons.Add(DomainReasons.BudgetCostTooLarge);
+        }
+
+        if (GraduationDate.Year > AdmissionYear + MaxStudyYears)
+        {
+            reasons.Add(DomainReasons.GraduationTooLate);
         }
 
         if (GrantMonths is not null || NormativeMonths is not null)

@@ -173,6 +173,24 @@ public sealed class EligibilityTests
         Assert.Equal(code, result.Reasons.SingleOrDefault()?.Code);
     }
 
+    [Theory]
+    [InlineData("1000000000.00", "2024-06-01", null)]
+    [InlineData("1000000000.01", "2024-06-01", "budget-cost-too-large")]
+    [InlineData("79228162514264337593543950335", "2024-06-01", "budget-cost-too-large")]
+    [InlineData("1", "2050-06-30", null)]
+    [InlineData("1", "2051-01-01", "graduation-too-late")]
+    [InlineData("1", "9999-12-31", "graduation-too-late")]
+    public void An_impossible_budget_cost_or_graduation_date_is_a_reason_not_an_overflow(string budgetCost, string graduation, string? code)
+    {
+        var cost = decimal.Parse(budgetCost, System.Globalization.CultureInfo.InvariantCulture);
+        var result = new Obligation(Category.StateOrderOther, Level.Bachelor, SpecialtyGroup.Technical, DateOnly.Parse(graduation, System.Globalization.CultureInfo.InvariantCulture), 2020, cost).Resolve(RuleTable.Default);
+        Assert.Equal(code, result.Reasons.SingleOrDefault()?.Code);
+        if (result.Value is { } terms)
+        {
+            Assert.True(LedgerRules.Compute(terms, [], new DateOnly(2026, 11, 26)).OwedIfStopped <= cost);
+        }
+    }
+
     [Fact]
     public void Residency_is_only_for_medical_specialties()
     {

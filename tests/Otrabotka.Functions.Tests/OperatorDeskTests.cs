@@ -180,6 +180,9 @@ public sealed class OperatorDeskTests(LocalHostFixture host)
             (new { changes = new { email = "not-an-address" }, reason = "пошта" }, "email", "invalid-email"),
             (new { changes = new { admissionYear = 2030 }, reason = "жыл" }, "admissionYear", "after-graduation"),
             (new { changes = new { email = "a@b.kz" } }, "reason", "required"),
+            (new { changes = new { email = "a@b.kz" }, reason = "x" }, "reason", "reason-too-short"),
+            (new { changes = new { budgetCost = 79228162514264337593543950335m }, reason = "сома" }, "budgetCost", "budget-cost-too-large"),
+            (new { changes = new { graduationDate = "9999-06-30" }, reason = "күн" }, "graduationDate", "graduation-too-late"),
             (new { changes = new { }, reason = "бос" }, "changes", "changes-required"),
             (new { changes = "email", reason = "мәтін" }, "changes", "changes-required"),
         })

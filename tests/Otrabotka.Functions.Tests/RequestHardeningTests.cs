@@ -105,6 +105,93 @@ public sealed class RequestHardeningTests(LocalHostFixture host)
         Assert.Equal("csv-repeated-column", error["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_CSV_whose_first_line_never_ends_is_refused_as_a_400_without_being_read_whole()
+    {
+        var csv = "iin,fullName," + new string('x', 2 * 1024 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
+        request.Headers.AcceptLanguage.ParseAdd("ru");
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+        var problem = JsonNode.Parse(text)!;
+        Assert.Equal("csv-header-too-long", problem["code"]!.GetValue<string>());
+        Assert.Contains("заголовка", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_larger_than_the_host_accepts_is_a_413_and_leaves_no_part_of_the_file_behind()
+    {
+        var imports = host.Storage.Container(Otrabotka.Functions.Storage.StorageNames.ImportsContainer);
+        var before = await CountAsync(imports);
+        var row = Encoding.UTF8.GetBytes(Api.NewIin() + ",Айгерім Сапарова,a@b.kz\n");
+        var body = new MemoryStream();
+        body.Write("iin,fullName,email\n"u8);
+        while (body.Length < 31_000_000)
+        {
+            body.Write(row);
+        }
+
+        body.Position = 0;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new StreamContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, text);
+        Assert.Equal("body-too-large", JsonNode.Parse(text)!["code"]!.GetValue<string>());
+        Assert.Equal(before, await CountAsync(imports));
+    }
+
+    private static async Task<int> CountAsync(Azure.Storage.Blobs.BlobContainerClient container)
+    {
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Theory]
+    [InlineData("budgetCost", "79228162514264337593543950335", "budget-cost-too-large")]
+    [InlineData("budgetCost", "1000000000.01", "budget-cost-too-large")]
+    [InlineData("graduationDate", "9999-06-30", "graduation-too-late")]
+    public async Task An_impossible_amount_or_date_is_a_400_naming_the_field_and_claims_nothing(string field, string value, string code)
+    {
+        var iin = Api.NewIin();
+        var row = new Dictionary<string, string>
+        {
+            ["iin"] = iin, ["fullName"] = "Айгерім Сапарова", ["email"] = $"{iin}@graduate.example.kz", ["category"] = "state-order-other",
+            ["level"] = "bachelor", ["specialtyGroup"] = "technical", ["graduationDate"] = "2025-06-20", ["admissionYear"] = "2021",
+            ["budgetCost"] = "3600000.00", ["university"] = "ЕҰУ",
+        };
+        row[field] = value;
+        var json = "{" + string.Join(',', row.Select(p => $"\"{p.Key}\":" + (p.Key is "admissionYear" or "budgetCost" ? p.Value : $"\"{p.Value}\""))) + "}";
+        using var register = new HttpRequestMessage(HttpMethod.Post, "/api/graduates") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        register.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
+        using var refused = await host.Client.SendAsync(register);
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, text);
+        Assert.Contains(JsonNode.Parse(text)!["errors"]!.AsArray(), e => e!["field"]!.GetValue<string>() == field && e["code"]!.GetValue<string>() == code);
+
+        // The same graduate, with a good row beside the bad one in an import: the bad row is a per-row error, the good one registers, the IIN was never claimed.
+        var good = Api.NewIin();
+        var header = string.Join(',', row.Keys);
+        var csv = header + "\n" + string.Join(',', row.Values) + "\n" + string.Join(',', row.Select(p => p.Key switch { "iin" => good, "email" => $"{good}@graduate.example.kz", _ when p.Key == field => field == "budgetCost" ? "3600000.00" : "2025-06-20", _ => p.Value })) + "\n";
+        using var import = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        import.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
+        using var imported = await host.Client.SendAsync(import);
+        var summary = JsonNode.Parse(await imported.Content.ReadAsStringAsync())!;
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, summary.ToJsonString());
+        Assert.Equal(1, summary["created"]!.GetValue<int>());
+        Assert.Contains(code, summary.ToJsonString(), StringComparison.Ordinal);
+        await api.RegisterAsync(iin: iin);
+    }
+
     /// <summary>A request to the named route with a real caller and real ids, and the text field its body reads.</summary>
     private async Task<(HttpRequestMessage Request, string Field)> TargetAsync(string name)
     {

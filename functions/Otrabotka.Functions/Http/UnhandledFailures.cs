@@ -11,7 +11,7 @@ namespace Otrabotka.Functions.Http;
 /// What a request that threw answers, the same in Azure (the worker middleware) and in the local host:
 /// a storage service that is unreachable or overloaded is a 503 with Retry-After (nothing was recorded
 /// that the caller must undo; the same request may be sent again, with its Idempotency-Key where the
-/// route takes one); anything else is a 500 carrying only a trace id. Both are problem details in the
+/// route takes one); a body over the server's limit is a 413 and a broken body a 400; anything else is a 500 carrying only a trace id. Both are problem details in the
 /// caller's language, never an exception's text.
 /// </summary>
 public static class UnhandledFailures
@@ -28,6 +28,18 @@ public static class UnhandledFailures
 
     public static IActionResult Result(HttpRequest request, Exception exception)
     {
+        if (exception is BadHttpRequestException { StatusCode: 413 })
+        {
+            // The server's body limit, met while a function streamed the body (an import larger than the host accepts).
+            return Problems.Create(request, new Problem(Refusal.TooLarge, "body-too-large", TextCatalog.Default.Text("problems.body-too-large")));
+        }
+
+        if (exception is BadHttpRequestException)
+        {
+            // A body the client broke off or sent malformed (a bad chunked encoding): the request's fault, nothing recorded.
+            return Problems.Create(request, new Problem(Refusal.Invalid, "bad-request-body", TextCatalog.Default.Text("problems.bad-request-body")));
+        }
+
         if (IsStorageUnavailable(exception))
         {
             request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -44,7 +44,11 @@ public static class GraduateFields
         }
 
         var obligation = new Obligation(category, level, group, graduation, admission, cost, grant, normative);
-        f.AddReasons("category", obligation.Resolve(RuleTable.Default).Reasons);
+        foreach (var reason in obligation.Resolve(RuleTable.Default).Reasons)
+        {
+            f.AddReasons(FieldOf(reason), [reason]);
+        }
+
         if (f.Errors.Count > 0)
         {
             return (null, f.Errors);
@@ -74,4 +78,10 @@ public static class GraduateFields
 
         return consent;
     }
+
+    /// <summary>The field a rule's reason names: the impossible amount and date their own fields, the rest the category.</summary>
+    private static string FieldOf(Reason reason) =>
+        reason == DomainReasons.BudgetCostTooLarge ? "budgetCost"
+        : reason == DomainReasons.GraduationTooLate ? "graduationDate"
+        : "category";
 }

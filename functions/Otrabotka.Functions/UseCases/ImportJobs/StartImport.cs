@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Configuration;
 using Otrabotka.Functions.Storage;
+using Otrabotka.Functions.Texts;
 
 namespace Otrabotka.Functions.UseCases;
 
@@ -15,12 +16,24 @@ public sealed partial class StartImport(StorageClients storage, ImportJobStore j
 {
     private const int ReadBuffer = 81920;
 
+    /// <summary>The most read into memory to decide between the inline answer and a job: past it the file is a job whatever its rows.</summary>
+    public const int MaxInlineBytes = 8 * 1024 * 1024;
+
+    /// <summary>The longest header accepted (a dozen column names take well under 1 KB).</summary>
+    public const int MaxHeaderBytes = 64 * 1024;
+
     /// <summary>Reads the body up to the inline limit; registers it at once, or streams the whole file to a blob and queues its plan.</summary>
     public async Task<ImportStart> RunAsync(Stream body, Language language, CancellationToken cancellationToken)
     {
         var (prefix, complete) = await ReadPrefixAsync(body, settings.Value.InlineRowLimit + 1, cancellationToken);
         var text = Encoding.UTF8.GetString(prefix.GetBuffer(), 0, (int)prefix.Length);
         var firstBreak = text.IndexOf('\n');
+        if ((firstBreak < 0 ? text.Length : firstBreak) > MaxHeaderBytes)
+        {
+            return new ImportStart(null, null, new Problem(Refusal.Invalid, "csv-header-too-long",
+                TextCatalog.Default.Text("problems.csv-header-too-long", ("max", MaxHeaderBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        }
+
         var header = ImportHeader.Parse(firstBreak < 0 ? text : text[..firstBreak]);
         if (header is null)
         {
@@ -43,10 +56,17 @@ public sealed partial class StartImport(StorageClients storage, ImportJobStore j
 
         prefix.Position = 0;
         var blob = storage.Container(StorageNames.ImportsContainer).GetBlobClient(ImportJobs.BlobName(jobId));
-        await using (var upload = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken))
+        try
         {
+            await using var upload = await blob.OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
             await prefix.CopyToAsync(upload, cancellationToken);
             await body.CopyToAsync(upload, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A body broken off or over the host's limit: no job exists, so no part of the file may stay behind.
+            await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            throw;
         }
 
         var job = new ImportJobRow(jobId, header.Text, language, time.GetUtcNow(), null);
@@ -56,7 +76,7 @@ public sealed partial class StartImport(StorageClients storage, ImportJobStore j
         return new ImportStart(null, ImportJobs.Status(job, []), null);
     }
 
-    /// <summary>Reads until the stream ends or the given number of line breaks has been seen.</summary>
+    /// <summary>Reads until the stream ends, the given number of line breaks has been seen, or <see cref="MaxInlineBytes"/> were read.</summary>
     private static async Task<(MemoryStream Prefix, bool Complete)> ReadPrefixAsync(Stream body, int lineLimit, CancellationToken cancellationToken)
     {
         var prefix = new MemoryStream();
@@ -67,7 +87,7 @@ public sealed partial class StartImport(StorageClients storage, ImportJobStore j
         {
             prefix.Write(buffer, 0, count);
             breaks += buffer.AsSpan(0, count).Count((byte)'\n');
-            if (breaks > lineLimit)
+            if (breaks > lineLimit || prefix.Length > MaxInlineBytes)
             {
                 return (prefix, false);
             }

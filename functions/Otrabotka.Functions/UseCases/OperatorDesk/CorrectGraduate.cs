@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Notifications;
@@ -14,12 +15,19 @@ namespace Otrabotka.Functions.UseCases.OperatorDesk;
 /// </summary>
 public sealed class CorrectGraduate(GraduateRepository repository, OpenGraduate open, DocumentChanges changes, IndexSync indexes, TimeProvider time)
 {
+    public const int MinReasonLength = 2;
+
     public static Problem PreconditionFailed => new(Refusal.PreconditionFailed, "precondition-failed", TextCatalog.Default.Text("operator.precondition-failed"));
 
     /// <param name="ifMatch">The ETag the operator opened the graduate with: a record changed since is refused (412), never retried over.</param>
     public async Task<Outcome<OperatorGraduateView>> RunAsync(string graduateId, Fields body, string? ifMatch, Actor actor, Language language, CancellationToken cancellationToken)
     {
         var reason = body.Required("reason", Fields.DefaultMaxLength);
+        if (reason.Length is > 0 and < MinReasonLength)
+        {
+            body.Add("reason", "reason-too-short", TextCatalog.Default.Text("operator.reason-too-short", ("min", MinReasonLength.ToString(CultureInfo.InvariantCulture))));
+        }
+
         var fields = Changes(body);
         if (body.Errors.Count > 0)
         {
