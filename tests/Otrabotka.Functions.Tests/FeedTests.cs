@@ -140,6 +140,13 @@ public sealed class FeedTests(FeedHostFixture host)
 
         using var bad = await Api.SendAsync(HttpMethod.Put, $"/api/graduates/{graduateId}/feed-consent", Api.OperatorToken, new { consent = "maybe" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        // Accountability: each consent an operator recorded, and their read of the graduate's feed, are in the audit trail.
+        await Api.JsonAsync(HttpMethod.Get, $"/api/graduates/{graduateId}/feed", Api.OperatorToken);
+        var trail = (await Api.JsonAsync(HttpMethod.Get, $"/api/operator/audit?graduateId={graduateId}", Api.SupervisorToken))["items"]!.AsArray()
+            .Select(e => e!["action"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, trail.Count(a => a == "feed-consent-set"));
+        Assert.Equal("feed-read", trail[0]);
     }
 
     [Fact]

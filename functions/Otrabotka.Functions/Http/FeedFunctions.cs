@@ -6,6 +6,7 @@ using Otrabotka.Functions.Http.OpenApi;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.Texts;
 using Otrabotka.Functions.UseCases;
+using Otrabotka.Functions.UseCases.OperatorDesk;
 
 namespace Otrabotka.Functions.Http;
 
@@ -14,7 +15,7 @@ namespace Otrabotka.Functions.Http;
 /// (202 and the import's status route), follow an import, read and edit one registry entry, see what the feed could
 /// not credit and what it flags, and record a graduate's consent.
 /// </summary>
-public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, FeedJobs jobs, ReadRegistryEntry readEntry, PutRegistryEntry putEntry, FeedFindings findings, SetFeedConsent consents, TimeProvider time)
+public sealed class FeedFunctions(RequestParsing parse, OperatorAccess access, Authenticator auth, FeedJobs jobs, ReadRegistryEntry readEntry, PutRegistryEntry putEntry, FeedFindings findings, SetFeedConsent consents, TimeProvider time)
 {
     [Function("UploadFeed")]
     [ApiOperation(ApiAudience.Operator, ApiAccess.Operator, "Upload a monthly pension feed",
@@ -92,9 +93,18 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
         }
 
         var item = RegistryJsonItem.From(body!);
-        return body!.Errors.Count > 0
-            ? Problems.Create(request, Problem.Invalid(body.Errors))
-            : Result(request, await putEntry.RunAsync(bin, item, authentication.Caller!.Subject, cancellationToken));
+        if (body!.Errors.Count > 0)
+        {
+            return Problems.Create(request, Problem.Invalid(body.Errors));
+        }
+
+        var result = await putEntry.RunAsync(bin, item, authentication.Caller!.Subject, cancellationToken);
+        if (result.Outcome == RegistryOutcome.Saved)
+        {
+            await access.RecordAsync(authentication.Caller, AuditActions.RegistryEntrySet, null, null, cancellationToken);
+        }
+
+        return Result(request, result);
     }
 
     [Function("ListFeedReviews")]
@@ -103,12 +113,15 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
     [ApiResponse(200, typeof(IReadOnlyList<FeedReviewItem>))]
     public async Task<IActionResult> ListFeedReviews([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/feed/reviews")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        var (caller, failure) = await access.CallerAsync(request, cancellationToken);
+        if (failure is not null)
         {
             return failure;
         }
 
-        return ApiResults.Json(await findings.ReviewsAsync(Problems.LanguageOf(request), cancellationToken));
+        var items = await findings.ReviewsAsync(Problems.LanguageOf(request), cancellationToken);
+        await access.RecordAsync(caller!, AuditActions.FeedReviewsRead, null, null, cancellationToken);
+        return ApiResults.Json(items);
     }
 
     [Function("ListFeedFlags")]
@@ -117,12 +130,15 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
     [ApiResponse(200, typeof(IReadOnlyList<FeedFlagItem>))]
     public async Task<IActionResult> ListFeedFlags([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/feed/flags")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        var (caller, failure) = await access.CallerAsync(request, cancellationToken);
+        if (failure is not null)
         {
             return failure;
         }
 
-        return ApiResults.Json(await findings.FlagsAsync(Problems.LanguageOf(request), cancellationToken));
+        var items = await findings.FlagsAsync(Problems.LanguageOf(request), cancellationToken);
+        await access.RecordAsync(caller!, AuditActions.FeedFlagsRead, null, null, cancellationToken);
+        return ApiResults.Json(items);
     }
 
     [Function("GetGraduateFeed")]
@@ -131,7 +147,7 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
     [ApiProblem(404)]
     public async Task<IActionResult> GetGraduateFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/graduates/{graduateId}/feed")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        var (graduate, failure) = await access.ReadGraduateAsync(request, graduateId, AuditActions.FeedRead, cancellationToken);
         return failure ?? ApiResults.Json(GraduateFeedView.Of(graduate!, Almaty.Today(time)));
     }
 
@@ -143,7 +159,7 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
     [ApiProblem(400, 404, 413, 415)]
     public async Task<IActionResult> SetGraduateFeedConsent([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/graduates/{graduateId}/feed-consent")] HttpRequest request, string graduateId, CancellationToken cancellationToken)
     {
-        var (graduate, failure) = await parse.OperatorOnGraduateAsync(request, graduateId, cancellationToken);
+        var (caller, graduate, failure) = await access.ChangeGraduateAsync(request, graduateId, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -160,12 +176,19 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
             return Problems.Create(request, Problem.Invalid([new FieldError("consent", "consent-invalid", TextCatalog.Default.Text("feed.consent-invalid"))]));
         }
 
-        return await consents.RunAsync(graduate!.Id, consent, cancellationToken) is { } view ? ApiResults.Json(view) : Problems.Create(request, Problem.NotFound);
+        if (await consents.RunAsync(graduate!.Id, consent, cancellationToken) is not { } view)
+        {
+            return Problems.Create(request, Problem.NotFound);
+        }
+
+        await access.RecordAsync(caller!, AuditActions.FeedConsentSet, graduate.Id, null, cancellationToken);
+        return ApiResults.Json(view);
     }
 
     private async Task<IActionResult> StartAsync(HttpRequest request, FeedFileKind kind, bool json, CancellationToken cancellationToken)
     {
-        if (await parse.OperatorAsync(request, cancellationToken) is { } failure)
+        var (caller, failure) = await access.CallerAsync(request, cancellationToken);
+        if (failure is not null)
         {
             return failure;
         }
@@ -183,6 +206,7 @@ public sealed class FeedFunctions(RequestParsing parse, Authenticator auth, Feed
             return Problems.Create(request, new Problem(Refusal.Invalid, refused.Code, refused.Detail, missing.Count > 0 ? missing : null));
         }
 
+        await access.RecordAsync(caller!, kind == FeedFileKind.Feed ? AuditActions.FeedUploaded : AuditActions.RegistryImported, null, null, cancellationToken);
         request.HttpContext.Response.Headers.Location = FeedJobs.StatusRoute(start.Job!.ImportId);
         return ApiResults.Json(start.Job, 202);
     }

@@ -11,7 +11,7 @@ namespace Otrabotka.Functions.Http;
 /// What a request that threw answers, the same in Azure (the worker middleware) and in the local host:
 /// a storage service that is unreachable or overloaded is a 503 with Retry-After (nothing was recorded
 /// that the caller must undo; the same request may be sent again, with its Idempotency-Key where the
-/// route takes one); a body over the server's limit is a 413 and a broken body a 400; anything else is a 500 carrying only a trace id. Both are problem details in the
+/// route takes one); a body over the server's limit is a 413 and a broken body a 400, changes that kept meeting concurrent ones a 409; anything else is a 500 carrying only a trace id. Both are problem details in the
 /// caller's language, never an exception's text.
 /// </summary>
 public static class UnhandledFailures
@@ -38,6 +38,12 @@ public static class UnhandledFailures
         {
             // A body the client broke off or sent malformed (a bad chunked encoding): the request's fault, nothing recorded.
             return Problems.Create(request, new Problem(Refusal.Invalid, "bad-request-body", TextCatalog.Default.Text("problems.bad-request-body")));
+        }
+
+        if (exception is Storage.ConcurrentChangeException)
+        {
+            // A use case that met concurrent changes on every try: the caller may send it again.
+            return Problems.Create(request, Problem.ConcurrentUpdate);
         }
 
         if (IsStorageUnavailable(exception))

@@ -16,5 +16,12 @@ public static class AuditActions
     public const string ExemptionRecorded = "exemption-recorded";
     public const string DefaultDeclared = "default-declared";
     public const string ReviewDecided = "review-decided";
+    public const string FeedRead = "feed-read";
+    public const string FeedReviewsRead = "feed-reviews-read";
+    public const string FeedFlagsRead = "feed-flags-read";
+    public const string FeedConsentSet = "feed-consent-set";
+    public const string FeedUploaded = "feed-uploaded";
+    public const string RegistryImported = "registry-imported";
+    public const string RegistryEntrySet = "registry-entry-set";
     public const string IndexResyncStarted = "index-resync-started";
 }
