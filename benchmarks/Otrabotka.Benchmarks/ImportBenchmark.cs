@@ -144,9 +144,9 @@ public static class ImportBenchmark
 
     /// <summary>
     /// Raw references in the graduates table after the import (the same table size), at the same concurrency: single
-    /// upserts with a row key of their own, single inserts with the profile's row key, the import's own kind of write —
-    /// a two-entity transaction of a profile row and a plan row in a partition of its own — and the same transaction
-    /// with row keys of its own. Each runs for at most <see cref="RawCount"/> writes or <see cref="RawSeconds"/>.
+    /// upserts with a row key of their own, single inserts with the old shared profile row key, a two-entity transaction of
+    /// a profile row and a plan row in a partition of its own with the old shared row keys, and the same transaction with
+    /// row keys of its own — the import's own kind of write since ADR 0022. Each runs for at most <see cref="RawCount"/> writes or <see cref="RawSeconds"/>.
     /// </summary>
     private static async Task RawReferencesAsync(StorageClients storage)
     {
@@ -154,14 +154,14 @@ public static class ImportBenchmark
         var run = Guid.NewGuid().ToString("N")[..8];
         TableTransactionAction Add(string partition, string row, int value) => new(TableTransactionActionType.Add, new TableEntity(partition, row) { ["Value"] = value });
         var unique = await RateAsync((i, ct) => table.UpsertEntityAsync(new TableEntity($"raw{run}u{i:D6}", $"raw{run}{i:D6}") { ["Value"] = i }, TableUpdateMode.Replace, ct));
-        var profileKey = await RateAsync((i, ct) => table.AddEntityAsync(new TableEntity($"raw{run}p{i:D6}", GraduateStore.ProfileKey) { ["Value"] = i }, ct));
-        var pairs = await RateAsync((i, ct) => table.SubmitTransactionAsync([Add($"raw{run}t{i:D6}", GraduateStore.ProfileKey, i), Add($"raw{run}t{i:D6}", GraduateStore.PlanKey, i)], ct));
+        var profileKey = await RateAsync((i, ct) => table.AddEntityAsync(new TableEntity($"raw{run}p{i:D6}", GraduateStore.LegacyProfileKey) { ["Value"] = i }, ct));
+        var pairs = await RateAsync((i, ct) => table.SubmitTransactionAsync([Add($"raw{run}t{i:D6}", GraduateStore.LegacyProfileKey, i), Add($"raw{run}t{i:D6}", GraduateStore.LegacyPlanKey, i)], ct));
         var ownKeys = await RateAsync((i, ct) => table.SubmitTransactionAsync([Add($"raw{run}k{i:D6}", $"p{run}{i:D6}", i), Add($"raw{run}k{i:D6}", $"q{run}{i:D6}", i)], ct));
         Console.WriteLine($"raw references at this table size ({Workers} concurrent):");
         Console.WriteLine($"  single upserts, a row key of their own:                    {unique:N0}/s");
-        Console.WriteLine($"  single inserts with the profile's row key:                 {profileKey:N0}/s");
-        Console.WriteLine($"  profile + plan transactions (the import's own write):      {pairs:N0}/s");
-        Console.WriteLine($"  the same two-entity transactions with row keys of their own: {ownKeys:N0}/s");
+        Console.WriteLine($"  single inserts with the old shared profile row key:         {profileKey:N0}/s");
+        Console.WriteLine($"  profile + plan transactions, the old shared row keys:       {pairs:N0}/s");
+        Console.WriteLine($"  the same with row keys of their own (the import's write):   {ownKeys:N0}/s");
     }
 
     private static async Task<double> RateAsync(Func<int, CancellationToken, Task> write)

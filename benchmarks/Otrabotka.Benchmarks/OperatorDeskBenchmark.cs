@@ -239,7 +239,7 @@ public static class OperatorDeskBenchmark
     {
         var watch = Stopwatch.StartNew();
         var read = 0;
-        await foreach (var _ in storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"RowKey eq '{GraduateStore.ProfileKey}'", select: ["FullName"]))
+        await foreach (var _ in storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>(GraduateStore.ProfileFilter, select: ["FullName"]))
         {
             read++;
         }

@@ -49,8 +49,7 @@ public static class ReminderRunBenchmark
         // One row a graduate (ADR 0020): its pending no-proof steps, the first due on the run date or within the 10 days
         // before it (caught up) for the due ones, later for the rest; a due graduate's row holds a second step 30 days
         // on, so the run moves each row on. A due graduate's partition holds the plan and its stamp row, which the run
-        // checks (a not-due graduate's is never read).
-        const string stamp = "bench";
+        // checks (a not-due graduate's is never read); like an import's, the stamp names the graduate (ADR 0022).
         DueRow RowOf(int i)
         {
             var first = i < due ? today.AddDays(-(i % 10)) : today.AddDays(1 + (i % 540));
@@ -58,7 +57,7 @@ public static class ReminderRunBenchmark
             var language = (i % 3) switch { 0 => Language.Kk, 1 => Language.Ru, _ => Language.En };
             DueReminder Step(DateOnly on, int offset) =>
                 new(on, $"{id}|no-proof|2027-09-01+{offset}", id, ReminderKind.NoEmploymentProof, Recipient.Graduate, null, $"{id}@bench.example.kz", "Bench Graduate", language);
-            return DueRow.Of(id, stamp, [Step(first, i % 4 * 30), Step(first.AddDays(30), (i % 4 * 30) + 30)])!;
+            return DueRow.Of(id, ReminderPlanner.InitialStamp + id, [Step(first, i % 4 * 30), Step(first.AddDays(30), (i % 4 * 30) + 30)])!;
         }
 
         var rows = Enumerable.Range(0, graduates).Select(i => ReminderDueStore.ToEntity(RowOf(i)));
@@ -67,7 +66,7 @@ public static class ReminderRunBenchmark
         {
             var row = RowOf(i);
             var entries = row.Reminders.Select(r => ReminderDueStore.Entry(r.DueOn, r.Key)).ToList();
-            var plan = new ReminderPlan(entries, null, entries, row.DueOn, stamp);
+            var plan = new ReminderPlan(entries, null, entries, row.DueOn, row.Stamp);
             await plans.SubmitTransactionAsync(ReminderDueStore.InitialRows(row.GraduateId, plan).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token);
         });
         Console.WriteLine($"  {due:N0} due graduates' plans ({due / seed.Elapsed.TotalSeconds:N0}/s)");

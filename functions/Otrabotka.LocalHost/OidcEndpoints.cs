@@ -168,7 +168,7 @@ internal static class OidcEndpoints
         var list = new List<(string, string)>();
         try
         {
-            var filter = $"RowKey eq '{GraduateStore.ProfileKey}'";
+            var filter = GraduateStore.ProfileFilter;
             await foreach (var entity in storage.Table(StorageNames.GraduatesTable).QueryAsync<Azure.Data.Tables.TableEntity>(filter, maxPerPage: 50, cancellationToken: cancellationToken))
             {
                 var graduate = GraduateStore.ToGraduate(entity);

@@ -251,7 +251,7 @@ public sealed class FeedTests(FeedHostFixture host)
 
     private async Task<List<string>> PlanAsync(string graduateId)
     {
-        var plan = await host.Storage.Table(StorageNames.GraduatesTable).GetEntityIfExistsAsync<TableEntity>(graduateId, Otrabotka.Functions.Storage.GraduateStore.PlanKey);
+        var plan = await host.Storage.Table(StorageNames.GraduatesTable).GetEntityIfExistsAsync<TableEntity>(graduateId, Otrabotka.Functions.Storage.GraduateStore.PlanKey(graduateId));
         return plan.HasValue ? System.Text.Json.JsonSerializer.Deserialize<List<string>>(plan.Value!.GetString("Rows") ?? "[]") ?? [] : [];
     }
 }

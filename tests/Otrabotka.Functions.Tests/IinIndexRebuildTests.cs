@@ -31,9 +31,11 @@ public sealed class IinIndexRebuildTests
         await index.CreateIfNotExistsAsync();
         var old = Keys(OldKey);
         var graduates = Enumerable.Range(0, 5).Select(i => (Id: GraduateStore.NewId('g'), Iin: Api.NewIin(), Hash: $"hash{i}")).ToList();
-        foreach (var (id, iin, hash) in graduates)
+        foreach (var ((id, iin, hash), number) in graduates.Select((graduate, number) => (graduate, number)))
         {
-            await profiles.AddEntityAsync(new TableEntity(id, GraduateStore.ProfileKey) { ["Iin"] = iin, ["ImportHash"] = hash });
+            // Every other profile under the row key all profiles shared before ADR 0022: the rebuild reads both.
+            var profileKey = number % 2 == 0 ? GraduateStore.LegacyProfileKey : GraduateStore.ProfileKey(id);
+            await profiles.AddEntityAsync(new TableEntity(id, profileKey) { ["Iin"] = iin, ["ImportHash"] = hash });
             var (partition, row) = old.For(iin);
             await index.AddEntityAsync(new TableEntity(partition, row) { ["GraduateId"] = id, ["ImportHash"] = hash });
         }

@@ -76,7 +76,7 @@ public sealed class ImportCallCountTests(ScaleHostFixture host, ITestOutputHelpe
         foreach (var iin in iins.Take(3))
         {
             var ids = new List<string>();
-            await foreach (var profile in host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"RowKey eq '{GraduateStore.ProfileKey}' and Iin eq '{iin}'"))
+            await foreach (var profile in host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"{GraduateStore.ProfileFilter} and Iin eq '{iin}'"))
             {
                 ids.Add(profile.PartitionKey);
             }

@@ -29,7 +29,7 @@ public sealed class OperatorResyncTests(LocalHostFixture host)
         }
 
         int profiles = 0, unindexed = 0;
-        await foreach (var row in host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"RowKey eq '{GraduateStore.ProfileKey}'", select: ["PartitionKey"]))
+        await foreach (var row in host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>(GraduateStore.ProfileFilter, select: ["PartitionKey"]))
         {
             profiles++;
             unindexed += members.Contains(row.PartitionKey) ? 0 : 1;

@@ -95,6 +95,72 @@ public sealed class ReminderDueIndexTests(IsolatedHostFixture host)
         Assert.Equal((current.PartitionKey, current.GetString("Stamp")), (left.PartitionKey, left.GetString("Stamp")));
     }
 
+    [Fact]
+    public async Task A_new_graduate_has_row_keys_of_its_own()
+    {
+        var (graduateId, _, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        try
+        {
+            var keys = (await LiveRowsAsync(graduateId)).Select(row => row.RowKey).ToList();
+            Assert.Contains($"live|profile|{graduateId}", keys);
+            Assert.Contains($"live|plan|{graduateId}", keys);
+            Assert.DoesNotContain(GraduateStore.LegacyProfileKey, keys);
+            Assert.DoesNotContain(GraduateStore.LegacyPlanKey, keys);
+        }
+        finally
+        {
+            await RemoveRowsAsync(graduateId);
+        }
+    }
+
+    [Fact]
+    public async Task A_graduate_stored_under_the_old_shared_row_keys_is_read_reminded_and_changed_in_place()
+    {
+        var (graduateId, iin, token) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        try
+        {
+            await ToSharedKeysAsync(graduateId);
+            await SharedKeysWorkAsync(graduateId, iin, token);
+        }
+        finally
+        {
+            await RemoveRowsAsync(graduateId);
+        }
+    }
+
+    private async Task SharedKeysWorkAsync(string graduateId, string iin, string token)
+    {
+        var read = await api.JsonAsync(HttpMethod.Get, $"/api/graduates/{graduateId}", api.OperatorToken);
+        Assert.Equal($"{iin}@graduate.example.kz", read["email"]!.GetValue<string>());
+
+        // A run moves the due row on: the plan under the old key records it (the plan's own key is missing).
+        await MovesOnAsync(graduateId);
+
+        // An upload changes the plan; a correction changes the profile: both in place.
+        var employer = $"hr-{Guid.NewGuid():N}@employer.example.kz";
+        var documentId = await api.SubmitAsync(token, "employment-confirmation", Api.Employment(start: "2027-08-15", email: employer), Api.Pdf());
+        await api.SettledAsync(token, documentId);
+        var opened = await api.JsonAsync(HttpMethod.Get, $"/api/operator/graduates/{graduateId}", api.OperatorToken);
+        var email = $"corrected-{Guid.NewGuid():N}@graduate.example.kz";
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/operator/graduates/{graduateId}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { changes = new { email }, reason = "test" }),
+        };
+        patch.Headers.Authorization = new("Bearer", api.OperatorToken);
+        patch.Headers.TryAddWithoutValidation("If-Match", opened["etag"]!.GetValue<string>());
+        using var corrected = await host.Client.SendAsync(patch);
+        Assert.True(corrected.IsSuccessStatusCode, await corrected.Content.ReadAsStringAsync());
+
+        var rows = await LiveRowsAsync(graduateId);
+        var profile = Assert.Single(rows, row => GraduateStore.KindOf(row.RowKey) == LiveRow.Profile);
+        var plan = Assert.Single(rows, row => GraduateStore.KindOf(row.RowKey) == LiveRow.Plan);
+        Assert.Equal((GraduateStore.LegacyProfileKey, GraduateStore.LegacyPlanKey), (profile.RowKey, plan.RowKey));
+        Assert.Equal(email, profile.GetString("Email"));
+        Assert.Contains(rows, row => row.RowKey == GraduateStore.DocumentKey(documentId));
+        Assert.Contains(JsonSerializer.Deserialize<List<string>>(plan.GetString("Rows")!)!, entry => entry.Contains("|employer", StringComparison.Ordinal));
+        Assert.Equal(plan.GetString("Stamp"), Assert.Single(await RowsOfAsync(graduateId)).GetString("Stamp"));
+    }
+
     private static async Task RemoveRowsAsync(string graduateId)
     {
         var table = new TableClient(IsolatedHostFixture.IsolatedConnectionString, StorageNames.ReminderDueTable);
@@ -124,11 +190,42 @@ public sealed class ReminderDueIndexTests(IsolatedHostFixture host)
     /// <summary>How many reminders the graduate's plan row says are pending, and the date of its due row.</summary>
     private static async Task<(int Pending, string? DueAt)> PlanAsync(string graduateId)
     {
-        var table = new TableClient(IsolatedHostFixture.IsolatedConnectionString, StorageNames.GraduatesTable);
-        var plan = (await table.GetEntityAsync<TableEntity>(graduateId, GraduateStore.PlanKey)).Value;
+        var plan = Assert.Single(await LiveRowsAsync(graduateId), row => GraduateStore.KindOf(row.RowKey) == LiveRow.Plan);
         return (JsonSerializer.Deserialize<List<string>>(plan.GetString("Pending")!)!.Count, plan.GetString("DueAt"));
     }
 
+    /// <summary>The graduate's live rows (profile, plan, documents, …), read with a client of the test's own.</summary>
+    private static async Task<List<TableEntity>> LiveRowsAsync(string graduateId)
+    {
+        var table = new TableClient(IsolatedHostFixture.IsolatedConnectionString, StorageNames.GraduatesTable);
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{graduateId}' and RowKey ge '{GraduateStore.LivePrefix}' and RowKey lt 'live}}'"))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Moves the graduate's profile and plan to the row keys every partition shared before ADR 0022, as an older store holds them.</summary>
+    private static async Task ToSharedKeysAsync(string graduateId)
+    {
+        var table = new TableClient(IsolatedHostFixture.IsolatedConnectionString, StorageNames.GraduatesTable);
+        var rows = await LiveRowsAsync(graduateId);
+        var moves = new[]
+        {
+            (Row: Assert.Single(rows, row => row.RowKey == GraduateStore.ProfileKey(graduateId)), Key: GraduateStore.LegacyProfileKey),
+            (Row: Assert.Single(rows, row => row.RowKey == GraduateStore.PlanKey(graduateId)), Key: GraduateStore.LegacyPlanKey),
+        };
+        var actions = new List<TableTransactionAction>();
+        foreach (var (row, legacyKey) in moves)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, row, row.ETag));
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(row) { RowKey = legacyKey }));
+        }
+
+        await table.SubmitTransactionAsync(actions);
+    }
     private static async Task<List<string>> MarkersAsync(string graduateId)
     {
         var table = new TableClient(IsolatedHostFixture.IsolatedConnectionString, StorageNames.GraduatesTable);

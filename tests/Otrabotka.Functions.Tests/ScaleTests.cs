@@ -43,7 +43,7 @@ public sealed class ScaleTests(ScaleHostFixture host)
     private async Task<int> ProfilesAsync(string iin)
     {
         var count = 0;
-        await foreach (var _ in host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"RowKey eq '{GraduateStore.ProfileKey}' and Iin eq '{iin}'"))
+        await foreach (var _ in host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"{GraduateStore.ProfileFilter} and Iin eq '{iin}'"))
         {
             count++;
         }
@@ -105,7 +105,7 @@ public sealed class ScaleTests(ScaleHostFixture host)
         await jobs.UpdateEntityAsync(chunk, chunk.ETag, TableUpdateMode.Replace);
         var (indexPartition, indexRow) = host.Service<IinIndexKeys>().For(iins[25]);
         var lost = (await host.Storage.Table(StorageNames.IinIndexTable).GetEntityAsync<TableEntity>(indexPartition, indexRow)).Value.GetString("GraduateId")!;
-        await host.Storage.Table(StorageNames.GraduatesTable).DeleteEntityAsync(lost, GraduateStore.ProfileKey);
+        await host.Storage.Table(StorageNames.GraduatesTable).DeleteEntityAsync(lost, GraduateStore.ProfileKey(lost));
         var queue = host.Storage.Queue(StorageNames.ImportQueue);
         await queue.SendMessageAsync($"chunk|{jobId}|1");
         await queue.SendMessageAsync($"chunk|{jobId}|1");
@@ -190,7 +190,7 @@ public sealed class ScaleTests(ScaleHostFixture host)
 
     private static async Task<string?> RecipientAsync(TableClient table, TableEntity marker)
     {
-        var profile = await table.GetEntityIfExistsAsync<TableEntity>(marker.PartitionKey, GraduateStore.ProfileKey);
+        var profile = await table.GetEntityIfExistsAsync<TableEntity>(marker.PartitionKey, GraduateStore.ProfileKey(marker.PartitionKey));
         return profile.HasValue ? profile.Value!.GetString("Email") : null;
     }
 }

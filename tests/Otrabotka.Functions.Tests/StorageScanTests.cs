@@ -51,7 +51,7 @@ public sealed partial class StorageScanTests(LocalHostFixture host)
     {
         var iins = new HashSet<string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var profiles = host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"RowKey eq '{GraduateStore.ProfileKey}'", select: ["Iin", "FullName"]);
+        var profiles = host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>(GraduateStore.ProfileFilter, select: ["Iin", "FullName"]);
         await foreach (var profile in profiles)
         {
             iins.Add(profile.GetString("Iin")!);

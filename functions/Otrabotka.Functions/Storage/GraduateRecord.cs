@@ -3,7 +3,7 @@ using Otrabotka.Domain;
 
 namespace Otrabotka.Functions.Storage;
 
-/// <summary>A graduate as registered by an operator (the row "profile" of the graduate's partition).</summary>
+/// <summary>A graduate as registered by an operator (the profile row of the graduate's partition).</summary>
 public sealed record GraduateRecord(
     string Id,
     string Iin,
@@ -21,4 +21,7 @@ public sealed record GraduateRecord(
     FeedState? Feed = null)
 {
     public ETag ETag { get; init; }
+
+    /// <summary>The row key the profile was read under (the old shared key of ADR 0022 included); null for a graduate not stored yet (<see cref="GraduateStore.ProfileKey"/>).</summary>
+    public string? StoredKey { get; init; }
 }

@@ -21,8 +21,17 @@ public sealed class GraduateRegistry(StorageClients storage, IinIndexKeys iinKey
             return null;
         }
 
-        var found = await Profiles.GetEntityIfExistsAsync<TableEntity>(graduateId, GraduateStore.ProfileKey, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } entity ? GraduateStore.ToGraduate(entity) : null;
+        // A profile stored before ADR 0022 has the old shared key: a second point read finds it.
+        foreach (var key in (string[])[GraduateStore.ProfileKey(graduateId), GraduateStore.LegacyProfileKey])
+        {
+            var found = await Profiles.GetEntityIfExistsAsync<TableEntity>(graduateId, key, cancellationToken: cancellationToken);
+            if (found.HasValue && found.Value is { } entity)
+            {
+                return GraduateStore.ToGraduate(entity);
+            }
+        }
+
+        return null;
     }
 
     public async Task<string?> IdOfAsync(string iin, CancellationToken cancellationToken)
@@ -71,7 +80,7 @@ public sealed class GraduateRegistry(StorageClients storage, IinIndexKeys iinKey
     /// <summary>One page of profiles matching the filter; BadToken when the continuation token is not ours.</summary>
     public async Task<(IReadOnlyList<GraduateRecord> Profiles, string? Next, bool BadToken)> PageAsync(GraduateFilter filter, string? continuationToken, CancellationToken cancellationToken)
     {
-        var clauses = new List<string> { $"RowKey eq '{GraduateStore.ProfileKey}'" };
+        var clauses = new List<string> { GraduateStore.ProfileFilter };
         GraduateData.AddEquals(clauses, "Status", filter.Status);
         GraduateData.AddEquals(clauses, "Category", filter.Category);
         GraduateData.AddEquals(clauses, "Region", filter.Region);

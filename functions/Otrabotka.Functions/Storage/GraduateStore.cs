@@ -17,15 +17,34 @@ namespace Otrabotka.Functions.Storage;
 public static class GraduateStore
 {
     public const string LivePrefix = "live|";
-    public const string ProfileKey = LivePrefix + "profile";
     public const string DocumentPrefix = LivePrefix + "doc|";
     public const string ShaPrefix = LivePrefix + "sha|";
-    public const string PlanKey = LivePrefix + "plan";
+
+    /// <summary>The profile's row key before ADR 0022: the same in every partition. Still read and updated in place.</summary>
+    public const string LegacyProfileKey = LivePrefix + "profile";
+
+    /// <summary>The reminder plan's row key before ADR 0022. Still read and updated in place.</summary>
+    public const string LegacyPlanKey = LivePrefix + "plan";
+
+    public const string ProfilePrefix = LegacyProfileKey + "|";
+    public const string PlanPrefix = LegacyPlanKey + "|";
+
+    /// <summary>Every profile of the table, either key (a cross-partition scan: operators' pages, index rebuilds).</summary>
+    public const string ProfileFilter = $"(RowKey eq '{LegacyProfileKey}' or (RowKey gt '{ProfilePrefix}' and RowKey lt '{LegacyProfileKey}}}'))";
     public const string HistoryPrefix = "hist|";
     public const string IdempotencyPrefix = "idem|";
     public const int MaxBatch = 100;
 
     public static string NewId(char prefix) => prefix + Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// A new graduate's profile row key: its own in the whole table ("live|profile|{id}"), because Azurite finds a row
+    /// by its row key first (ADR 0022). A profile read under the old key keeps it (<see cref="GraduateRecord.StoredKey"/>).
+    /// </summary>
+    public static string ProfileKey(string graduateId) => ProfilePrefix + graduateId;
+
+    /// <summary>A new graduate's reminder plan row key ("live|plan|{id}"); a plan read under the old key keeps it (<see cref="ReminderPlan.StoredKey"/>).</summary>
+    public static string PlanKey(string graduateId) => PlanPrefix + graduateId;
 
     public static string DocumentKey(string documentId) => DocumentPrefix + documentId;
 
@@ -63,7 +82,7 @@ public static class GraduateStore
     public static TableEntity ToEntity(GraduateRecord graduate)
     {
         var o = graduate.Obligation;
-        var e = new TableEntity(graduate.Id, ProfileKey)
+        var e = new TableEntity(graduate.Id, graduate.StoredKey ?? ProfileKey(graduate.Id))
         {
             ["Iin"] = graduate.Iin,
             ["FullName"] = graduate.FullName,
@@ -119,12 +138,12 @@ public static class GraduateStore
             e.GetString("DefaultAmount") is { } amount ? decimal.Parse(amount, CultureInfo.InvariantCulture) : null,
             e.GetString("Region") is { } region && Wire.TryParse<Region>(region, out var parsedRegion) ? parsedRegion : null,
             e.GetString("Status") is { } status && Wire.TryParse<ObligationStatus>(status, out var parsedStatus) ? parsedStatus : null,
-            e.GetString("Feed") is { } feed ? JsonSerializer.Deserialize<FeedState>(feed, Json.Options) : null) { ETag = e.ETag };
+            e.GetString("Feed") is { } feed ? JsonSerializer.Deserialize<FeedState>(feed, Json.Options) : null) { ETag = e.ETag, StoredKey = e.RowKey };
     }
 
     public static LiveRow KindOf(string rowKey) =>
-        rowKey == ProfileKey ? LiveRow.Profile
-        : rowKey == PlanKey ? LiveRow.Plan
+        rowKey == LegacyProfileKey || rowKey.StartsWith(ProfilePrefix, StringComparison.Ordinal) ? LiveRow.Profile
+        : rowKey == LegacyPlanKey || rowKey.StartsWith(PlanPrefix, StringComparison.Ordinal) ? LiveRow.Plan
         : rowKey.StartsWith(DocumentPrefix, StringComparison.Ordinal) ? LiveRow.Document
         : rowKey.StartsWith(ShaPrefix, StringComparison.Ordinal) ? LiveRow.Fingerprint
         : LiveRow.Unknown;

@@ -21,7 +21,7 @@ public sealed class IinIndexRebuild(StorageClients storage, IinIndexKeys keys)
         await index.CreateIfNotExistsAsync(cancellationToken);
         var written = new HashSet<string>(StringComparer.Ordinal);
         var indexed = 0;
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {GraduateStore.ProfileKey}");
+        var filter = GraduateStore.ProfileFilter;
         await foreach (var profile in profiles.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "Iin", "ImportHash"], cancellationToken: cancellationToken))
         {
             if (profile.GetString("Iin") is not { Length: > 0 } iin)

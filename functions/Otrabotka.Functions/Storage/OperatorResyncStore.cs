@@ -73,7 +73,7 @@ public sealed class OperatorResyncStore(StorageClients storage)
     public async Task<(IReadOnlyList<string> GraduateIds, string? Next)> ProfilesAsync(string? token, int size, CancellationToken cancellationToken)
     {
         var profiles = storage.Table(StorageNames.GraduatesTable);
-        var filter = $"RowKey eq {OperatorIndexReader.Literal(GraduateStore.ProfileKey)}";
+        var filter = GraduateStore.ProfileFilter;
         await foreach (var page in profiles.QueryAsync<TableEntity>(filter, maxPerPage: size, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(token, size))
         {
             return (page.Values.Select(row => row.PartitionKey).ToList(), page.ContinuationToken);

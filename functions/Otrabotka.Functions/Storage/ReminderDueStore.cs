@@ -68,9 +68,9 @@ public sealed class ReminderDueStore(StorageClients storage)
         return marker.HasValue ? marker.Value?.GetString("RunId") : null;
     }
 
-    /// <summary>The plan row (live|plan): every entry, the pending ones, the due row's date and the stamp. The repository and an import write it.</summary>
+    /// <summary>The plan row (live|plan|{id}, or the key it was read under): every entry, the pending ones, the due row's date and the stamp. The repository and an import write it.</summary>
     public static TableEntity PlanEntity(string graduateId, ReminderPlan plan) =>
-        new(graduateId, GraduateStore.PlanKey)
+        new(graduateId, plan.StoredKey ?? GraduateStore.PlanKey(graduateId))
         {
             ["Rows"] = JsonSerializer.Serialize(plan.Entries),
             ["Pending"] = JsonSerializer.Serialize(plan.PendingEntries),
@@ -88,7 +88,7 @@ public sealed class ReminderDueStore(StorageClients storage)
         row.ETag,
         row.GetString("Pending") is { } pending ? JsonSerializer.Deserialize<List<string>>(pending) : null,
         row.GetString("DueAt") is { } dueAt ? DateOnly.ParseExact(dueAt, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-        row.GetString("Stamp"));
+        row.GetString("Stamp")) { StoredKey = row.RowKey };
 
     /// <summary>The stamp row of a plan (a live row, so a load knows it is there): present exactly while the plan with that stamp is the graduate's.</summary>
     public static TableEntity StampEntity(string graduateId, string stamp) => new(graduateId, StampPrefix + stamp);
@@ -137,24 +137,32 @@ public sealed class ReminderDueStore(StorageClients storage)
     /// <summary>
     /// Records in the graduate's plan that a run moved the due row on (<paramref name="next"/>, or nothing left pending),
     /// checked against the row's stamp in the same transaction. False when the plan changed since (the row is stale).
+    /// A plan stored under the old shared key (ADR 0022) is found by a second transaction when its own key is missing.
     /// </summary>
     public async Task<bool> RecordMoveAsync(DueRow row, DueRow? next, CancellationToken cancellationToken)
     {
-        var plan = new TableEntity(row.GraduateId, GraduateStore.PlanKey)
+        var pending = JsonSerializer.Serialize(next?.Reminders.Select(reminder => Entry(reminder.DueOn, reminder.Key)).ToList() ?? []);
+        var dueAt = next is null ? null : GraduateStore.Iso(next.DueOn);
+        foreach (var key in (string[])[GraduateStore.PlanKey(row.GraduateId), GraduateStore.LegacyPlanKey])
         {
-            ["Pending"] = JsonSerializer.Serialize(next?.Reminders.Select(reminder => Entry(reminder.DueOn, reminder.Key)).ToList() ?? []),
-            ["DueAt"] = next is null ? null : GraduateStore.Iso(next.DueOn),
-        };
-        try
-        {
-            await storage.Table(StorageNames.GraduatesTable).SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.UpdateMerge, plan, ETag.All), StampCheck(row.GraduateId, row.Stamp!)], cancellationToken);
-            return true;
+            var plan = new TableEntity(row.GraduateId, key) { ["Pending"] = pending, ["DueAt"] = dueAt };
+            try
+            {
+                await storage.Table(StorageNames.GraduatesTable).SubmitTransactionAsync(
+                    [new TableTransactionAction(TableTransactionActionType.UpdateMerge, plan, ETag.All), StampCheck(row.GraduateId, row.Stamp!)], cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex == 0)
+            {
+                // No plan row under this key: the graduate's plan may be stored under the old shared key.
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                return false;
+            }
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
+
+        return false;
     }
 
     /// <summary>The plan's entry for a reminder: "yyyy-MM-dd#key".</summary>

@@ -8,10 +8,13 @@ namespace Otrabotka.Functions.UseCases;
 /// Keeps the reminder due index in step with a graduate's facts, which the domain works out from the documents and
 /// the ledger: one row a graduate (PartitionKey = the date of its next pending reminder, RowKey = the graduate's id)
 /// carrying every pending reminder with what its message needs, so a daily run reads the rows that are due and
-/// nothing else; the full plan stays in the graduate's live row live|plan (ADR 0020).
+/// nothing else; the full plan stays in the graduate's live plan row (ADR 0020, 0022).
 /// </summary>
 public sealed class ReminderPlanner(ReminderDueStore due)
 {
+    /// <summary>The stamp of an imported graduate's first plan (before ADR 0022 it was "initial" alone, in every partition).</summary>
+    public const string InitialStamp = "initial-";
+
     /// <summary>
     /// Replans the unit; returns how the graduate's one due row must move once the plan is committed (ADR 0020). The
     /// reminders pending in the due index stay pending while planned, new ones join (a catch-up too), and after a change
@@ -34,7 +37,7 @@ public sealed class ReminderPlanner(ReminderDueStore due)
 
         var stamp = GraduateStore.NewId('p');
         var row = DueRow.Of(graduate.Id, stamp, pending.Select(r => Row(graduate, r, r.DocumentId is { } id ? unit.Find(id) : null)).ToList());
-        unit.Replan(new ReminderPlan(next, old.ETag, pendingEntries, row?.DueOn, stamp));
+        unit.Replan(new ReminderPlan(next, old.ETag, pendingEntries, row?.DueOn, stamp) { StoredKey = old.StoredKey });
         return new PlanChange(graduate.Id, old.DueAt is { } at && at != row?.DueOn ? at : null, row);
     }
 
@@ -59,8 +62,9 @@ public sealed class ReminderPlanner(ReminderDueStore due)
         var plan = ReminderPolicy.Plan(ReminderFactsRules.Of(graduate.Id, terms, [], GraduateLedger.Compute(graduate, [], today), today));
         var entries = plan.Select(EntryOf).ToList();
 
-        // The same stamp on every run of the import: a chunk run again after a crash writes the same rows.
-        const string stamp = "initial";
+        // The same stamp on every run of the import, so a chunk run again after a crash writes the same rows; the
+        // graduate's id in it gives the stamp row a row key of its own (ADR 0022).
+        var stamp = InitialStamp + graduate.Id;
         var row = DueRow.Of(graduate.Id, stamp, plan.Select(r => Row(graduate, r, null)).ToList());
         return (new ReminderPlan(entries, null, entries, row?.DueOn, stamp), row);
     }
