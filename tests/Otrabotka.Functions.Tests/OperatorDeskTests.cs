@@ -182,7 +182,7 @@ public sealed class OperatorDeskTests(LocalHostFixture host)
     private async Task RewriteProfileRowAsync(string graduateId)
     {
         var table = host.Storage.Table(StorageNames.GraduatesTable);
-        var row = (await table.GetEntityAsync<TableEntity>(graduateId, GraduateStore.ProfileKey)).Value;
+        var row = (await table.GetEntityAsync<TableEntity>(graduateId, GraduateStore.ProfileKey(graduateId))).Value;
         await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
     }
 
