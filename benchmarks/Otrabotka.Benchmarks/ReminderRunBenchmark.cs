@@ -104,7 +104,7 @@ public static class ReminderRunBenchmark
         }
         else
         {
-            (longest, executions) = await DrainAsync(step, longest);
+            (longest, executions) = await DrainAsync(step, longest, () => readStatus.RunAsync(start.Run!.RunId, CancellationToken.None));
             var status = (await readStatus.RunAsync(start.Run!.RunId, CancellationToken.None))!;
             (read, sent) = (status.EntitiesRead, status.Sent);
             Console.WriteLine($"run: chunks={status.Chunks} due={status.Due} sent={status.Sent} skipped={status.Skipped} failed={status.Failed} superseded={status.Superseded} done={status.Done}");
@@ -131,7 +131,7 @@ public static class ReminderRunBenchmark
     /// The queue is polled through a client of its own, as the host's listener does, so the polling is not counted among
     /// the run's storage calls (the run's own messages are).
     /// </summary>
-    private static async Task<(TimeSpan Longest, int Executions)> DrainAsync(RunReminderStep step, TimeSpan longest)
+    private static async Task<(TimeSpan Longest, int Executions)> DrainAsync(RunReminderStep step, TimeSpan longest, Func<Task<ReminderRunStatus?>> status)
     {
         var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")!;
         var queue = new Azure.Storage.Queues.QueueClient(connection, StorageNames.ReminderRunQueue, new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
@@ -156,7 +156,8 @@ public static class ReminderRunBenchmark
             if (executions % 10 == 0)
             {
                 // Progress for a long run (printed between executions, outside the timed ones).
-                Console.WriteLine($"  {executions:N0} executions in {wall.Elapsed.TotalSeconds:N0} s, the last {clock.Elapsed.TotalSeconds:N1} s, the longest {longest.TotalSeconds:N1} s");
+                var now = await status();
+                Console.WriteLine($"  {executions:N0} executions in {wall.Elapsed.TotalSeconds:N0} s, the last {clock.Elapsed.TotalSeconds:N1} s, the longest {longest.TotalSeconds:N1} s; sent {now?.Sent:N0} of {now?.Due:N0}");
             }
         }
 
