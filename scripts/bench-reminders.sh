@@ -8,6 +8,8 @@
 #   BENCH=import bash scripts/bench-reminders.sh [ROWS] CSV import (default 10,000 rows), then re-import; above
 #                                                       5,000 rows it is a job drained 16 chunks at a time;
 #                                                       prints rows/s, longest execution, writes per row, raw upserts/s
+#   BENCH_KEY_LOOKUP=1|0  Azurite with or without scripts/azurite-key-lookup.cjs preloaded (point lookups by both keys);
+#                         default 1 for the reminder run (its plan rows all share the row key "live|plan"), 0 for imports
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 require
@@ -20,6 +22,14 @@ BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
 say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
 AZURITE_PID=""
 trap '[ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null; wait 2>/dev/null; true' EXIT
-start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
+KEY_LOOKUP=${BENCH_KEY_LOOKUP:-$([ "${BENCH:-reminders}" = import ] && echo 0 || echo 1)}
+if [ "$KEY_LOOKUP" = 1 ]; then
+  # Every due graduate's plan and stamp rows share their row keys: see scripts/azurite-key-lookup.cjs.
+  say "Azurite with scripts/azurite-key-lookup.cjs preloaded (point lookups by PartitionKey and RowKey; queries untouched)"
+  NODE_OPTIONS="--require $ROOT/scripts/azurite-key-lookup.cjs" start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
+else
+  say "stock Azurite"
+  start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
+fi
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")" \
   dotnet benchmarks/Otrabotka.Benchmarks/bin/Release/net10.0/Otrabotka.Benchmarks.dll "${BENCH:-reminders}" "$GRADUATES" "$DUE"
