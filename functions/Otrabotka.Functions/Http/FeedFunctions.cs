@@ -22,7 +22,7 @@ public sealed class FeedFunctions(RequestParsing parse, OperatorAccess access, A
         "Stores the CSV (iin, employerBin, employerName, employerAddress, katoCode, month, contributionPaid) in the feeds container; its blob trigger starts the import. A file without the columns is refused whole.")]
     [ApiRequest(typeof(string), ContentType = MediaTypes.Csv)]
     [ApiResponse(202, typeof(FeedImportStatus), Location = true, Description = "Imported in chunks; follow Location")]
-    [ApiProblem(400, 415)]
+    [ApiProblem(400, 413, 415)]
     public Task<IActionResult> UploadFeed([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/feed/files")] HttpRequest request, CancellationToken cancellationToken) =>
         StartAsync(request, FeedFileKind.Feed, json: false, cancellationToken);
 
@@ -31,7 +31,7 @@ public sealed class FeedFunctions(RequestParsing parse, OperatorAccess access, A
         "bin, name, organisationKinds, ownership, region, settlementType, katoCode, emailDomains, source, asOf; streamed and imported in chunks. A row with a wrong BIN check digit is refused with its line.")]
     [ApiRequest(typeof(string), ContentType = MediaTypes.Csv)]
     [ApiResponse(202, typeof(FeedImportStatus), Location = true, Description = "Imported in chunks; follow Location")]
-    [ApiProblem(400, 415)]
+    [ApiProblem(400, 413, 415)]
     public Task<IActionResult> ImportEmployerRegistry([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/employer-registry/imports")] HttpRequest request, CancellationToken cancellationToken) =>
         StartAsync(request, FeedFileKind.Registry, json: false, cancellationToken);
 
@@ -40,7 +40,7 @@ public sealed class FeedFunctions(RequestParsing parse, OperatorAccess access, A
         "A JSON array of registry entries, imported the same way as the CSV; an entry's errors name its position in the array.")]
     [ApiRequest(typeof(IReadOnlyList<RegistryJsonItem>))]
     [ApiResponse(202, typeof(FeedImportStatus), Location = true, Description = "Imported in chunks; follow Location")]
-    [ApiProblem(400, 415)]
+    [ApiProblem(400, 413, 415)]
     public Task<IActionResult> ImportEmployerRegistryJson([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/employer-registry/imports/json")] HttpRequest request, CancellationToken cancellationToken) =>
         StartAsync(request, FeedFileKind.Registry, json: true, cancellationToken);
 

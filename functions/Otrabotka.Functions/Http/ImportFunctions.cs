@@ -15,7 +15,7 @@ public sealed class ImportFunctions(RequestParsing parse, OperatorAccess access,
     [ApiRequest(typeof(string), ContentType = MediaTypes.Csv)]
     [ApiResponse(200, typeof(ImportResult))]
     [ApiResponse(202, typeof(ImportStatus), Location = true, Description = "A large file: imported in chunks; follow Location")]
-    [ApiProblem(400)]
+    [ApiProblem(400, 413)]
     public async Task<IActionResult> ImportGraduates([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/graduates/import")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (caller, failure) = await access.CallerAsync(request, cancellationToken);

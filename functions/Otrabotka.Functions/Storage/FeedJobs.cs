@@ -57,7 +57,16 @@ public sealed partial class FeedJobs(
             job["LineOffset"] = -1;
         }
 
-        await Jobs.AddEntityAsync(job, cancellationToken);
+        try
+        {
+            await Jobs.AddEntityAsync(job, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The blob trigger (or the sweep) saw the stored file first and created its job under the id in the blob's
+            // metadata: the same import. The operator's upload names its language and source.
+            await Jobs.UpdateEntityAsync(job, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
 
         // Planned at once, not left to the feeds container's blob trigger (which then finds the plan queued and
         // stops): where blobs are found by a polling scan — the local host, Kubernetes — a scan may come late.
