@@ -87,7 +87,8 @@ public sealed class OperatorPagesBrowserTests(LocalHostFixture host)
         var graduate = await browser.PageAsync();
         await graduate.GotoAsync($"{host.BaseUrl}/graduate");
         await graduate.ClickAsync("#signin-button");
-        await graduate.WaitForURLAsync("**/dev/oidc/authorize**");
+        await graduate.WaitForURLAsync("**/dev/oidc/authorize**", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await graduate.Locator("#iin").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 60_000 });
         await graduate.FillAsync("#iin", iin);
         await graduate.ClickAsync("button[value='sign-in']");
         var rejected = graduate.Locator($"#doc-{id}[data-status='rejected']");

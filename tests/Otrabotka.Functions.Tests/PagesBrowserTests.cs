@@ -295,7 +295,10 @@ public sealed class PagesBrowserTests(LocalHostFixture host)
         if (discovery.IsSuccessStatusCode)
         {
             await page.ClickAsync("#signin-button");
-            await page.WaitForURLAsync("**/dev/oidc/authorize**");
+            // The stand-in's page lists registered graduates from storage: on a loaded machine its "load" event may come
+            // late, so the sign-in waits for the address and the field, not for every resource.
+            await page.WaitForURLAsync("**/dev/oidc/authorize**", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            await page.Locator("#iin").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 60_000 });
             await page.FillAsync("#iin", iin);
             await page.ClickAsync("button[value='sign-in']");
         }
