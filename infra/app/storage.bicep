@@ -13,7 +13,7 @@ param containers array
 param publicBaseUrl string
 
 var queues = ['dispatch', 'dispatch-poison', 'imports', 'imports-poison', 'reminder-runs', 'reminder-runs-poison', 'feed-chunks', 'feed-chunks-poison', 'operator-resync', 'operator-resync-poison']
-var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employermail', 'employerdomains', 'employerchecks', 'importjobs', 'employerregistry', 'feedjobs', 'feedfiles', 'feedreviews', 'feedflags', 'operatorindex', 'operatorcounters', 'operatoraudit']
+var tables = ['graduates', 'reminderruns', 'iinindex', 'reviewqueue', 'documentindex', 'outboxpending', 'notificationsfailed', 'reminderdue', 'employerdomains', 'employerchecks', 'importjobs', 'employerregistry', 'feedjobs', 'feedfiles', 'feedreviews', 'feedflags', 'operatorindex', 'operatorcounters', 'operatoraudit']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

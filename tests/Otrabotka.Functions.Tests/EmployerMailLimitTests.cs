@@ -60,6 +60,34 @@ public sealed class EmployerMailLimitTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task Concurrent_uploads_near_the_limit_never_overshoot_it_and_a_refused_upload_leaves_no_document()
+    {
+        var (_, _, token) = await api.RegisterAsync();
+        var limit = host.Service<Microsoft.Extensions.Options.IOptions<Configuration.IntakeSettings>>().Value.EmployerMailsPerDay;
+        var employer = $"hr-{Guid.NewGuid():N}@employer.example.kz";
+        for (var i = 0; i < limit - 2; i++)
+        {
+            using var accepted = await api.UploadAsync(token, "employment-confirmation", Api.Employment(email: employer), Api.Pdf());
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        // Four at once with two left: the count is written in each upload's own transaction, ETag-conditional.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.UploadAsync(token, "employment-confirmation", Api.Employment(email: employer), Api.Pdf())));
+        var statuses = answers.Select(answer => answer.StatusCode).ToList();
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+
+        Assert.All(statuses, status => Assert.Contains(status, (HttpStatusCode[])[HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests, HttpStatusCode.Conflict]));
+        Assert.True(statuses.Count(status => status == HttpStatusCode.Accepted) <= 2, string.Join(", ", statuses));
+
+        var documents = (await api.JsonAsync(HttpMethod.Get, "/api/me/documents", token)).AsArray();
+        Assert.Equal(limit - 2 + statuses.Count(status => status == HttpStatusCode.Accepted), documents.Count);
+        Assert.True(documents.Count <= limit, $"{documents.Count} documents past a limit of {limit}");
+    }
+
+    [Fact]
     public async Task An_employer_name_that_looks_like_an_address_is_text_in_both_parts_of_the_e_mail()
     {
         var (_, _, token) = await api.RegisterAsync();

@@ -70,6 +70,7 @@ public static class OtrabotkaServices
         services.AddSingleton<EmployerLinks>();
         services.AddSingleton<GraduateRepository>();
         services.AddSingleton<GraduateRegistry>();
+        services.AddSingleton<KnownGraduates>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<ReminderDueStore>();
         services.AddSingleton<ReminderRunStore>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +15,10 @@ namespace Otrabotka.Functions.Http;
 /// </summary>
 public sealed class EmployerMailLimit(EmployerMailQuota quota, GraduateRepository repository)
 {
-    /// <summary>For an upload: counts it when it is an employment confirmation naming an employer address.</summary>
+    /// <summary>
+    /// For a direct upload's link: counts it when it is an employment confirmation naming an employer address. (A
+    /// multipart upload is counted by its use case, in the upload's own transaction.)
+    /// </summary>
     public async Task<IActionResult?> ForUploadAsync(HttpRequest request, string graduateId, string? kind, string? metadata, CancellationToken cancellationToken) =>
         kind == Wire.Name(DocumentKind.EmploymentConfirmation) && EmployerAddress(metadata) is { } address
             ? await CheckAsync(request, graduateId, address, request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? "upload|" + key : null, cancellationToken)
@@ -37,18 +39,7 @@ public sealed class EmployerMailLimit(EmployerMailQuota quota, GraduateRepositor
     private async Task<IActionResult?> CheckAsync(HttpRequest request, string graduateId, string address, string? requestKey, CancellationToken cancellationToken)
     {
         var decision = await quota.TryReserveAsync(graduateId, address, requestKey, cancellationToken);
-        if (decision.Allowed)
-        {
-            return null;
-        }
-
-        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
-        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Problems.Create(request, new Problem(Refusal.TooManyRequests, "employer-mail-limit", new(
-            "Бүгін жұмыс берушілерге жіберілетін хаттар шегіне жеттіңіз; ертең қайталаңыз.",
-            "Достигнут дневной предел писем работодателям; повторите завтра.",
-            "You have reached today's limit of e-mails to employers; try again tomorrow."),
-            Extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds }));
+        return decision.Allowed ? null : new Outcome<object>(null, Problem.EmployerMailLimit(decision.RetryAfter)).ToResult(request);
     }
 
     private static string? EmployerAddress(string? metadata)

@@ -78,8 +78,8 @@ public sealed class GraduateFunctions(
             return failure;
         }
 
+        // The employer-mail limit is counted by the use case, in the upload's own transaction.
         var (submission, bad) = await ReadMultipartAsync(request, cancellationToken);
-        bad ??= await mailLimit.ForUploadAsync(request, graduateId!, submission!.Kind, submission.Metadata, cancellationToken);
         return bad ?? (await submitDocument.RunAsync(graduateId!, Domain.Actor.Graduate, submission!, request.Headers["Idempotency-Key"].FirstOrDefault(), "POST api/me/documents", cancellationToken))
             .ToResult(request, v => v.StatusUrl);
     }

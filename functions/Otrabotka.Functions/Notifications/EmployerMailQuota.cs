@@ -12,113 +12,77 @@ namespace Otrabotka.Functions.Notifications;
 /// <summary>
 /// The Center's sender cannot be aimed at anyone: per graduate and Almaty day, at most
 /// <see cref="IntakeSettings.EmployerMailsPerDay"/> employer e-mails (uploads, re-issues, reminders) to at
-/// most <see cref="IntakeSettings.EmployerAddressesPerDay"/> distinct addresses. One counter row per
-/// graduate and day (ETag-conditional, so concurrent requests cannot overshoot); addresses are kept
-/// only as hashes.
+/// most <see cref="IntakeSettings.EmployerAddressesPerDay"/> distinct addresses. The count is one row in the
+/// graduate's partition (<see cref="EmployerMailRow"/>), written ETag-conditionally so concurrent requests cannot
+/// overshoot: a multipart upload counts in its own transaction (<see cref="Decide"/>), the other senders with
+/// <see cref="TryReserveAsync"/>. Addresses and request keys are kept only as hashes.
 /// </summary>
 public sealed class EmployerMailQuota(StorageClients storage, IOptions<IntakeSettings> settings, TimeProvider time)
 {
     private const int Attempts = 20;
 
-    private TableClient Table => storage.Table(StorageNames.EmployerMailTable);
+    private TableClient Table => storage.Table(StorageNames.GraduatesTable);
 
     /// <summary>
-    /// Counts one employer e-mail to <paramref name="address"/>, or refuses it with the time until the next
-    /// Almaty day. A retry of a request already counted (same <paramref name="requestKey"/>, e.g. its
-    /// Idempotency-Key) is not counted again.
+    /// Counts one employer e-mail to <paramref name="address"/> on top of <paramref name="current"/> (the graduate's
+    /// stored count, null when none): allowed with the count to store, or refused with the time until the next Almaty
+    /// day. A request already counted (same <paramref name="requestKey"/>) is allowed and not counted again.
     /// </summary>
-    public async Task<QuotaDecision> TryReserveAsync(string graduateId, string address, string? requestKey, CancellationToken cancellationToken)
+    public (QuotaDecision Decision, EmployerMailCount? Next) Decide(EmployerMailCount? current, string address, string? requestKey)
     {
         var now = time.GetUtcNow();
         var day = Almaty.DateOf(now);
-        var rowKey = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var count = current is { } stored && stored.Day == day ? stored : EmployerMailCount.None(day) with { ETag = current?.ETag };
         var addressKey = Hash(address.Trim().ToLowerInvariant());
         var request = requestKey is null ? null : Hash(requestKey);
-        var reservation = new Reservation(now, day, rowKey, addressKey, request);
-        var first = true;
-        return await RetryPolicy.RunAsync(
-            token =>
-            {
-                var tryInsert = first;
-                first = false;
-                return ReserveOnceAsync(graduateId, reservation, tryInsert, token);
-            },
-            () => new QuotaDecision(false, TimeSpan.FromSeconds(1)),
-            cancellationToken,
-            Attempts);
+        if (request is not null && count.Requests.Contains(request, StringComparer.Ordinal))
+        {
+            return (QuotaDecision.Yes, null);
+        }
+
+        var isNew = !count.Addresses.Contains(addressKey, StringComparer.Ordinal);
+        if (count.Count >= settings.Value.EmployerMailsPerDay || (isNew && count.Addresses.Count >= settings.Value.EmployerAddressesPerDay))
+        {
+            return (new QuotaDecision(false, UntilNextDay(now, day)), null);
+        }
+
+        var next = count with
+        {
+            Count = count.Count + 1,
+            Addresses = isNew ? [.. count.Addresses, addressKey] : count.Addresses,
+            Requests = request is null ? count.Requests : [.. count.Requests, request],
+        };
+        return (QuotaDecision.Yes, next);
     }
 
-    private sealed record Reservation(DateTimeOffset Now, DateOnly Day, string RowKey, string AddressKey, string? Request);
+    /// <summary>
+    /// Counts one employer e-mail for a sender outside the graduate's own transaction (a re-issue, a direct upload's
+    /// link, an employer reminder): the count's point read, then its conditional write, retried on a concurrent change.
+    /// </summary>
+    public Task<QuotaDecision> TryReserveAsync(string graduateId, string address, string? requestKey, CancellationToken cancellationToken) =>
+        RetryPolicy.RunAsync(token => ReserveOnceAsync(graduateId, address, requestKey, token), () => new QuotaDecision(false, TimeSpan.FromSeconds(1)), cancellationToken, Attempts);
 
-    private async Task<QuotaDecision> ReserveOnceAsync(string graduateId, Reservation reservation, bool tryInsert, CancellationToken cancellationToken)
+    private async Task<QuotaDecision> ReserveOnceAsync(string graduateId, string address, string? requestKey, CancellationToken cancellationToken)
     {
-        if (tryInsert && await FirstOfTheDayAsync(graduateId, reservation, cancellationToken))
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(graduateId, EmployerMailRow.Key(graduateId), cancellationToken: cancellationToken);
+        var (decision, next) = Decide(found.HasValue && found.Value is { } entity ? EmployerMailRow.Of(entity) : null, address, requestKey);
+        if (next is null)
         {
-            return QuotaDecision.Yes;
+            return decision;
         }
 
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(graduateId, reservation.RowKey, cancellationToken: cancellationToken);
-        var existing = found.HasValue ? found.Value : null;
-        var count = existing?.GetInt32("Count") ?? 0;
-        var addresses = (existing?.GetString("Addresses") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var requests = (existing?.GetString("Requests") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (reservation.Request is { } request && requests.Contains(request, StringComparer.Ordinal))
-        {
-            return QuotaDecision.Yes;
-        }
-
-        var isNew = !addresses.Contains(reservation.AddressKey, StringComparer.Ordinal);
-        if (count >= settings.Value.EmployerMailsPerDay || (isNew && addresses.Count >= settings.Value.EmployerAddressesPerDay))
-        {
-            return new QuotaDecision(false, UntilNextDay(reservation.Now, reservation.Day));
-        }
-
-        if (isNew)
-        {
-            addresses.Add(reservation.AddressKey);
-        }
-
-        if (reservation.Request is { } added)
-        {
-            requests.Add(added);
-        }
-
-        var entity = new TableEntity(graduateId, reservation.RowKey) { ["Count"] = count + 1, ["Addresses"] = string.Join(',', addresses), ["Requests"] = string.Join(',', requests) };
+        var row = EmployerMailRow.ToEntity(graduateId, next);
         try
         {
-            await (existing is null
-                ? Table.AddEntityAsync(entity, cancellationToken)
-                : Table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken));
-            return QuotaDecision.Yes;
+            await (next.ETag is { } etag
+                ? Table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken)
+                : Table.AddEntityAsync(row, cancellationToken));
+            return decision;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             // Another request counted first: the retry policy reads again, a little later.
             throw new ConcurrentChangeException("The employer-mail counter changed concurrently.", ex);
-        }
-    }
-
-    /// <summary>
-    /// The graduate's first employer e-mail of the day inserts the day's counter at once (one call instead of a read
-    /// that finds nothing and then the insert); when the row exists the insert fails and the counter is read as before.
-    /// A limit below one refuses everything, so it never takes this path.
-    /// </summary>
-    private async Task<bool> FirstOfTheDayAsync(string graduateId, Reservation reservation, CancellationToken cancellationToken)
-    {
-        if (settings.Value.EmployerMailsPerDay < 1 || settings.Value.EmployerAddressesPerDay < 1)
-        {
-            return false;
-        }
-
-        var entity = new TableEntity(graduateId, reservation.RowKey) { ["Count"] = 1, ["Addresses"] = reservation.AddressKey, ["Requests"] = reservation.Request ?? "" };
-        try
-        {
-            await Table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
         }
     }
 

@@ -9,7 +9,7 @@ namespace Otrabotka.Functions.Storage;
 /// reads and searched by operators. The index row is written first: it decides who owns an IIN, and a
 /// profile without it is never reachable.
 /// </summary>
-public sealed class GraduateRegistry(StorageClients storage, IinIndexKeys iinKeys)
+public sealed class GraduateRegistry(StorageClients storage, IinIndexKeys iinKeys, KnownGraduates known)
 {
     private TableClient Profiles => storage.Table(StorageNames.GraduatesTable);
     private TableClient IinIndex => storage.Table(StorageNames.IinIndexTable);
@@ -34,9 +34,15 @@ public sealed class GraduateRegistry(StorageClients storage, IinIndexKeys iinKey
         return null;
     }
 
+    /// <summary>The id the IIN index gives an IIN: remembered on this instance once a profile confirmed it (<see cref="KnownGraduates"/>).</summary>
     public async Task<string?> IdOfAsync(string iin, CancellationToken cancellationToken)
     {
         var (partition, row) = IinKeys(iin);
+        if (known.TryGet(row, out var knownId))
+        {
+            return knownId;
+        }
+
         var index = await IinIndex.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         return index.HasValue && index.Value is { } entry ? entry.GetString("GraduateId") : null;
     }
@@ -62,8 +68,20 @@ public sealed class GraduateRegistry(StorageClients storage, IinIndexKeys iinKey
         }
     }
 
-    public Task AddAsync(GraduateRecord graduate, CancellationToken cancellationToken) =>
-        Profiles.AddEntityAsync(GraduateStore.ToEntity(graduate), cancellationToken);
+    public async Task AddAsync(GraduateRecord graduate, CancellationToken cancellationToken)
+    {
+        await Profiles.AddEntityAsync(GraduateStore.ToEntity(graduate), cancellationToken);
+        Confirmed(graduate);
+    }
+
+    /// <summary>A profile read or written: its IIN's owner is remembered, so the graduate's next requests skip the index read.</summary>
+    public void Confirmed(GraduateRecord graduate)
+    {
+        if (Iin.Parse(graduate.Iin).IsValid)
+        {
+            known.Remember(IinKeys(graduate.Iin).Row, graduate.Id);
+        }
+    }
 
     public async Task UpdateAsync(GraduateRecord graduate, CancellationToken cancellationToken)
     {

@@ -35,6 +35,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
         var plan = ReminderPlan.None;
         var stamps = new HashSet<string>(StringComparer.Ordinal);
+        EmployerMailCount? mail = null;
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             switch (GraduateStore.KindOf(row.RowKey))
@@ -56,6 +57,9 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
                 case LiveRow.Unknown when row.RowKey.StartsWith(ReminderDueStore.StampPrefix, StringComparison.Ordinal):
                     stamps.Add(row.RowKey[ReminderDueStore.StampPrefix.Length..]);
                     break;
+                case LiveRow.Unknown when row.RowKey.StartsWith(EmployerMailRow.Prefix, StringComparison.Ordinal):
+                    mail = EmployerMailRow.Of(row);
+                    break;
                 case LiveRow.Unknown:
                     other?.Invoke(row);
                     break;
@@ -64,7 +68,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
 
         plan = plan with { StampStored = plan.Stamp is { } stamp && stamps.Contains(stamp) };
 
-        return graduate is null ? null : new GraduateUnit(graduate, documents, etags, fingerprints, plan);
+        return graduate is null ? null : new GraduateUnit(graduate, documents, etags, fingerprints, plan) { EmployerMail = mail };
     }
 
     /// <summary>
@@ -202,6 +206,12 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         actions.AddRange(unit.NewCorrections.Select(correction => GraduateCorrections.Add(graduateId, correction)));
         actions.AddRange(unit.NewFingerprints.Select(pair => new TableTransactionAction(
             TableTransactionActionType.UpsertReplace, new TableEntity(graduateId, GraduateStore.ShaPrefix + pair.Key) { ["DocumentId"] = pair.Value })));
+        if (unit.NewEmployerMail is { } mail)
+        {
+            var row = EmployerMailRow.ToEntity(graduateId, mail);
+            actions.Add(mail.ETag is { } mailETag ? new(TableTransactionActionType.UpdateReplace, row, mailETag) : new(TableTransactionActionType.Add, row));
+        }
+
         if (unit.PlanChanged)
         {
             var plan = ReminderDueStore.PlanEntity(graduateId, unit.Plan);

@@ -1,5 +1,6 @@
 using Azure;
 using Otrabotka.Domain;
+using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.UseCases.OperatorDesk;
 
 namespace Otrabotka.Functions.Storage;
@@ -71,6 +72,14 @@ public sealed class GraduateUnit
         Plan = plan with { ETag = Plan.ETag };
         PlanChanged = true;
     }
+
+    /// <summary>The graduate's employer e-mails counted today, as read (null: none stored).</summary>
+    public EmployerMailCount? EmployerMail { get; internal init; }
+
+    /// <summary>An employer e-mail counted by this change: the count is written in its transaction (ETag-conditional).</summary>
+    public void CountEmployerMail(EmployerMailCount count) => NewEmployerMail = count;
+
+    internal EmployerMailCount? NewEmployerMail { get; private set; }
 
     /// <summary>The document whose accepted file had this SHA-256, if any.</summary>
     public string? FingerprintOwner(string sha256) =>

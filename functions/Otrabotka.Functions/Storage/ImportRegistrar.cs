@@ -210,12 +210,12 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
             {
                 writes.Add();
                 await Profiles.SubmitTransactionAsync(
-                    [new(TableTransactionActionType.Add, GraduateStore.ToEntity(record)), .. ReminderDueStore.InitialRows(record.Id, plan).Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity))], ct);
+                    [new(TableTransactionActionType.Add, GraduateStore.ToEntity(GraduateRegistrations.Indexed(record, today))), .. ReminderDueStore.InitialRows(record.Id, plan).Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity))], ct);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
             {
                 // A run before wrote part of it: the profile is what must exist (the plan row is then there too).
-                await AddIfMissingAsync(GraduateStore.ToEntity(record), ct);
+                await AddIfMissingAsync(GraduateStore.ToEntity(GraduateRegistrations.Indexed(record, today)), ct);
             }
         });
 

@@ -17,6 +17,35 @@ public sealed class OutboxStore(StorageClients storage)
         return found.HasValue && found.Value is { } entity ? new OutboxRow(entity) : null;
     }
 
+    /// <summary>
+    /// The named rows of one graduate, in as few calls as the service allows: one point read for one row, else one
+    /// query per <see cref="RowsPerQuery"/> rows (a partition-scoped filter of row keys; Table Storage accepts at most
+    /// 15 comparisons in a filter). Rows that do not exist are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> FindAllAsync(string graduateId, IReadOnlyList<string> notificationIds, CancellationToken cancellationToken)
+    {
+        if (notificationIds.Count == 1)
+        {
+            return await FindAsync(graduateId, notificationIds[0], cancellationToken) is { } row ? [row] : [];
+        }
+
+        var found = new List<OutboxRow>();
+        foreach (var chunk in notificationIds.Chunk(RowsPerQuery))
+        {
+            var keys = string.Join(" or ", chunk.Select(id => TableClient.CreateQueryFilter($"RowKey eq {OutboxRow.RowKeyFor(id)}")));
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {graduateId}") + " and (" + keys + ")";
+            await foreach (var entity in Graduates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                found.Add(new OutboxRow(entity));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Row keys per query: with the partition's comparison, 14 + 1 = the service's limit of 15.</summary>
+    public const int RowsPerQuery = 14;
+
     /// <summary>False when a concurrent delivery of the same message recorded its outcome first (that outcome stands).</summary>
     public async Task<bool> SaveAsync(OutboxRow row, CancellationToken cancellationToken)
     {

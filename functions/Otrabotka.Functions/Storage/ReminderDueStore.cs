@@ -69,14 +69,17 @@ public sealed class ReminderDueStore(StorageClients storage)
     }
 
     /// <summary>The plan row (live|plan|{id}, or the key it was read under): every entry, the pending ones, the due row's date and the stamp. The repository and an import write it.</summary>
-    public static TableEntity PlanEntity(string graduateId, ReminderPlan plan) =>
-        new(graduateId, plan.StoredKey ?? GraduateStore.PlanKey(graduateId))
+    public static TableEntity PlanEntity(string graduateId, ReminderPlan plan)
+    {
+        var entity = new TableEntity(graduateId, plan.StoredKey ?? GraduateStore.PlanKey(graduateId))
         {
-            ["Rows"] = JsonSerializer.Serialize(plan.Entries),
-            ["Pending"] = JsonSerializer.Serialize(plan.PendingEntries),
             ["DueAt"] = plan.DueAt is { } dueAt ? GraduateStore.Iso(dueAt) : null,
             ["Stamp"] = plan.Stamp,
         };
+        LongColumn.Write(entity, "Rows", JsonSerializer.Serialize(plan.Entries));
+        LongColumn.Write(entity, "Pending", JsonSerializer.Serialize(plan.PendingEntries));
+        return entity;
+    }
 
     /// <summary>A new graduate's plan rows, for the profile's own transaction (an import): the plan and its stamp's row.</summary>
     public static IReadOnlyList<TableEntity> InitialRows(string graduateId, ReminderPlan plan) =>
@@ -84,9 +87,9 @@ public sealed class ReminderDueStore(StorageClients storage)
 
     /// <summary>The plan as the live row holds it.</summary>
     public static ReminderPlan PlanOf(TableEntity row) => new(
-        JsonSerializer.Deserialize<List<string>>(row.GetString("Rows") ?? "[]") ?? [],
+        JsonSerializer.Deserialize<List<string>>(LongColumn.Read(row, "Rows") ?? "[]") ?? [],
         row.ETag,
-        row.GetString("Pending") is { } pending ? JsonSerializer.Deserialize<List<string>>(pending) : null,
+        LongColumn.Read(row, "Pending") is { } pending ? JsonSerializer.Deserialize<List<string>>(pending) : null,
         row.GetString("DueAt") is { } dueAt ? DateOnly.ParseExact(dueAt, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         row.GetString("Stamp")) { StoredKey = row.RowKey };
 
@@ -145,7 +148,8 @@ public sealed class ReminderDueStore(StorageClients storage)
         var dueAt = next is null ? null : GraduateStore.Iso(next.DueOn);
         foreach (var key in (string[])[GraduateStore.PlanKey(row.GraduateId), GraduateStore.LegacyPlanKey])
         {
-            var plan = new TableEntity(row.GraduateId, key) { ["Pending"] = pending, ["DueAt"] = dueAt };
+            var plan = new TableEntity(row.GraduateId, key) { ["DueAt"] = dueAt };
+            LongColumn.Write(plan, "Pending", pending);
             try
             {
                 await storage.Table(StorageNames.GraduatesTable).SubmitTransactionAsync(
@@ -180,18 +184,18 @@ public sealed class ReminderDueStore(StorageClients storage)
             TableUpdateMode.Replace,
             cancellationToken);
 
-    public static TableEntity ToEntity(DueRow row) => new(GraduateStore.Iso(row.DueOn), row.Key)
+    public static TableEntity ToEntity(DueRow row)
     {
-        ["GraduateId"] = row.GraduateId,
-        ["Stamp"] = row.Stamp,
-        ["Reminders"] = JsonSerializer.Serialize(row.Reminders, RowJson),
-    };
+        var entity = new TableEntity(GraduateStore.Iso(row.DueOn), row.Key) { ["GraduateId"] = row.GraduateId, ["Stamp"] = row.Stamp };
+        LongColumn.Write(entity, "Reminders", JsonSerializer.Serialize(row.Reminders, RowJson));
+        return entity;
+    }
 
     /// <summary>A due row; a row of the older layout (one reminder a row, no stamp) is read as a row of that one reminder.</summary>
     private static DueRow ToRow(TableEntity row)
     {
         var dueOn = DateOnly.ParseExact(row.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var reminders = row.GetString("Reminders") is { } json
+        var reminders = LongColumn.Read(row, "Reminders") is { } json
             ? JsonSerializer.Deserialize<List<DueReminder>>(json, RowJson) ?? []
             : [ToReminder(row)];
         return new DueRow(dueOn, row.GetString("GraduateId") ?? "", row.GetString("Stamp"), reminders, row.ETag) { Key = row.RowKey };

@@ -60,7 +60,6 @@ public static class StorageNames
     public const string OutboxPendingTable = "outboxpending";
     public const string FailedNotificationsTable = "notificationsfailed";
     public const string ReminderDueTable = "reminderdue";
-    public const string EmployerMailTable = "employermail";
     public const string EmployerDomainsTable = "employerdomains";
     public const string EmployerChecksTable = "employerchecks";
 
@@ -108,5 +107,5 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Containers = [IntakeContainer, DocumentsContainer, QuarantineContainer, ImportsContainer, ReminderRunsContainer, FeedsContainer];
     public static readonly IReadOnlyList<string> Queues = [DispatchQueue, DispatchPoisonQueue, ImportQueue, ImportPoisonQueue, ReminderRunQueue, ReminderRunPoisonQueue, FeedQueue, FeedPoisonQueue, OperatorResyncQueue, OperatorResyncPoisonQueue];
-    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerMailTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable, EmployerRegistryTable, FeedJobsTable, FeedFilesTable, FeedReviewsTable, FeedFlagsTable, OperatorIndexTable, OperatorCountersTable, OperatorAuditTable];
+    public static readonly IReadOnlyList<string> Tables = [GraduatesTable, ReminderRunsTable, IinIndexTable, ReviewQueueTable, DocumentIndexTable, OutboxPendingTable, FailedNotificationsTable, ReminderDueTable, EmployerDomainsTable, EmployerChecksTable, ImportJobsTable, EmployerRegistryTable, FeedJobsTable, FeedFilesTable, FeedReviewsTable, FeedFlagsTable, OperatorIndexTable, OperatorCountersTable, OperatorAuditTable];
 }

@@ -43,6 +43,9 @@ public static partial class AppLog
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Index sync of graduate {GraduateId} kept meeting concurrent changes; its outbox row runs it again")]
     public static partial void IndexSyncDeferred(this ILogger logger, string graduateId);
 
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Index sync of graduate {GraduateId} failed after its change was committed; its outbox row runs it again")]
+    public static partial void IndexSyncDeferred(this ILogger logger, string graduateId, Exception exception);
+
     [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Pass {Pass} of {Run} failed; the run's other passes go on")]
     public static partial void PassFailed(this ILogger logger, Exception exception, string pass, string run);
 }

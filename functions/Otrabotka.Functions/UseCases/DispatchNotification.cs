@@ -55,16 +55,17 @@ public sealed partial class DispatchNotification(
         await RecordAsync(request.GraduateId, attempts, cancellationToken);
     }
 
-    /// <summary>The named rows still pending: one point read each (ADR 0003's exactly-once check); a row already sent or failed is left alone.</summary>
+    /// <summary>The named rows still pending, read in one call (ADR 0003's exactly-once check); a row already sent or failed is left alone.</summary>
     private async Task<List<OutboxRow>> PendingRowsAsync(DispatchRequest request, CancellationToken cancellationToken)
     {
-        var found = await Task.WhenAll(request.Ids.Select(id => store.FindAsync(request.GraduateId, id, cancellationToken)));
-        foreach (var id in request.Ids.Where((_, index) => found[index] is null))
+        var ids = request.Ids;
+        var found = (await store.FindAllAsync(request.GraduateId, ids, cancellationToken)).ToDictionary(row => row.NotificationId, StringComparer.Ordinal);
+        foreach (var id in ids.Where(id => !found.ContainsKey(id)))
         {
             LogMissing(logger, id);
         }
 
-        return found.OfType<OutboxRow>().Where(row => row.Status == OutboxRow.Pending).ToList();
+        return ids.Where(found.ContainsKey).Select(id => found[id]).Where(row => row.Status == OutboxRow.Pending).ToList();
     }
 
     private async Task<Attempt> SyncIndexesAsync(OutboxRow row, CancellationToken cancellationToken)

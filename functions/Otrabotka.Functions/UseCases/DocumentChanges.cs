@@ -47,7 +47,8 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
 
     /// <summary>
     /// The committed unit's indexes, at once; then the held row is queued as synced (an e-mail) or completed
-    /// (an index-sync row). Should the sync fail, the row is queued as not synced: the dispatcher syncs in full.
+    /// (an index-sync row). Should the sync fail, the row is queued as not synced: the dispatcher syncs in full,
+    /// and the committed change is answered as done.
     /// </summary>
     internal async Task SyncInlineAsync(GraduateUnit unit, string? documentId, PreparedSync prepared, HeldRow held, CancellationToken cancellationToken)
     {
@@ -57,15 +58,19 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await outbox.DispatchAsync(unit.Graduate.Id, held.Commit, CancellationToken.None);
+            // The change is committed: its answer stands whatever the indexes meet. The held row is queued unsynced
+            // and the dispatcher syncs in full (retried, then the sweep), so nothing is lost by answering.
             if (ex is ConcurrentChangeException)
             {
-                // As above: the change is committed, its held row now queued unsynced; the dispatcher finishes the sync.
                 logger.IndexSyncDeferred(unit.Graduate.Id);
-                return;
+            }
+            else
+            {
+                logger.IndexSyncDeferred(unit.Graduate.Id, ex);
             }
 
-            throw;
+            await outbox.DispatchAsync(unit.Graduate.Id, held.Commit, CancellationToken.None);
+            return;
         }
 
         if (held.Mail)

@@ -5,7 +5,7 @@ using Otrabotka.Functions.Texts;
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>Registers a validated graduate record, or recognises the same graduate registered before, or refuses a changed one.</summary>
-public sealed class GraduateRegistrations(GraduateLookup graduates, GraduateRegistry registry, IndexSync indexes, SetFeedConsent consents)
+public sealed class GraduateRegistrations(GraduateLookup graduates, GraduateRegistry registry, IndexSync indexes, SetFeedConsent consents, TimeProvider time)
 {
     public Task<Outcome<RegistrationResult>> RegisterAsync(GraduateRecord record, CancellationToken cancellationToken) =>
         RetryPolicy.RunAsync(attempt => RegisterOnceAsync(record, attempt), () => RegisteredConcurrently, cancellationToken);
@@ -32,7 +32,9 @@ public sealed class GraduateRegistrations(GraduateLookup graduates, GraduateRegi
 
         var id = GraduateStore.NewId('g');
         await registry.ClaimIinAsync(record.Iin, id, record.ImportHash, cancellationToken);
-        await registry.AddAsync(record with { Id = id }, cancellationToken);
+        // The profile is stored with its status snapshot, so the graduate's first change does not rewrite the profile
+        // (and re-check the operators' index) only to fill it in (issue 12).
+        await registry.AddAsync(Indexed(record with { Id = id }, Almaty.Today(time)), cancellationToken);
         await indexes.PlanRemindersAsync(id, rewrite: false, cancellationToken);
         return Outcome<RegistrationResult>.Created(new RegistrationResult(id, true));
     }

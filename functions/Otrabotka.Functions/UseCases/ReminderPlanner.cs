@@ -41,18 +41,16 @@ public sealed class ReminderPlanner(ReminderDueStore due)
         return new PlanChange(graduate.Id, old.DueAt is { } at && at != row?.DueOn ? at : null, row);
     }
 
-    /// <summary>After the plan's commit: the graduate's due row written at its date, then the row at the old date removed (one or two calls).</summary>
+    /// <summary>
+    /// After the plan's commit: the graduate's due row written at its date and the row at the old date removed (one or
+    /// two calls, side by side: they are rows of different dates, and should either fail, the change's outbox row
+    /// runs the whole sync again).
+    /// </summary>
     public async Task ApplyAsync(PlanChange change, CancellationToken cancellationToken)
     {
-        if (change.Write is { } row)
-        {
-            await due.UpsertAsync(row, cancellationToken);
-        }
-
-        if (change.Gone is { } gone)
-        {
-            await due.DeleteAsync(gone, change.GraduateId, cancellationToken);
-        }
+        Task write = change.Write is { } row ? due.UpsertAsync(row, cancellationToken) : Task.CompletedTask;
+        var remove = change.Gone is { } gone ? due.DeleteAsync(gone, change.GraduateId, cancellationToken) : Task.CompletedTask;
+        await Task.WhenAll(write, remove);
     }
 
     /// <summary>A new graduate's plan and due row, from the record alone (no documents yet): an import writes them in batches.</summary>

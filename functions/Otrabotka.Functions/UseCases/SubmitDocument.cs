@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Adapters;
+using Otrabotka.Functions.Notifications;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.Texts;
 using static Otrabotka.Functions.UseCases.DocumentMetadata;
@@ -16,6 +17,7 @@ public sealed class SubmitDocument(
     DocumentChanges changes,
     IdempotencyStore idempotency,
     DocumentValidator validate,
+    EmployerMailQuota quota,
     TimeProvider time)
 {
     /// <summary>Multipart submission: the file is validated in the request and the decided document committed at once (ADR 0017).</summary>
@@ -70,6 +72,11 @@ public sealed class SubmitDocument(
             return new Problem(Refusal.NotFound, "graduate-not-registered", TextCatalog.Default.Text("problems.graduate-not-registered"));
         }
 
+        if (CountEmployerMail(unit, request) is { } limit)
+        {
+            return limit;
+        }
+
         var document = Document.Receive(GraduateStore.NewId('d'), request.Claim, time.GetUtcNow(), request.Actor);
         unit.Add(document);
         await validate.DecideInlineAsync(unit, document, request.File, cancellationToken);
@@ -88,6 +95,31 @@ public sealed class SubmitDocument(
         }
 
         return Outcome<SubmittedView>.Accepted(view);
+    }
+
+    /// <summary>
+    /// A graduate's employment confirmation e-mails its employer: counted against the daily limit (issue 11, M3) in
+    /// the upload's own transaction, so the count costs no call of its own; past the limit nothing is written.
+    /// </summary>
+    private Problem? CountEmployerMail(GraduateUnit unit, Submission request)
+    {
+        if (request.Actor.Role != ActorRole.Graduate || request.Claim is not EmploymentClaim { EmployerEmail: { Length: > 0 } address })
+        {
+            return null;
+        }
+
+        var (decision, next) = quota.Decide(unit.EmployerMail, address, null);
+        if (!decision.Allowed)
+        {
+            return Problem.EmployerMailLimit(decision.RetryAfter);
+        }
+
+        if (next is not null)
+        {
+            unit.CountEmployerMail(next);
+        }
+
+        return null;
     }
 
     private async Task DeleteFileAsync(DocumentFile file, CancellationToken cancellationToken)

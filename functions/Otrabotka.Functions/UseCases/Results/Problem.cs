@@ -20,6 +20,14 @@ public sealed record Problem(Refusal Kind, string Code, Text Detail, IReadOnlyLi
     public static Problem FromReasons(Refusal kind, string code, IEnumerable<Reason> reasons, string field) =>
         new(kind, code, TextCatalog.Default.Text("problems.rules-broken"), reasons.Select(r => new FieldError(field, r.Code, r.Message)).ToList());
 
+    /// <summary>The graduate's daily limit of e-mails to employers is reached (issue 11, M3): retry after <paramref name="retryAfter"/>, answered as Retry-After.</summary>
+    public static Problem EmployerMailLimit(TimeSpan retryAfter) =>
+        new(Refusal.TooManyRequests, "employer-mail-limit", TextCatalog.Default.Text("problems.employer-mail-limit"),
+            Extensions: new Dictionary<string, object?> { [RetryAfterSeconds] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) });
+
+    /// <summary>The extension naming the seconds to wait; the HTTP edge also sends it as the Retry-After header.</summary>
+    public const string RetryAfterSeconds = "retryAfterSeconds";
+
     /// <summary>A move the document's status machine refuses.</summary>
     public static Problem Refused(Reason reason) => new(Refusal.Conflict, reason.Code, reason.Message);
 }
