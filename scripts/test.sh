@@ -45,7 +45,7 @@ if [ $build -eq 0 ]; then
 fi
 cleanup; AZURITE_PID=""
 
-# The reminder-run benchmark at a small size: its bound on entities read is a check that can fail.
+# The reminder-run benchmark at a small size: its bound on entities read (only due graduates) is a check that can fail.
 bench=1
 if [ $build -eq 0 ]; then
   say "reminder-run benchmark (small size; full size: bash scripts/bench-reminders.sh)"

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
+using Xunit.Abstractions;
 
 namespace Otrabotka.Functions.Tests;
 
@@ -13,9 +14,92 @@ namespace Otrabotka.Functions.Tests;
 /// rows out of the index at the end, so later runs on the shared clock (the simulated months) do not move its status.
 /// </summary>
 [Collection(IsolatedHostCollection.Name)]
-public sealed class ReminderDueIndexTests(IsolatedHostFixture host)
+public sealed class ReminderDueIndexTests(IsolatedHostFixture host, ITestOutputHelper output)
 {
+    /// <summary>
+    /// Storage calls of one no-proof reminder (a calendar status move, ADR 0019) of a graduate just registered (no status
+    /// snapshot yet), from the run to its e-mail recorded as sent, counted by the host's pipeline policy. Before issue 12's
+    /// reminder change the code made 13 here (counted from its calls, not measured by this test, which came with the change):
+    /// the outbox's pending note, the marker + outbox row + stamp transaction, the dispatch message, the due row moved on (add,
+    /// plan-move transaction, delete), the status re-sync (a query of the graduate's live rows, the snapshot's commit, the
+    /// operators' membership read), the run's log row, and the dispatch (the row's point read, its record, its note's removal).
+    /// 11 since: the live rows are read once before the send, and the plan's move and the status snapshot commit in the
+    /// send's transaction (the plan-move transaction, the re-sync query and the snapshot's own commit go). Of the 11: live
+    /// rows 1, pending note 1, transaction 1, dispatch message 1, operators' membership read 1 (the snapshot changed: synced
+    /// from the committed unit; a graduate whose snapshot is current skips it), next due row 1, old due row's delete 1, the
+    /// run's log row 1, point read 1, record 1, note's removal 1. A change that adds calls must raise this with a reason.
+    /// </summary>
+    public const int MaxCallsPerReminder = 11;
+
     private readonly Api api = new(host);
+
+    [Fact]
+    public async Task One_reminder_reads_its_graduate_once_and_stays_within_its_storage_call_budget()
+    {
+        var (graduateId, _, _) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        try
+        {
+            await CountedAsync(graduateId);
+        }
+        finally
+        {
+            await RemoveRowsAsync(graduateId);
+        }
+    }
+
+    private async Task CountedAsync(string graduateId)
+    {
+        var first = Assert.Single(await RowsOfAsync(graduateId));
+        var date = DateOnly.ParseExact(first.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var read = await RowsReadByRunAsync(graduateId, date);
+        Assert.Contains(read.SelectMany(row => row.DueBy(date)), reminder => RunReminders.MarksStatusMove(reminder.Kind));
+        var liveRows = (await LiveRowsAsync(graduateId)).Count;
+        await QuietAsync();
+        var counter = host.Storage.Counter;
+        var before = counter.Total;
+
+        var result = await host.Service<RunReminders>().ProcessAsync(date, read, "test", CancellationToken.None);
+        Assert.Equal(1, result.Sent);
+        Assert.True(await LocalHostFixture.Eventually(() => NothingPendingAsync(graduateId), TimeSpan.FromSeconds(30)), "the reminder's outbox row was left pending");
+        await QuietAsync();
+
+        var calls = counter.Recent.TakeLast((int)(counter.Total - before)).ToList();
+        output.WriteLine($"storage calls for one reminder: {calls.Count}");
+        calls.ForEach(output.WriteLine);
+
+        // The graduate's partition is queried once (its live rows); a re-sync after the send would query it again.
+        Assert.Equal(1, calls.Count(call => call.StartsWith("GET ", StringComparison.Ordinal) && call.EndsWith($"/{StorageNames.GraduatesTable}()", StringComparison.Ordinal)));
+        Assert.InRange(calls.Count, 1, MaxCallsPerReminder);
+
+        // The run counts every entity it read: its due row and the graduate's live rows.
+        Assert.Equal((1, liveRows, read.Count + liveRows), (result.GraduatesRead, result.RowsRead, result.EntitiesRead));
+    }
+
+    /// <summary>Waits until the app's clients have made no call for a second (a dispatch still in flight would).</summary>
+    private async Task QuietAsync()
+    {
+        var last = -1L;
+        while (host.Storage.Counter.Total != last)
+        {
+            last = host.Storage.Counter.Total;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>No outbox row of the graduate is pending (read with a client of the test's own, so not counted).</summary>
+    private static async Task<bool> NothingPendingAsync(string graduateId)
+    {
+        var table = new TableClient(IsolatedHostFixture.IsolatedConnectionString, StorageNames.GraduatesTable);
+        await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{graduateId}' and RowKey ge 'ntf|' and RowKey lt 'ntf}}'"))
+        {
+            if (row.GetString("Status") == "pending")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     [Fact]
     public async Task A_graduate_has_one_due_row_at_the_next_reminder_and_a_run_moves_it_on()

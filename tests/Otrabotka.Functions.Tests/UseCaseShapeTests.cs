@@ -32,7 +32,7 @@ public sealed class UseCaseShapeTests
         Type[] collaborators =
         [
             typeof(UseCases.DocumentMoves), typeof(UseCases.GraduateLookup), typeof(UseCases.GraduateRegistrations), typeof(UseCases.ReviewDocuments),
-            typeof(UseCases.EmployerLinkLookup), typeof(UseCases.DocumentValidator), typeof(UseCases.EmployerAddressChecks), typeof(UseCases.RunReminders),
+            typeof(UseCases.EmployerLinkLookup), typeof(UseCases.DocumentValidator), typeof(UseCases.EmployerAddressChecks), typeof(UseCases.RunReminders), typeof(UseCases.ReminderSender),
             typeof(UseCases.IntakeSweep), typeof(UseCases.ReceivedSweep), typeof(UseCases.SweepFeeds),
             typeof(UseCases.OperatorDesk.OperatorSearch), typeof(UseCases.OperatorDesk.ResyncQueue),
         ];

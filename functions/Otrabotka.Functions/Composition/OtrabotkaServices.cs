@@ -116,6 +116,7 @@ public static class OtrabotkaServices
         services.AddSingleton<SweepUnfinished>();
         services.AddSingleton<FailedNotifications>();
         services.AddSingleton<DispatchNotification>();
+        services.AddSingleton<ReminderSender>();
         services.AddSingleton<RunReminders>();
         services.AddOtrabotkaPages(configuration);
         services.AddSingleton<ImportRegistrar>();

@@ -22,12 +22,21 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         LoadAsync(graduateId, GraduateData.Range(graduateId, GraduateStore.LivePrefix), null, cancellationToken);
 
     /// <summary>The live rows with the same query's other rows (a filter wider than the live range) handed to <paramref name="other"/>: the feed's months.</summary>
-    internal async Task<GraduateUnit?> LoadAsync(string graduateId, string filter, Action<TableEntity>? other, CancellationToken cancellationToken)
+    internal async Task<GraduateUnit?> LoadAsync(string graduateId, string filter, Action<TableEntity>? other, CancellationToken cancellationToken) =>
+        (await ReadAsync(graduateId, filter, other, cancellationToken)).Unit;
+
+    /// <summary>The live rows and how many entities the query answered (a reminder run counts every entity it reads).</summary>
+    public Task<(GraduateUnit? Unit, int RowsRead)> LoadCountedAsync(string graduateId, CancellationToken cancellationToken) =>
+        ReadAsync(graduateId, GraduateData.Range(graduateId, GraduateStore.LivePrefix), null, cancellationToken);
+
+    private async Task<(GraduateUnit? Unit, int RowsRead)> ReadAsync(string graduateId, string filter, Action<TableEntity>? other, CancellationToken cancellationToken)
     {
         if (!GraduateData.SafeKey(graduateId))
         {
-            return null;
+            return (null, 0);
         }
+
+        var read = 0;
 
         GraduateRecord? graduate = null;
         var documents = new List<Document>();
@@ -38,6 +47,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
         EmployerMailCount? mail = null;
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
+            read++;
             switch (GraduateStore.KindOf(row.RowKey))
             {
                 case LiveRow.Profile:
@@ -68,7 +78,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
 
         plan = plan with { StampStored = plan.Stamp is { } stamp && stamps.Contains(stamp) };
 
-        return graduate is null ? null : new GraduateUnit(graduate, documents, etags, fingerprints, plan) { EmployerMail = mail };
+        return (graduate is null ? null : new GraduateUnit(graduate, documents, etags, fingerprints, plan) { EmployerMail = mail }, read);
     }
 
     /// <summary>

@@ -178,9 +178,14 @@ public sealed class ReminderDueStore(StorageClients storage)
 
     private static string MarkerKey(DueReminder reminder) => MarkerPrefix + reminder.Key.Replace('/', '_');
 
-    public Task RecordRunAsync(DateOnly date, string trigger, DateTimeOffset startedAt, int entitiesRead, int sent, CancellationToken cancellationToken) =>
+    /// <summary>An inline run's log row: what it sent and every entity it read (the due rows, and the graduates' live rows apart).</summary>
+    public Task RecordRunAsync(DateOnly date, string trigger, DateTimeOffset startedAt, UseCases.ReminderRunResult result, CancellationToken cancellationToken) =>
         storage.Table(StorageNames.ReminderRunsTable).UpsertEntityAsync(
-            new TableEntity("run", GraduateStore.Iso(date)) { ["Trigger"] = trigger, ["StartedAt"] = startedAt, ["EntitiesRead"] = entitiesRead, ["Sent"] = sent },
+            new TableEntity("run", GraduateStore.Iso(date))
+            {
+                ["Trigger"] = trigger, ["StartedAt"] = startedAt, ["EntitiesRead"] = result.EntitiesRead, ["Sent"] = result.Sent,
+                ["DueRowsRead"] = result.DueRowsRead, ["GraduatesRead"] = result.GraduatesRead, ["RowsRead"] = result.RowsRead,
+            },
             TableUpdateMode.Replace,
             cancellationToken);
 

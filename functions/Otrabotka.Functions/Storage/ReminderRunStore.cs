@@ -111,6 +111,8 @@ public sealed class ReminderRunStore(StorageClients storage)
         ["Skipped"] = chunk.Skipped,
         ["Failed"] = chunk.Failed,
         ["MarkerReads"] = chunk.MarkerReads,
+        ["GraduatesRead"] = chunk.GraduatesRead,
+        ["RowsRead"] = chunk.RowsRead,
     };
 
     private static ReminderChunkRow ToChunk(TableEntity entity) => new(
@@ -122,7 +124,9 @@ public sealed class ReminderRunStore(StorageClients storage)
         entity.GetInt32("Sent") ?? 0,
         entity.GetInt32("Skipped") ?? 0,
         entity.GetInt32("Failed") ?? 0,
-        entity.GetInt32("MarkerReads") ?? 0)
+        entity.GetInt32("MarkerReads") ?? 0,
+        entity.GetInt32("GraduatesRead") ?? 0,
+        entity.GetInt32("RowsRead") ?? 0)
     {
         ETag = entity.ETag,
     };

@@ -22,8 +22,8 @@ public static partial class AppLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Operator reviewed document {DocumentId} of graduate {GraduateId}: {Decision} ({ReasonCode}) → {Status}")]
     public static partial void Reviewed(this ILogger logger, string graduateId, string documentId, string decision, string? reasonCode, DocumentStatus status);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Reminder run for {Date} ({Trigger}): {EntitiesRead} due rows read, {Sent} sent, {AlreadySent} already sent, {Superseded} superseded")]
-    public static partial void RemindersRun(this ILogger logger, DateOnly date, string trigger, int entitiesRead, int sent, int alreadySent, int superseded);
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Reminder run for {Date} ({Trigger}): {EntitiesRead} entities read ({DueRowsRead} due rows, {GraduatesRead} graduates' live rows: {RowsRead}), {Sent} sent, {AlreadySent} already sent, {Superseded} superseded")]
+    public static partial void RemindersRun(this ILogger logger, DateOnly date, string trigger, int entitiesRead, int dueRowsRead, int graduatesRead, int rowsRead, int sent, int alreadySent, int superseded);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Notification {NotificationId} of graduate {GraduateId} failed for good after {Attempts} attempts (last status {Status})")]
     public static partial void EmailFailed(this ILogger logger, string graduateId, string notificationId, int attempts, int status);

@@ -10,11 +10,12 @@ namespace Otrabotka.Functions.UseCases;
 /// The daily reminder run for an Almaty date: reads the due index up to that date (days missed in downtime
 /// are caught up: of each series only the latest step is sent, the domain's catch-up rule), sends each once —
 /// a marker row inserted with the outbox row in one transaction makes a second send fail — and moves each graduate's
-/// row on to the date of its next pending reminder (one row a graduate, ADR 0020).
-/// A reminder due on the day a status moves with the calendar alone (at risk, completed) also re-syncs its graduate's
-/// indexes, so the operators' counts and status search follow the calendar (<see cref="MarksStatusMove"/>).
+/// row on to the date of its next pending reminder (one row a graduate, ADR 0020). Each reminder reads its graduate's
+/// live rows once and commits the send, the plan's move and — on a day the status moves with the calendar alone
+/// (<see cref="MarksStatusMove"/>) — the status snapshot in one transaction (<see cref="ReminderSender"/>), so the
+/// operators' counts and status search follow the calendar with no re-sync query.
 /// </summary>
-public sealed partial class RunReminders(ReminderDueStore due, Outbox outbox, EmployerLinks links, IndexSync indexes, TimeProvider time, ILogger<RunReminders> logger)
+public sealed class RunReminders(ReminderDueStore due, ReminderSender sender, TimeProvider time, ILogger<RunReminders> logger)
 {
     public const string MarkerPrefix = ReminderDueStore.MarkerPrefix;
 
@@ -26,18 +27,26 @@ public sealed partial class RunReminders(ReminderDueStore due, Outbox outbox, Em
     /// <summary>The due index's rows up to the date, one a graduate (all of them, or the first <paramref name="limit"/>).</summary>
     public Task<List<DueRow>> DueAsync(DateOnly date, int? limit, CancellationToken cancellationToken) => due.UpToAsync(date, cancellationToken, limit);
 
-    /// <summary>Sends the latest step of each series due among the rows once, and moves each row on to its next date.</summary>
+    /// <summary>
+    /// Sends the latest step of each series due among the rows once, and moves each row on to its next date. The answer's
+    /// entities read are every entity the run read: the due rows and each handled reminder's read of its graduate's live rows.
+    /// </summary>
     public async Task<ReminderRunResult> ProcessAsync(DateOnly date, IReadOnlyList<DueRow> rows, string trigger, CancellationToken cancellationToken)
     {
-        int sent = 0, alreadySent = 0, dueCount = 0;
+        int sent = 0, alreadySent = 0, dueCount = 0, graduatesRead = 0, rowsRead = 0;
         foreach (var graduate in rows.GroupBy(r => r.GraduateId))
         {
             var reminders = graduate.SelectMany(row => row.DueBy(date)).ToList();
             dueCount += reminders.Count;
             var latest = ReminderPolicy.Latest(reminders.Select(r => r.Planned)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-            foreach (var reminder in reminders.Where(r => latest.Contains(r.Key)))
+            var toSend = reminders.Where(r => latest.Contains(r.Key)).ToList();
+            var owners = graduate.ToLookup(row => toSend.FindIndex(reminder => reminder.Stamp == row.Stamp));
+            // The reminders that move no row first: a replan by the one moving the row keeps nothing due today pending.
+            foreach (var index in Enumerable.Range(0, toSend.Count).OrderBy(index => owners[index].Any()))
             {
-                if (await SendAsync(reminder, cancellationToken))
+                var handled = await sender.HandleAsync(toSend[index], owners[index].ToList(), date, null, cancellationToken);
+                (graduatesRead, rowsRead) = (graduatesRead + handled.GraduatesRead, rowsRead + handled.RowsRead);
+                if (handled.Outcome == ReminderOutcome.Sent)
                 {
                     sent++;
                 }
@@ -47,42 +56,19 @@ public sealed partial class RunReminders(ReminderDueStore due, Outbox outbox, Em
                 }
             }
 
-            foreach (var row in graduate)
+            foreach (var row in owners[-1])
             {
-                await MoveOnAsync(row, date, cancellationToken);
-            }
-
-            if (reminders.FirstOrDefault(r => MarksStatusMove(r.Kind)) is { } moving)
-            {
-                await RefreshStatusAsync(moving, cancellationToken);
+                await sender.MoveOnAsync(row, date, cancellationToken);
             }
         }
 
-        var result = new ReminderRunResult(date, rows.Count, sent, alreadySent, dueCount - sent - alreadySent);
-        await due.RecordRunAsync(date, trigger, time.GetUtcNow(), result.EntitiesRead, result.Sent, cancellationToken);
-        logger.RemindersRun(date, trigger, result.EntitiesRead, result.Sent, result.AlreadySent, result.Superseded);
-        return result;
-    }
-
-    /// <summary>
-    /// A handled row moves on (ADR 0020): what is due after <paramref name="date"/> is added at its next date, the move is
-    /// recorded in the graduate's plan checked against the row's stamp (one transaction), then the row goes. A plan
-    /// changed since (stale stamp) keeps its own row: the copy made here is removed again. A row written before the
-    /// stamp (the older one-reminder layout) just goes, as before. Run again after a crash, each step finds its work done.
-    /// </summary>
-    public async Task MoveOnAsync(DueRow row, DateOnly date, CancellationToken cancellationToken)
-    {
-        if (row.Stamp is not null)
+        var result = new ReminderRunResult(date, rows.Count + rowsRead, sent, alreadySent, dueCount - sent - alreadySent)
         {
-            var next = row.After(date);
-            var added = next is null ? null : await due.AddAsync(next, cancellationToken);
-            if (!await due.RecordMoveAsync(row, next, cancellationToken) && added is not null)
-            {
-                await due.DeleteAsync(added, cancellationToken);
-            }
-        }
-
-        await due.DeleteAsync(row, cancellationToken);
+            DueRowsRead = rows.Count, GraduatesRead = graduatesRead, RowsRead = rowsRead,
+        };
+        await due.RecordRunAsync(date, trigger, time.GetUtcNow(), result, cancellationToken);
+        logger.RemindersRun(date, trigger, result.EntitiesRead, result.DueRowsRead, result.GraduatesRead, result.RowsRead, result.Sent, result.AlreadySent, result.Superseded);
+        return result;
     }
 
     /// <summary>Which e-mail each reminder kind sends; a new kind without one fails the build.</summary>
@@ -112,69 +98,4 @@ public sealed partial class RunReminders(ReminderDueStore due, Outbox outbox, Em
         ReminderKind.ReconfirmationDue => false,
         ReminderKind.DeferralEnding => false,
     };
-
-    /// <summary>
-    /// Re-syncs the graduate's status snapshot, the operators' index and counters when the reminder marks a status
-    /// move; a storage failure is logged and left to the graduate's next change (the reminder itself is sent).
-    /// </summary>
-    public async Task RefreshStatusAsync(DueReminder reminder, CancellationToken cancellationToken)
-    {
-        if (!MarksStatusMove(reminder.Kind))
-        {
-            return;
-        }
-
-        try
-        {
-            await indexes.RunAsync(reminder.GraduateId, null, cancellationToken);
-        }
-        catch (Azure.RequestFailedException ex)
-        {
-            LogRefreshFailed(logger, reminder.GraduateId, ex.Status);
-        }
-        catch (ConcurrentChangeException)
-        {
-            LogRefreshFailed(logger, reminder.GraduateId, 409);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder run: re-syncing graduate {GraduateId}'s status failed with storage status {Status}")]
-    private static partial void LogRefreshFailed(ILogger logger, string graduateId, int status);
-
-    /// <summary>Sends one due reminder unless its marker exists (false then); a run's chunks tag the marker with their run.</summary>
-    public async Task<bool> SendAsync(DueReminder reminder, CancellationToken cancellationToken, string? runId = null)
-    {
-        var employer = reminder.Recipient == Recipient.Employer;
-        var link = reminder is { EmployerEmail: { } email, TokenIssuedAt: { } issued, DocumentId: { } documentId }
-            ? links.For(new EmployerClaim(reminder.GraduateId, documentId, email, reminder.TokenVersion ?? 1, issued))
-            : null;
-        var model = new NoticeModel(GraduateName: reminder.Name, EmployerName: reminder.EmployerName, Link: link, Date: reminder.Date)
-        {
-            GraduateSex = reminder.GraduateSex, AtRiskGapDays = reminder.AtRiskGapDays, ReconfirmationMonths = reminder.ReconfirmationMonths,
-        };
-        var to = employer ? reminder.EmployerEmail! : reminder.To;
-        var (id, action) = outbox.Row(reminder.GraduateId, to, NotificationOf(reminder.Kind), reminder.Language, model, bilingual: employer);
-        List<Azure.Data.Tables.TableTransactionAction> actions = [ReminderDueStore.Marker(reminder, id, time.GetUtcNow(), runId), action];
-        if (reminder.Stamp is { } stamp)
-        {
-            // Sent only while the plan it was written under is still the graduate's (ADR 0020).
-            actions.Add(ReminderDueStore.StampCheck(reminder.GraduateId, stamp));
-        }
-
-        try
-        {
-            await outbox.CommitAsync(reminder.GraduateId, actions, [id], cancellationToken);
-            return true;
-        }
-        catch (ConcurrentChangeException)
-        {
-            // The marker is there: another run sent this reminder.
-            return false;
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            // The stamp's row is gone: the graduate's plan changed since this row was written, and its new row stands.
-            return false;
-        }
-    }
 }

@@ -1579,6 +1579,9 @@ export interface components {
             done: boolean;
             /** Format: date-time */
             startedAt: string;
+            indexRead: number;
+            graduatesRead: number;
+            rowsRead: number;
         };
         ResyncStatus: {
             runId: string;

@@ -18,7 +18,7 @@ namespace Otrabotka.Functions.UseCases;
 /// marker tagged with the run's id counts as sent by it.
 /// </summary>
 public sealed partial class RunReminderStep(
-    StorageClients storage, ReminderRunStore runs, RunReminders reminders, ReminderDueStore due, IOptions<ReminderRunSettings> settings, TimeProvider time, ILogger<RunReminderStep> logger)
+    StorageClients storage, ReminderRunStore runs, RunReminders reminders, ReminderSender sender, ReminderDueStore due, IOptions<ReminderRunSettings> settings, TimeProvider time, ILogger<RunReminderStep> logger)
 {
     private const int Parallelism = 8;
 
@@ -153,7 +153,7 @@ public sealed partial class RunReminderStep(
         var clock = Stopwatch.StartNew();
         var budget = TimeSpan.FromSeconds(settings.Value.ChunkSeconds);
         var rate = settings.Value.SendRatePerSecond;
-        int sent = 0, skipped = 0, failed = 0, markerReads = 0, taken = 0;
+        int sent = 0, skipped = 0, failed = 0, markerReads = 0, taken = 0, graduatesRead = 0, rowsRead = 0;
         var handled = new System.Collections.Concurrent.ConcurrentBag<ChunkedReminder>();
         IEnumerable<int> Slots()
         {
@@ -173,24 +173,17 @@ public sealed partial class RunReminderStep(
             }
 
             var reminder = all[from + k];
-            var outcome = await SendOneAsync(runId, reminder, ct);
+            var (outcome, read) = await SendOneAsync(runId, run.Date, reminder, ct);
+            Interlocked.Add(ref graduatesRead, read.GraduatesRead);
+            Interlocked.Add(ref rowsRead, read.RowsRead);
             if (outcome == Sent.Failed)
             {
-                await reminders.RefreshStatusAsync(reminder.Reminder, ct);
                 Interlocked.Increment(ref failed);
                 return;
             }
 
-            // Moved on before the status re-sync, so a replan it causes starts from the row's next date.
-            foreach (var row in reminder.Rows.Where(row => row.Stamp is not null))
-            {
-                await reminders.MoveOnAsync(row, run.Date, ct);
-            }
-
-            await reminders.RefreshStatusAsync(reminder.Reminder, ct);
-
             Interlocked.Increment(ref outcome == Sent.Before ? ref skipped : ref sent);
-            if (outcome != Sent.Now)
+            if (read.Outcome == ReminderOutcome.AlreadySent)
             {
                 Interlocked.Increment(ref markerReads);
             }
@@ -203,26 +196,38 @@ public sealed partial class RunReminderStep(
         return chunk with
         {
             Next = from + taken, Sent = chunk.Sent + sent, Skipped = chunk.Skipped + skipped, Failed = chunk.Failed + failed, MarkerReads = chunk.MarkerReads + markerReads,
+            GraduatesRead = chunk.GraduatesRead + graduatesRead, RowsRead = chunk.RowsRead + rowsRead,
         };
     }
 
     private enum Sent { Now, ByThisRun, Before, Failed }
 
-    private async Task<Sent> SendOneAsync(string runId, ChunkedReminder chunked, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one chunked reminder and moves on the due rows it owns (one read of the graduate, one transaction with the
+    /// plan's move and the status snapshot: <see cref="ReminderSender"/>); a reminder sent before is this run's when its
+    /// marker says so (one marker read). What was read is answered even when the send failed.
+    /// </summary>
+    private async Task<(Sent Outcome, ReminderHandled Read)> SendOneAsync(string runId, DateOnly date, ChunkedReminder chunked, CancellationToken cancellationToken)
     {
         try
         {
-            if (await reminders.SendAsync(chunked.Reminder, cancellationToken, runId))
+            var handled = await sender.HandleAsync(chunked.Reminder, chunked.Rows.Where(row => row.Stamp is not null).ToList(), date, runId, cancellationToken);
+            return handled.Outcome switch
             {
-                return Sent.Now;
-            }
-
-            return await due.SentByRunAsync(chunked.Reminder, cancellationToken) == runId ? Sent.ByThisRun : Sent.Before;
+                ReminderOutcome.Sent => (Sent.Now, handled),
+                ReminderOutcome.AlreadySent when await due.SentByRunAsync(chunked.Reminder, cancellationToken) == runId => (Sent.ByThisRun, handled),
+                _ => (Sent.Before, handled),
+            };
         }
         catch (RequestFailedException ex)
         {
             LogSendFailed(logger, runId, ex.Status);
-            return Sent.Failed;
+            return (Sent.Failed, new ReminderHandled(ReminderOutcome.Stale, 0, 0));
+        }
+        catch (ConcurrentChangeException)
+        {
+            LogSendFailed(logger, runId, 409);
+            return (Sent.Failed, new ReminderHandled(ReminderOutcome.Stale, 0, 0));
         }
     }
 
