@@ -12,7 +12,10 @@
 #   the issue-12 size: bash scripts/bench-reminders.sh 200000 50000
 #   BENCH=import bash scripts/bench-reminders.sh [ROWS] CSV import (default 10,000 rows), then re-import; above
 #                                                       5,000 rows it is a job drained 16 chunks at a time;
-#                                                       prints rows/s, longest execution, writes per row, raw upserts/s
+#                                                       prints rows/s, longest execution, writes per row, raw upserts/s,
+#                                                       each phase of a chunk (time and calls) and both processes' CPU
+#     BENCH_IMPORT_CHUNK_ROWS (default: Import__ChunkRows' default, 1,000); BENCH_IMPORT_REIMPORT=0 skips the re-import;
+#     BENCH_IMPORT_BUDGET_SECONDS stops taking chunks after that long and reports the rows registered by then
 #   BENCH_KEY_LOOKUP=1|0  Azurite with or without scripts/azurite-key-lookup.cjs preloaded (point lookups by both keys);
 #                         default 1 for the reminder run (its plan rows all share the row key "live|plan"), 0 for imports
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -36,5 +39,5 @@ else
   say "stock Azurite"
   start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
 fi
-AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")" \
+AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")" BENCH_AZURITE_PID="$AZURITE_PID" \
   dotnet benchmarks/Otrabotka.Benchmarks/bin/Release/net10.0/Otrabotka.Benchmarks.dll "${BENCH:-reminders}" "$GRADUATES" "$DUE"

@@ -29,12 +29,22 @@ public static class ImportBenchmark
         var services = ReminderRunBenchmark.Services();
         var storage = services.GetRequiredService<StorageClients>();
         await storage.EnsureCreatedAsync();
+        var chunkRows = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Otrabotka.Functions.Configuration.ImportSettings>>().Value;
+        if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_IMPORT_CHUNK_ROWS"), System.Globalization.CultureInfo.InvariantCulture, out var rowsPerChunk))
+        {
+            // As Import__ChunkRows would set it on the host.
+            chunkRows.ChunkRows = rowsPerChunk;
+        }
+
+        Console.WriteLine($"Import__ChunkRows = {chunkRows.ChunkRows} (BENCH_IMPORT_CHUNK_ROWS sets it), {Workers} chunks at a time");
         var bytes = Encoding.UTF8.GetBytes(Csv(rows));
         var startImport = services.GetRequiredService<StartImport>();
         var step = services.GetRequiredService<RunImportStep>();
         var readStatus = services.GetRequiredService<ReadImportStatus>();
         var failed = false;
-        foreach (var pass in new[] { "first import", "re-import (unchanged)" })
+        var budget = double.TryParse(Environment.GetEnvironmentVariable("BENCH_IMPORT_BUDGET_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var passes = Environment.GetEnvironmentVariable("BENCH_IMPORT_REIMPORT") == "0" ? new[] { "first import" } : new[] { "first import", "re-import (unchanged)" };
+        foreach (var pass in passes)
         {
             Console.WriteLine($"{pass}: {rows:N0} rows ({bytes.Length / 1024:N0} KiB)");
             var callsBefore = storage.Counter.Total;
@@ -47,18 +57,44 @@ public static class ImportBenchmark
                 continue;
             }
 
-            var (longest, finished) = await DrainAsync(step);
+            using var profile = new ImportProfile();
+            var (azuriteBefore, ownBefore) = (AzuriteCpu(), Environment.CpuUsage.TotalTime);
+            var (allocatedBefore, gen0Before, gen2Before) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2));
+            var (longest, finished) = await DrainAsync(step, started, budget);
             var wall = Stopwatch.GetElapsedTime(started, finished);
             var status = (await readStatus.RunAsync(start.Job!.ImportId, CancellationToken.None))!;
             var writes = await WritesAsync(storage, status.ImportId);
             Console.WriteLine($"  job: chunks={status.Chunks} registered={status.Registered} unchanged={status.Unchanged} conflicts={status.Conflicts} errors={status.ErrorCount} done={status.Done}");
             Console.WriteLine($"  wall={wall.TotalSeconds:N1}s ({rows / wall.TotalSeconds:N0} rows/s), longest execution {longest.TotalSeconds:N2}s, storage writes per row {(double)writes / rows:N3} ({writes:N0} transactions/writes incl. chunk records)");
             Console.WriteLine($"  storage calls (pipeline counter, every try, reads included) {storage.Counter.Total - callsBefore:N0} = {(double)(storage.Counter.Total - callsBefore) / rows:N3} per row");
+            Console.WriteLine($"  CPU during the pass: Azurite {(AzuriteCpu() - azuriteBefore).TotalSeconds:N1} s, the import's process {(Environment.CpuUsage.TotalTime - ownBefore).TotalSeconds:N1} s, over {wall.TotalSeconds:N1} s of wall time (2 cores); the import's process allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:N0} MiB, {GC.CollectionCount(0) - gen0Before} gen-0 and {GC.CollectionCount(2) - gen2Before} gen-2 collections, GC paused {GC.GetTotalPauseDuration().TotalSeconds:N1} s since start");
+            profile.Print();
             failed |= !status.Done || longest > TimeSpan.FromSeconds(60) || status.Registered + status.Unchanged != rows;
+            if (!status.Done)
+            {
+                // Stopped by BENCH_IMPORT_BUDGET_SECONDS: the rate is over the rows registered so far; no re-import of a file half in.
+                Console.WriteLine($"  stopped after the {budget?.TotalSeconds:N0} s budget (BENCH_IMPORT_BUDGET_SECONDS): {status.Registered:N0} of {rows:N0} rows registered, {status.Registered / wall.TotalSeconds:N0} rows/s over them, {(double)writes / Math.Max(1, status.Registered):N3} writes and {(double)(storage.Counter.Total - callsBefore) / Math.Max(1, status.Registered):N3} calls per row registered");
+                break;
+            }
         }
 
         await RawReferencesAsync(storage);
         return failed ? 1 : 0;
+    }
+
+    /// <summary>Azurite's CPU time so far (user + system, from /proc; the script passes its pid), zero when unknown.</summary>
+    private static TimeSpan AzuriteCpu()
+    {
+        var pid = Environment.GetEnvironmentVariable("BENCH_AZURITE_PID");
+        var stat = $"/proc/{pid}/stat";
+        if (string.IsNullOrEmpty(pid) || !File.Exists(stat))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var fields = File.ReadAllText(stat).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     private static string Csv(int rows)
@@ -90,7 +126,7 @@ public static class ImportBenchmark
     /// The queue is polled through a client of its own, as the host's listener does, so the polling is not counted
     /// among the import's storage calls (its own messages — the plan's chunk messages — are).
     /// </summary>
-    private static async Task<(TimeSpan Longest, long Finished)> DrainAsync(RunImportStep step)
+    private static async Task<(TimeSpan Longest, long Finished)> DrainAsync(RunImportStep step, long started, TimeSpan? budget)
     {
         var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")!;
         var queue = new Azure.Storage.Queues.QueueClient(connection, StorageNames.ImportQueue, new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
@@ -99,7 +135,7 @@ public static class ImportBenchmark
         var lastActivity = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, Workers), new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (_, ct) =>
         {
-            while (true)
+            while (budget is not { } limit || Stopwatch.GetElapsedTime(started) < limit)
             {
                 var message = (await queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5), ct)).Value;
                 if (message is null)

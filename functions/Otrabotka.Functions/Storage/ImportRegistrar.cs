@@ -12,13 +12,17 @@ namespace Otrabotka.Functions.Storage;
 /// per index partition (insert-or-conflict; only a conflicting batch reads its rows), each new graduate's
 /// profile and reminder plan go in one transaction in its own partition, and the due rows 100 to a
 /// transaction per due date. Each index row records the job and line that created it, so a chunk run again
-/// after a crash finishes what it started and counts it once, and a repeated file counts as unchanged.
+/// after a crash finishes what it started and counts it once, and a repeated file counts as unchanged. New ids are
+/// drawn so that runs of 250 rows share one operators' counter shard (ADR 0024). Each phase is an <see cref="ImportTrace"/> span.
 /// </summary>
 public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry registry, GraduateRegistrations graduates, SetFeedConsent consents, OperatorIndex operators, TimeProvider time)
 {
     private const int Parallelism = 16;
     private const int BatchLimit = 100;
     private const int ClaimAttempts = 4;
+
+    /// <summary>New graduates in a row that share one operators' counter shard (ADR 0024).</summary>
+    private const int RowsPerShard = 250;
 
     public static Text ConflictText => TextCatalog.Default.Text("problems.graduate-exists");
 
@@ -41,14 +45,48 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
             }
         }
 
+        var claims = await ClaimAllAsync(firsts.Values, jobId, writes, problems, cancellationToken);
+        var unchanged = claims.Unchanged;
+        using (ImportTrace.Phase("one-by-one"))
+        {
+            unchanged += await RegisterOneByOneAsync(claims.Legacy, problems, cancellationToken);
+            await Parallel.ForEachAsync(claims.Consents, Options(cancellationToken), async (sent, ct) => await consents.RunAsync(sent.GraduateId, sent.Consent, ct));
+        }
+
+        var fresh = claims.Fresh;
+        await WriteProfilesAsync(fresh, writes, cancellationToken);
+        foreach (var (line, record) in repeats)
+        {
+            var first = firsts[record.Iin].Record;
+            if (first.ImportHash == record.ImportHash)
+            {
+                unchanged++;
+            }
+            else
+            {
+                problems.Add(new ImportProblem(line, "conflict", ConflictText));
+            }
+        }
+
+        return new RegisterTally(fresh.Count, unchanged, problems.Count(p => p.Code == "conflict"), problems.OrderBy(p => p.Line).ToList(), writes.Value);
+    }
+
+    /// <summary>What the index claims came to: graduates new to this job, unchanged ones, rows the one-by-one path decides, consents to pass on.</summary>
+    private sealed record Claims(IReadOnlyCollection<GraduateRecord> Fresh, int Unchanged, IReadOnlyCollection<(int Line, GraduateRecord Record)> Legacy, IReadOnlyCollection<(string GraduateId, FeedConsent Consent)> Consents);
+
+    /// <summary>Claims every distinct IIN's index row, index partitions in parallel, and sorts the rows by what the claim found.</summary>
+    private async Task<Claims> ClaimAllAsync(IReadOnlyCollection<(int Line, GraduateRecord Record)> rows, string jobId, Counter writes, ConcurrentBag<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        using var phase = ImportTrace.Phase("claims");
         var fresh = new ConcurrentBag<GraduateRecord>();
         var unchanged = 0;
         var legacy = new ConcurrentBag<(int Line, GraduateRecord Record)>();
         var consentsSent = new ConcurrentBag<(string GraduateId, FeedConsent Consent)>();
-        var groups = firsts.Values.GroupBy(r => registry.IinKeys(r.Record.Iin).Partition).SelectMany(g => g.Chunk(BatchLimit)).ToList();
+        var shards = ShardsFor(rows, jobId);
+        var groups = rows.GroupBy(r => registry.IinKeys(r.Record.Iin).Partition).SelectMany(g => g.Chunk(BatchLimit)).ToList();
         await Parallel.ForEachAsync(groups, Options(cancellationToken), async (group, ct) =>
         {
-            foreach (var (line, record, entry) in await ClaimAsync(group, jobId, writes, ct))
+            foreach (var (line, record, entry) in await ClaimAsync(group, jobId, shards, writes, ct))
             {
                 switch (Classify(record, entry, jobId, line))
                 {
@@ -72,24 +110,33 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
                 }
             }
         });
+        return new Claims(fresh, unchanged, legacy, consentsSent);
+    }
 
-        unchanged += await RegisterOneByOneAsync(legacy, problems, cancellationToken);
-        await Parallel.ForEachAsync(consentsSent, Options(cancellationToken), async (sent, ct) => await consents.RunAsync(sent.GraduateId, sent.Consent, ct));
-        await WriteProfilesAsync(fresh, writes, cancellationToken);
-        foreach (var (line, record) in repeats)
+    /// <summary>
+    /// The operators' counter shard each row's new graduate id is drawn in (ADR 0024): consecutive runs of
+    /// <see cref="RowsPerShard"/> rows share a shard, starting at a shard derived from the job and the first line, so a
+    /// chunk moves the counters of a few shards in few transactions and chunks running side by side mostly meet none.
+    /// </summary>
+    private static Dictionary<int, int> ShardsFor(IEnumerable<(int Line, GraduateRecord Record)> rows, string jobId)
+    {
+        var ordered = rows.Select(r => r.Line).Order().ToList();
+        var first = ordered.Count == 0 ? 0 : ordered[0];
+        var start = OperatorIndex.ShardNumber(jobId) + (first / RowsPerShard);
+        return ordered.Select((line, position) => (line, shard: (start + (position / RowsPerShard)) % OperatorIndex.Shards)).ToDictionary(p => p.line, p => p.shard);
+    }
+
+    /// <summary>A new graduate id whose operators' counter shard is <paramref name="shard"/> (about <see cref="OperatorIndex.Shards"/> draws).</summary>
+    private static string NewIdIn(int shard)
+    {
+        while (true)
         {
-            var first = firsts[record.Iin].Record;
-            if (first.ImportHash == record.ImportHash)
+            var id = GraduateStore.NewId('g');
+            if (OperatorIndex.ShardNumber(id) == shard)
             {
-                unchanged++;
-            }
-            else
-            {
-                problems.Add(new ImportProblem(line, "conflict", ConflictText));
+                return id;
             }
         }
-
-        return new RegisterTally(fresh.Count, unchanged, problems.Count(p => p.Code == "conflict"), problems.OrderBy(p => p.Line).ToList(), writes.Value);
     }
 
     private enum Claim { Ours, Same, Changed, Unknown }
@@ -125,14 +172,14 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
     }
 
     /// <summary>Inserts the group's index rows in one transaction; on a conflict reads them and inserts only the missing ones.</summary>
-    private async Task<List<(int Line, GraduateRecord Record, TableEntity Entry)>> ClaimAsync((int Line, GraduateRecord Record)[] group, string jobId, Counter writes, CancellationToken cancellationToken)
+    private async Task<List<(int Line, GraduateRecord Record, TableEntity Entry)>> ClaimAsync((int Line, GraduateRecord Record)[] group, string jobId, IReadOnlyDictionary<int, int> shards, Counter writes, CancellationToken cancellationToken)
     {
         var claimed = new List<(int, GraduateRecord, TableEntity)>();
         var pending = group.ToList();
         await RetryPolicy.RunAsync(
             async token =>
             {
-                var entries = pending.Select(row => IndexRow(row.Record, jobId, row.Line)).ToList();
+                var entries = pending.Select(row => IndexRow(row.Record, jobId, row.Line, shards[row.Line])).ToList();
                 try
                 {
                     writes.Add();
@@ -162,12 +209,12 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
         return found.HasValue ? found.Value : null;
     }
 
-    private TableEntity IndexRow(GraduateRecord record, string jobId, int line)
+    private TableEntity IndexRow(GraduateRecord record, string jobId, int line, int shard)
     {
         var (partition, row) = registry.IinKeys(record.Iin);
         return new TableEntity(partition, row)
         {
-            ["GraduateId"] = GraduateStore.NewId('g'),
+            ["GraduateId"] = NewIdIn(shard),
             ["ImportHash"] = record.ImportHash,
             ["ImportJob"] = jobId,
             ["ImportLine"] = line,
@@ -193,10 +240,32 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
         return unchanged;
     }
 
-    /// <summary>Profile + plan (+ its stamp) in one transaction per graduate (a conflict means a run before wrote it), then each graduate's due row, batched by date.</summary>
+    /// <summary>Profile + plan (+ its stamp) in one transaction per graduate (a conflict means a run before wrote it), then the operators' index and counters, then each graduate's due row, batched by date.</summary>
     private async Task WriteProfilesAsync(IReadOnlyCollection<GraduateRecord> records, Counter writes, CancellationToken cancellationToken)
     {
         var today = Almaty.Today(time);
+        var due = await WritePlansAsync(records, today, writes, cancellationToken);
+
+        // The operators' search index and dashboard counters, in batches too.
+        var indexCalls = await operators.SyncNewAsync(records.Select(r => GraduateRegistrations.Indexed(r, today)).ToList(), cancellationToken);
+        for (var call = 0; call < indexCalls; call++)
+        {
+            writes.Add();
+        }
+
+        using var phase = ImportTrace.Phase("due");
+        var batches = due.GroupBy(r => r.PartitionKey).SelectMany(g => g.DistinctBy(r => r.RowKey).Chunk(BatchLimit)).ToList();
+        await Parallel.ForEachAsync(batches, Options(cancellationToken), async (batch, ct) =>
+        {
+            writes.Add();
+            await Due.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+        });
+    }
+
+    /// <summary>Each graduate's profile, plan and plan stamp in one transaction in their partition; answers the due rows to write.</summary>
+    private async Task<ConcurrentBag<TableEntity>> WritePlansAsync(IReadOnlyCollection<GraduateRecord> records, DateOnly today, Counter writes, CancellationToken cancellationToken)
+    {
+        using var phase = ImportTrace.Phase("profiles");
         var due = new ConcurrentBag<TableEntity>();
         await Parallel.ForEachAsync(records, Options(cancellationToken), async (record, ct) =>
         {
@@ -218,20 +287,7 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
                 await AddIfMissingAsync(GraduateStore.ToEntity(GraduateRegistrations.Indexed(record, today)), ct);
             }
         });
-
-        // The operators' search index and dashboard counters, in batches too.
-        var indexCalls = await operators.SyncNewAsync(records.Select(r => GraduateRegistrations.Indexed(r, today)).ToList(), cancellationToken);
-        for (var call = 0; call < indexCalls; call++)
-        {
-            writes.Add();
-        }
-
-        var batches = due.GroupBy(r => r.PartitionKey).SelectMany(g => g.DistinctBy(r => r.RowKey).Chunk(BatchLimit)).ToList();
-        await Parallel.ForEachAsync(batches, Options(cancellationToken), async (batch, ct) =>
-        {
-            writes.Add();
-            await Due.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
-        });
+        return due;
     }
 
     private async Task AddIfMissingAsync(TableEntity entity, CancellationToken cancellationToken)

@@ -29,15 +29,18 @@ public sealed class OperatorIndex(StorageClients storage, TimeProvider time)
     private TableClient Counters => storage.Table(StorageNames.OperatorCountersTable);
 
     /// <summary>The counter shard of a graduate (stable: FNV-1a of the id).</summary>
-    public static string ShardOf(string graduateId)
+    public static string ShardOf(string graduateId) => ShardName(ShardNumber(graduateId));
+
+    /// <summary>The number (0 … <see cref="Shards"/> − 1) of the counter shard of a graduate id, or of any text.</summary>
+    public static int ShardNumber(string text)
     {
         var hash = 2166136261u;
-        foreach (var c in graduateId)
+        foreach (var c in text)
         {
             hash = unchecked((hash ^ c) * 16777619u);
         }
 
-        return ShardName((int)(hash % Shards));
+        return (int)(hash % Shards);
     }
 
     public static string ShardName(int shard) => "b" + shard.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
@@ -79,30 +82,26 @@ public sealed class OperatorIndex(StorageClients storage, TimeProvider time)
 
     /// <summary>
     /// Indexes graduates just registered by an import, in few calls: index rows 100 to a transaction per
-    /// partition, then per counter shard (shards in parallel, one shard's batches in turn) the new
-    /// membership rows and the moved counters in one transaction. A batch that meets a membership already
-    /// there (a chunk run again) or a counter moved meanwhile falls back to the one-by-one sync, which is
-    /// idempotent. Answers the number of storage calls made.
+    /// partition, then per counter shard (shards in parallel, one shard's batches in turn) the new membership rows
+    /// and the moved counters in one transaction. The counters a batch moves are point-read once per shard and then
+    /// carried from commit to commit by the ETags the transaction answers (ADR 0024); a counter another writer moved
+    /// meanwhile (412, or 409 on a counter row both added) is read again and the batch retried. A batch that meets a
+    /// membership already there (a chunk run again) falls back to the one-by-one sync, which is idempotent. Answers
+    /// the number of storage calls made.
     /// </summary>
     public async Task<int> SyncNewAsync(IReadOnlyCollection<GraduateRecord> graduates, CancellationToken cancellationToken)
     {
-        var calls = 0;
         var today = Almaty.Today(time);
         var entries = graduates.Select(g => (Graduate: g, Entry: OperatorIndexRows.Of(g, NextStatusChange.Of(g, [], today)))).ToList();
-        var batches = entries.SelectMany(e => e.Entry.Rows).GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(g => g.DistinctBy(r => r.RowKey, StringComparer.Ordinal).Chunk(BatchLimit)).ToList();
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
-        {
-            Interlocked.Increment(ref calls);
-            await Index.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
-        });
-
+        var calls = await WriteNewRowsAsync(entries.SelectMany(e => e.Entry.Rows), cancellationToken);
+        using var phase = ImportTrace.Phase("counters");
         var shards = entries.GroupBy(e => ShardOf(e.Graduate.Id), StringComparer.Ordinal).ToList();
         await Parallel.ForEachAsync(shards, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (shard, ct) =>
         {
+            var counters = new Dictionary<string, TableEntity?>(StringComparer.Ordinal);
             foreach (var chunk in CounterBatches(shard))
             {
-                Interlocked.Add(ref calls, await CountNewAsync(shard.Key, chunk, ct));
+                Interlocked.Add(ref calls, await CountNewAsync(shard.Key, chunk, counters, ct));
             }
         });
         return calls;
@@ -110,6 +109,21 @@ public sealed class OperatorIndex(StorageClients storage, TimeProvider time)
 
     private const int BatchLimit = 100;
     private const int Parallelism = 16;
+
+    /// <summary>The new graduates' index rows, upserted 100 to a transaction per partition; answers the calls made.</summary>
+    private async Task<int> WriteNewRowsAsync(IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        using var phase = ImportTrace.Phase("index");
+        var calls = 0;
+        var batches = rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(g => g.DistinctBy(r => r.RowKey, StringComparer.Ordinal).Chunk(BatchLimit)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
+        {
+            Interlocked.Increment(ref calls);
+            await Index.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+        });
+        return calls;
+    }
 
     /// <summary>
     /// A shard's new members cut into transactions of at most 100 actions: each member's row, their calendar-move
@@ -141,18 +155,28 @@ public sealed class OperatorIndex(StorageClients storage, TimeProvider time)
     }
 
     /// <summary>
-    /// One batch of new members: counters read, memberships added and counters moved in one transaction. A counter
-    /// another import chunk moved meanwhile (412, or 409 on a counter row both added) is read again and the batch
-    /// retried; a membership already there (a chunk run again) sends the batch to the one-by-one sync.
+    /// One batch of new members: the counters it moves (as carried in <paramref name="counters"/>, point-read when
+    /// not known), memberships added and counters moved in one transaction. A counter another writer moved meanwhile
+    /// is read again and the batch retried; a membership already there (a chunk run again) sends the batch to the
+    /// one-by-one sync.
     /// </summary>
-    private async Task<int> CountNewAsync(string shard, IReadOnlyList<(GraduateRecord Graduate, OperatorIndexRows Entry)> chunk, CancellationToken cancellationToken)
+    private async Task<int> CountNewAsync(string shard, IReadOnlyList<(GraduateRecord Graduate, OperatorIndexRows Entry)> chunk, Dictionary<string, TableEntity?> counters, CancellationToken cancellationToken)
     {
         var calls = 0;
+        var deltas = chunk.SelectMany(c => c.Entry.Facets).GroupBy(f => CounterPrefix + f, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
         var counted = await RetryPolicy.RunAsync(
             async token =>
             {
-                calls += 2;
-                return await TryCountNewAsync(shard, chunk, token);
+                calls += await ReadCountersAsync(shard, deltas.Keys.Where(key => !counters.ContainsKey(key)).ToList(), counters, token) + 1;
+                try
+                {
+                    return await TryCountNewAsync(shard, chunk, deltas, counters, token);
+                }
+                catch (ConcurrentChangeException)
+                {
+                    counters.Clear();
+                    throw;
+                }
             },
             () => false,
             cancellationToken);
@@ -161,6 +185,7 @@ public sealed class OperatorIndex(StorageClients storage, TimeProvider time)
             return calls;
         }
 
+        counters.Clear();
         foreach (var (graduate, entry) in chunk)
         {
             await SyncAsync(graduate, entry.StatusChangesOn, cancellationToken);
@@ -169,28 +194,39 @@ public sealed class OperatorIndex(StorageClients storage, TimeProvider time)
         return calls + chunk.Count;
     }
 
-    /// <summary>True when the batch committed, false when a membership exists; throws <see cref="ConcurrentChangeException"/> when only a counter moved.</summary>
-    private async Task<bool> TryCountNewAsync(string shard, IReadOnlyList<(GraduateRecord Graduate, OperatorIndexRows Entry)> chunk, CancellationToken cancellationToken)
+    /// <summary>Point-reads the named counter rows of a shard into <paramref name="counters"/> (null: not there yet); answers the calls made.</summary>
+    private async Task<int> ReadCountersAsync(string shard, IReadOnlyList<string> keys, Dictionary<string, TableEntity?> counters, CancellationToken cancellationToken)
     {
-        var counters = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in Counters.QueryAsync<TableEntity>($"PartitionKey eq '{shard}' and RowKey ge '{CounterPrefix}' and RowKey lt '{CounterEnd}'", cancellationToken: cancellationToken))
+        var read = await Task.WhenAll(keys.Select(key => Counters.GetEntityIfExistsAsync<TableEntity>(shard, key, cancellationToken: cancellationToken)));
+        foreach (var (key, found) in keys.Zip(read))
         {
-            counters[row.RowKey] = row;
+            counters[key] = found.HasValue ? found.Value : null;
         }
 
-        var deltas = chunk.SelectMany(c => c.Entry.Facets).GroupBy(f => CounterPrefix + f, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        return keys.Count;
+    }
+
+    /// <summary>
+    /// True when the batch committed (the moved counters' new values and ETags then replace those in
+    /// <paramref name="counters"/>), false when a membership exists; throws <see cref="ConcurrentChangeException"/> when only a counter moved.
+    /// </summary>
+    private async Task<bool> TryCountNewAsync(string shard, IReadOnlyList<(GraduateRecord Graduate, OperatorIndexRows Entry)> chunk, Dictionary<string, long> deltas, Dictionary<string, TableEntity?> counters, CancellationToken cancellationToken)
+    {
         var actions = chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, Membership(shard, c.Graduate.Id, c.Entry))).ToList();
         actions.AddRange(chunk.Where(c => c.Entry.StatusChangesOn is not null).Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, MoveRow(shard, c.Entry.StatusChangesOn!.Value, c.Graduate.Id))));
+        var moved = new List<TableEntity>();
         foreach (var (key, delta) in deltas)
         {
-            var current = counters.GetValueOrDefault(key);
+            var current = counters[key];
             var row = new TableEntity(shard, key) { ["Count"] = (current?.GetInt64("Count") ?? 0) + delta };
+            moved.Add(row);
             actions.Add(current is null ? new(TableTransactionActionType.Add, row) : new(TableTransactionActionType.UpdateReplace, row, current.ETag));
         }
 
         try
         {
-            await Counters.SubmitTransactionAsync(actions, cancellationToken);
+            var answers = (await Counters.SubmitTransactionAsync(actions, cancellationToken)).Value;
+            CarryCounters(moved, answers.Skip(actions.Count - moved.Count).ToList(), counters);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
@@ -198,6 +234,23 @@ public sealed class OperatorIndex(StorageClients storage, TimeProvider time)
             // The failed action's index tells a membership (the first chunk.Count actions) from a counter (the
             // calendar-move rows between them are upserts, which neither 409 nor 412 fails).
             return ex.FailedTransactionActionIndex is { } failed && failed >= chunk.Count ? throw new ConcurrentChangeException("A counter moved under the batch.", ex) : false;
+        }
+    }
+
+    /// <summary>The committed counters as the next batch's starting point; one whose answer carries no ETag is forgotten (read again when needed).</summary>
+    private static void CarryCounters(IReadOnlyList<TableEntity> moved, IReadOnlyList<Response> answers, Dictionary<string, TableEntity?> counters)
+    {
+        for (var i = 0; i < moved.Count; i++)
+        {
+            if (answers.Count == moved.Count && answers[i].Headers.ETag is { } etag)
+            {
+                moved[i].ETag = etag;
+                counters[moved[i].RowKey] = moved[i];
+            }
+            else
+            {
+                counters.Remove(moved[i].RowKey);
+            }
         }
     }
 

@@ -31,6 +31,7 @@ public sealed class StorageCallCounter : HttpPipelineSynchronousPolicy
     public override void OnSendingRequest(HttpMessage message)
     {
         Interlocked.Increment(ref total);
+        ImportTrace.CountCall();
         var call = $"{message.Request.Method} {message.Request.Uri.Path}";
         lock (recent)
         {

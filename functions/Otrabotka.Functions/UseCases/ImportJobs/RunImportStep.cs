@@ -57,6 +57,7 @@ public sealed partial class RunImportStep(StorageClients storage, ImportJobStore
     /// <summary>Registers one chunk's rows and records its counts; a chunk already done is left alone.</summary>
     private async Task ChunkAsync(string jobId, int number, CancellationToken cancellationToken)
     {
+        using var span = ImportTrace.Phase("chunk");
         if (await jobs.FindChunkAsync(jobId, number, cancellationToken) is not { Done: false } chunk || await jobs.FindJobAsync(jobId, cancellationToken) is not { } job)
         {
             return;
