@@ -73,8 +73,12 @@ public static class FeedBenchmark
         var dispatch = services?.GetRequiredService<DispatchNotification>();
         var feedDrain = DrainAsync(storage.Queue(StorageNames.FeedQueue), jobs.HandleAsync);
         var mailDrain = dispatch is null ? Task.FromResult((TimeSpan.Zero, 0)) : DrainAsync(storage.Queue(StorageNames.DispatchQueue), dispatch.RunAsync, feedDrain);
+        using var stop = new CancellationTokenSource();
+        var progress = ProgressAsync(job.ImportId, watch, counter, stop.Token);
         var (longest, executions) = await feedDrain;
         var imported = watch.Elapsed;
+        await stop.CancelAsync();
+        await progress;
         await mailDrain;
         var status = (await jobs.StatusAsync(job.ImportId, CancellationToken.None))!;
         var calls = counter.Total - callsBefore;
@@ -88,6 +92,38 @@ public static class FeedBenchmark
         }
 
         return new Pass(status.Applied, mails, longest);
+    }
+
+    /// <summary>
+    /// Every 30 s while a pass runs: the rows its chunks have recorded so far (finished executions; a chunk's graduates
+    /// in flight are not yet counted), the rate since the last line and the storage calls so far — so a run stopped by
+    /// its time bound still shows how the rate moves as the store fills. Read with a client of its own (not counted).
+    /// </summary>
+    private static async Task ProgressAsync(string jobId, Stopwatch watch, StorageCallCounter counter, CancellationToken cancellationToken)
+    {
+        var jobs = new TableClient(Environment.GetEnvironmentVariable("AzureWebJobsStorage"), StorageNames.FeedJobsTable);
+        var (lastRows, lastAt) = (0L, TimeSpan.Zero);
+        var calls = counter.Total;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+                long done = 0;
+                await foreach (var row in jobs.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {jobId}"), cancellationToken: cancellationToken))
+                {
+                    done += (row.GetInt32("Applied") ?? 0) + (row.GetInt32("Unchanged") ?? 0) + (row.GetInt32("Superseded") ?? 0);
+                }
+
+                var at = watch.Elapsed;
+                Console.WriteLine($"    [{at.TotalSeconds,5:N0} s] rows recorded {done:N0}; {(done - lastRows) / (at - lastAt).TotalSeconds:N1} rows/s since the last line; storage calls {counter.Total - calls:N0}");
+                (lastRows, lastAt) = (done, at);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The pass is done.
+        }
     }
 
     /// <summary>
