@@ -13,12 +13,14 @@ public sealed record FeedMerge(IReadOnlyList<StoredFeedMonth> Months, IReadOnlyL
 {
     public static FeedMerge Of(FeedFile? file, IReadOnlyList<StoredFeedMonth> stored, IReadOnlyList<FeedRow> rows)
     {
-        var months = stored.ToDictionary(m => m.Key, StringComparer.Ordinal);
+        // One month under both row keys (an old writer running beside a new one) counts once: the latest report.
+        var months = stored.GroupBy(m => m.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.FileId, StringComparer.Ordinal).First(), StringComparer.Ordinal);
         var writes = new Dictionary<string, StoredFeedMonth>(StringComparer.Ordinal);
         int applied = 0, unchanged = 0, superseded = 0;
         if (file is null)
         {
-            return new FeedMerge(stored, [], new GraduateFeedTally(0, 0, 0));
+            return new FeedMerge([.. months.Values], [], new GraduateFeedTally(0, 0, 0));
         }
 
         foreach (var row in rows)
@@ -36,6 +38,8 @@ public sealed record FeedMerge(IReadOnlyList<StoredFeedMonth> Months, IReadOnlyL
             }
             else if (Contribution(incoming).Supersedes(Contribution(current)))
             {
+                // Written back under the row key it was read with (an old store's shared key stays in place, ADR 0022).
+                incoming = incoming with { StoredKey = current.StoredKey };
                 (months[key], writes[key]) = (incoming, incoming);
                 applied++;
             }
