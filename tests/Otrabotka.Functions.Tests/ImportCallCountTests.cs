@@ -21,10 +21,10 @@ public sealed class ImportCallCountTests(ScaleHostFixture host, ITestOutputHelpe
     /// <summary>
     /// A first import: one profile + plan transaction per new graduate, and per chunk a fixed part — the IIN index 100
     /// rows to a transaction per index partition (≤ 16), the operators' index rows by partition and, per counter
-    /// shard the chunk's new ids were drawn in (one per 250 rows, ADR 0024), a point read of each counter it moves and
+    /// shard the chunk's new ids were drawn in (one per 250 rows, ADR 0025), a point read of each counter it moves and
     /// its transactions in turn, the due rows 100 to a transaction per date. 200 rows made 319 (119 fixed: 16 IIN
     /// transactions, ≈ 95 index transactions — the name words' partitions vary with the IINs' last digits —, 3 counter
-    /// reads + 5 counter transactions in one shard, the due rows); before ADR 0024 they made 385 (185 fixed: all 32
+    /// reads + 5 counter transactions in one shard, the due rows); before ADR 0025 they made 385 (185 fixed: all 32
     /// shards, a range query and a transaction each), pinned at 220. At the benchmark's chunk of 1,000 rows the fixed
     /// part is about 0.12 a row.
     /// </summary>
@@ -84,7 +84,7 @@ public sealed class ImportCallCountTests(ScaleHostFixture host, ITestOutputHelpe
         Assert.Equal(countedFirst, countedAfter);
 
         // Nothing doubled by the run again: one profile and one membership per graduate; fewer than 250 rows draw
-        // their new ids in one counter shard (ADR 0024).
+        // their new ids in one counter shard (ADR 0025).
         var shards = new HashSet<string>(StringComparer.Ordinal);
         foreach (var iin in iins.Take(3).Append(iins[^1]))
         {

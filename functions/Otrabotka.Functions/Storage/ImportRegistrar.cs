@@ -13,7 +13,7 @@ namespace Otrabotka.Functions.Storage;
 /// profile and reminder plan go in one transaction in its own partition, and the due rows 100 to a
 /// transaction per due date. Each index row records the job and line that created it, so a chunk run again
 /// after a crash finishes what it started and counts it once, and a repeated file counts as unchanged. New ids are
-/// drawn so that runs of 250 rows share one operators' counter shard (ADR 0024). Each phase is an <see cref="ImportTrace"/> span.
+/// drawn so that runs of 250 rows share one operators' counter shard (ADR 0025). Each phase is an <see cref="ImportTrace"/> span.
 /// </summary>
 public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry registry, GraduateRegistrations graduates, SetFeedConsent consents, OperatorIndex operators, TimeProvider time)
 {
@@ -21,7 +21,7 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
     private const int BatchLimit = 100;
     private const int ClaimAttempts = 4;
 
-    /// <summary>New graduates in a row that share one operators' counter shard (ADR 0024).</summary>
+    /// <summary>New graduates in a row that share one operators' counter shard (ADR 0025).</summary>
     private const int RowsPerShard = 250;
 
     public static Text ConflictText => TextCatalog.Default.Text("problems.graduate-exists");
@@ -114,7 +114,7 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
     }
 
     /// <summary>
-    /// The operators' counter shard each row's new graduate id is drawn in (ADR 0024): consecutive runs of
+    /// The operators' counter shard each row's new graduate id is drawn in (ADR 0025): consecutive runs of
     /// <see cref="RowsPerShard"/> rows share a shard, starting at a shard derived from the job and the first line, so a
     /// chunk moves the counters of a few shards in few transactions and chunks running side by side mostly meet none.
     /// </summary>

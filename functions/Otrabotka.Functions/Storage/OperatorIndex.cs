@@ -84,7 +84,7 @@ public sealed class OperatorIndex(StorageClients storage, TimeProvider time)
     /// Indexes graduates just registered by an import, in few calls: index rows 100 to a transaction per
     /// partition, then per counter shard (shards in parallel, one shard's batches in turn) the new membership rows
     /// and the moved counters in one transaction. The counters a batch moves are point-read once per shard and then
-    /// carried from commit to commit by the ETags the transaction answers (ADR 0024); a counter another writer moved
+    /// carried from commit to commit by the ETags the transaction answers (ADR 0025); a counter another writer moved
     /// meanwhile (412, or 409 on a counter row both added) is read again and the batch retried. A batch that meets a
     /// membership already there (a chunk run again) falls back to the one-by-one sync, which is idempotent. Answers
     /// the number of storage calls made.
