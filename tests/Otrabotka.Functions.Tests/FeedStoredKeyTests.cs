@@ -16,10 +16,8 @@ public sealed class FeedStoredKeyTests(FeedHostFixture host)
 
     private TableClient Graduates => host.Storage.Table(StorageNames.GraduatesTable);
 
-    private TableClient Registry => host.Storage.Table(StorageNames.EmployerRegistryTable);
-
     [Fact]
-    public async Task Months_and_a_registry_entry_stored_under_the_shared_keys_of_before_are_read_and_updated_in_place()
+    public async Task Months_stored_under_the_shared_keys_of_before_are_read_and_updated_in_place()
     {
         var (graduateId, iin, _) = await feed.Api.RegisterAsync();
         var bin = Api.ValidBin();
@@ -28,10 +26,9 @@ public sealed class FeedStoredKeyTests(FeedHostFixture host)
         Assert.Equal(3, Int(await feed.ImportAsync(file), "applied"));
         var months = await MonthRowsAsync(graduateId);
         Assert.Equal([$"feed|{bin}|2025-09|{graduateId}", $"feed|{bin}|2025-10|{graduateId}", $"feed|{bin}|2025-11|{graduateId}"], months.Select(r => r.RowKey));
-        Assert.True((await Registry.GetEntityIfExistsAsync<TableEntity>(bin, $"entry|{bin}")).HasValue);
         var obligation = (await feed.ObligationAsync(graduateId)).ToJsonString();
 
-        await ToSharedKeysAsync(graduateId, bin, months);
+        await ToSharedKeysAsync(graduateId, months);
 
         // Read under the old keys: the same file again changes nothing, and the employer is still known (no review).
         var again = await feed.ImportAsync(file);
@@ -47,13 +44,6 @@ public sealed class FeedStoredKeyTests(FeedHostFixture host)
         Assert.False(rows[^1].GetBoolean("Paid"));
         var period = Assert.Single((await feed.ObligationAsync(graduateId))["periods"]!.AsArray())!;
         Assert.Equal(["2025-09", "2025-10"], period["months"]!.AsArray().Select(m => m!.GetValue<string>()));
-
-        // The registry entry is updated under its old key too, and read back from it.
-        await feed.PutEmployerAsync(bin, name: "ТОО «Дала Техно Плюс»");
-        var entry = await feed.Api.JsonAsync(HttpMethod.Get, $"/api/employer-registry/{bin}", feed.Api.OperatorToken);
-        Assert.Equal("ТОО «Дала Техно Плюс»", entry["name"]!.GetValue<string>());
-        Assert.False((await Registry.GetEntityIfExistsAsync<TableEntity>(bin, $"entry|{bin}")).HasValue);
-        Assert.Contains("Плюс", (await Registry.GetEntityAsync<TableEntity>(bin, EmployerRegistryStore.LegacyEntryKey)).Value.GetString("Entry"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,8 +71,8 @@ public sealed class FeedStoredKeyTests(FeedHostFixture host)
         return [.. rows.OrderBy(r => r.RowKey, StringComparer.Ordinal)];
     }
 
-    /// <summary>Moves the graduate's months and the employer's entry to the row keys shared before, as an older store holds them.</summary>
-    private async Task ToSharedKeysAsync(string graduateId, string bin, IReadOnlyList<TableEntity> months)
+    /// <summary>Moves the graduate's months to the row keys shared before, as an older store holds them.</summary>
+    private async Task ToSharedKeysAsync(string graduateId, IReadOnlyList<TableEntity> months)
     {
         var actions = new List<TableTransactionAction>();
         foreach (var row in months)
@@ -92,12 +82,6 @@ public sealed class FeedStoredKeyTests(FeedHostFixture host)
         }
 
         await Graduates.SubmitTransactionAsync(actions);
-        var entry = (await Registry.GetEntityAsync<TableEntity>(bin, $"entry|{bin}")).Value;
-        await Registry.SubmitTransactionAsync(
-        [
-            new(TableTransactionActionType.Delete, entry, entry.ETag),
-            new(TableTransactionActionType.Add, new TableEntity(entry) { RowKey = EmployerRegistryStore.LegacyEntryKey }),
-        ]);
         Assert.Equal(3, (await MonthRowsAsync(graduateId)).Count(r => r.RowKey.Split('|').Length == 3));
     }
 }

@@ -9,18 +9,12 @@ using Otrabotka.Functions.UseCases;
 namespace Otrabotka.Functions.Storage;
 
 /// <summary>
-/// The employer registry table: one partition per BIN, one row <c>entry|{BIN}</c>. Writes are conditional on the
-/// content: an entry equal to the stored one is not written again (a re-import changes nothing). The row key repeats
-/// the BIN to be its own in the table (ADR 0022: Azurite finds a row by its row key first, and the old key "entry",
-/// the same for every employer, made each read and write walk the whole registry); an entry stored under the old key
-/// is still found (a second point read, only for an old entry or an unknown BIN) and updated in place.
+/// The employer registry table: one partition per BIN, one row "entry". Writes are conditional on the content:
+/// an entry equal to the stored one is not written again (a re-import changes nothing).
 /// </summary>
 public sealed class EmployerRegistryStore(StorageClients storage)
 {
-    /// <summary>The row key before ADR 0022's paragraph on the registry: the same in every employer's partition.</summary>
-    public const string LegacyEntryKey = "entry";
-
-    public static string EntryKey(Bin bin) => $"{LegacyEntryKey}|{bin.Value}";
+    public const string EntryKey = "entry";
 
     private TableClient Table => storage.Table(StorageNames.EmployerRegistryTable);
 
@@ -37,7 +31,7 @@ public sealed class EmployerRegistryStore(StorageClients storage)
             return row.JobId == jobId;
         }
 
-        var entity = new TableEntity(entry.Bin.Value, stored?.StoredKey ?? EntryKey(entry.Bin)) { ["Entry"] = content, ["JobId"] = jobId };
+        var entity = new TableEntity(entry.Bin.Value, EntryKey) { ["Entry"] = content, ["JobId"] = jobId };
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         return true;
     }
@@ -51,22 +45,16 @@ public sealed class EmployerRegistryStore(StorageClients storage)
 
     public static string Content(EmployerRegistryEntry entry) => JsonSerializer.Serialize(EmployerRegistryView.Of(entry), Json.Options);
 
-    /// <summary>The entry under its own row key, else under the old shared one; with the key it was found under.</summary>
-    private async Task<(EmployerRegistryEntry Entry, string Content, string? JobId, string StoredKey)?> FindRowAsync(Bin bin, CancellationToken cancellationToken)
+    private async Task<(EmployerRegistryEntry Entry, string Content, string? JobId)?> FindRowAsync(Bin bin, CancellationToken cancellationToken)
     {
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(bin.Value, EntryKey(bin), cancellationToken: cancellationToken);
-        if (!found.HasValue)
-        {
-            found = await Table.GetEntityIfExistsAsync<TableEntity>(bin.Value, LegacyEntryKey, cancellationToken: cancellationToken);
-        }
-
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(bin.Value, EntryKey, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } entity || entity.GetString("Entry") is not { } content)
         {
             return null;
         }
 
         var view = JsonSerializer.Deserialize<EmployerRegistryView>(content, Json.Options);
-        return view?.ToEntry() is { } entry ? (entry, content, entity.GetString("JobId"), entity.RowKey) : null;
+        return view?.ToEntry() is { } entry ? (entry, content, entity.GetString("JobId")) : null;
     }
 }
 

@@ -66,7 +66,7 @@ public static class StorageNames
     /// <summary>One partition per import job: the job row and one row per chunk (its progress and counts).</summary>
     public const string ImportJobsTable = "importjobs";
 
-    /// <summary>The employer registry: PartitionKey = BIN, one row "entry|{BIN}" (before ADR 0022's registry paragraph "entry", still read).</summary>
+    /// <summary>The employer registry: PartitionKey = BIN, one row "entry".</summary>
     public const string EmployerRegistryTable = "employerregistry";
 
     /// <summary>One partition per feed or registry import job: the job row and one row per chunk.</summary>
