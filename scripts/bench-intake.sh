@@ -46,4 +46,4 @@ for _ in $(seq 1 600); do
 done
 # The host's own process (the subshell exec'd into dotnet, so the PID is the host's).
 say "host ready (pid $HOST_PID); driving uploads at C = $LEVELS"
-dotnet benchmarks/Otrabotka.Benchmarks/bin/Release/net10.0/Otrabotka.Benchmarks.dll intake "$BASE" "$LEVELS" "$HOST_PID"
+BENCH_AZURITE_PID="$AZURITE_PID" dotnet benchmarks/Otrabotka.Benchmarks/bin/Release/net10.0/Otrabotka.Benchmarks.dll intake "$BASE" "$LEVELS" "$HOST_PID"

@@ -58,7 +58,7 @@ public static class ImportBenchmark
             }
 
             using var profile = new ImportProfile();
-            var (azuriteBefore, ownBefore) = (AzuriteCpu(), Environment.CpuUsage.TotalTime);
+            var (azuriteBefore, ownBefore) = (ProcessCpu.Azurite(), Environment.CpuUsage.TotalTime);
             var (allocatedBefore, gen0Before, gen2Before) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2));
             var (longest, finished) = await DrainAsync(step, started, budget);
             var wall = Stopwatch.GetElapsedTime(started, finished);
@@ -67,7 +67,7 @@ public static class ImportBenchmark
             Console.WriteLine($"  job: chunks={status.Chunks} registered={status.Registered} unchanged={status.Unchanged} conflicts={status.Conflicts} errors={status.ErrorCount} done={status.Done}");
             Console.WriteLine($"  wall={wall.TotalSeconds:N1}s ({rows / wall.TotalSeconds:N0} rows/s), longest execution {longest.TotalSeconds:N2}s, storage writes per row {(double)writes / rows:N3} ({writes:N0} transactions/writes incl. chunk records)");
             Console.WriteLine($"  storage calls (pipeline counter, every try, reads included) {storage.Counter.Total - callsBefore:N0} = {(double)(storage.Counter.Total - callsBefore) / rows:N3} per row");
-            Console.WriteLine($"  CPU during the pass: Azurite {(AzuriteCpu() - azuriteBefore).TotalSeconds:N1} s, the import's process {(Environment.CpuUsage.TotalTime - ownBefore).TotalSeconds:N1} s, over {wall.TotalSeconds:N1} s of wall time (2 cores); the import's process allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:N0} MiB, {GC.CollectionCount(0) - gen0Before} gen-0 and {GC.CollectionCount(2) - gen2Before} gen-2 collections, GC paused {GC.GetTotalPauseDuration().TotalSeconds:N1} s since start");
+            Console.WriteLine($"  CPU during the pass: Azurite {(ProcessCpu.Azurite() - azuriteBefore).TotalSeconds:N1} s, the import's process {(Environment.CpuUsage.TotalTime - ownBefore).TotalSeconds:N1} s, over {wall.TotalSeconds:N1} s of wall time (2 cores); the import's process allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:N0} MiB, {GC.CollectionCount(0) - gen0Before} gen-0 and {GC.CollectionCount(2) - gen2Before} gen-2 collections, GC paused {GC.GetTotalPauseDuration().TotalSeconds:N1} s since start");
             profile.Print();
             failed |= !status.Done || longest > TimeSpan.FromSeconds(60) || status.Registered + status.Unchanged != rows;
             if (!status.Done)
@@ -80,21 +80,6 @@ public static class ImportBenchmark
 
         await RawReferencesAsync(storage);
         return failed ? 1 : 0;
-    }
-
-    /// <summary>Azurite's CPU time so far (user + system, from /proc; the script passes its pid), zero when unknown.</summary>
-    private static TimeSpan AzuriteCpu()
-    {
-        var pid = Environment.GetEnvironmentVariable("BENCH_AZURITE_PID");
-        var stat = $"/proc/{pid}/stat";
-        if (string.IsNullOrEmpty(pid) || !File.Exists(stat))
-        {
-            return TimeSpan.Zero;
-        }
-
-        var fields = File.ReadAllText(stat).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     private static string Csv(int rows)

@@ -33,6 +33,8 @@ public static class IntakeBenchmark
         var operatorToken = Authenticator.MintDevelopmentToken(auth, TimeProvider.System, "operator", "bench-operator");
         var iins = new IinSource(20260);
         var failures = 0;
+        var times = new List<(int Concurrency, JsonArray Kinds)>();
+        var cpu = new List<string>();
         Console.WriteLine($"idle host RSS: {Rss(hostPid)} MB");
         Console.WriteLine("| C | uploads | HTTP p50 / p95 / p99 ms | to employer e-mail p50 / p95 / p99 ms | errors | uploads/s | storage calls/upload | host RSS MB | raw ops/s | intake ÷ raw |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
@@ -51,7 +53,9 @@ public static class IntakeBenchmark
 
             var files = graduates.Select(_ => Pdf()).ToList();
             using (await client.DeleteAsync("/dev/mail")) { }
+            using (await client.DeleteAsync("/dev/storage-calls/times")) { }
             var callsBefore = await StorageCallsAsync(client);
+            var cpuBefore = (Azurite: ProcessCpu.Azurite(), Host: ProcessCpu.Of(hostPid.ToString(Invariant)), Own: Environment.CpuUsage.TotalTime, Wall: Stopwatch.GetTimestamp());
             var level = await DriveAsync(client, graduates, files, concurrency);
             var delivered = await AwaitEmployerMailAsync(client, level, TimeSpan.FromSeconds(120));
             var callsAfter = await StorageCallsAsync(client);
@@ -66,11 +70,43 @@ public static class IntakeBenchmark
             var errors = level.Values.Count(u => u.Status != HttpStatusCode.Accepted) + (level.Count - delivered);
             failures += errors;
             var uploadsPerSecond = level.Count / level.Values.Max(u => (u.Answered - level.Values.Min(v => v.Started)).TotalSeconds);
+            cpu.Add(string.Create(Invariant,
+                $"| {concurrency} | {Stopwatch.GetElapsedTime(cpuBefore.Wall).TotalSeconds:N1} | {(ProcessCpu.Azurite() - cpuBefore.Azurite).TotalSeconds:N1} | {(ProcessCpu.Of(hostPid.ToString(Invariant)) - cpuBefore.Host).TotalSeconds:N1} | {(Environment.CpuUsage.TotalTime - cpuBefore.Own).TotalSeconds:N1} |"));
+            times.Add((concurrency, await StorageTimesAsync(client)));
             Console.WriteLine(string.Create(Invariant,
                 $"| {concurrency} | {level.Count} | {Percentiles(level.Values.Select(u => u.HttpMs).ToList())} | {Percentiles(toMail)} | {errors} | {uploadsPerSecond:N1} | {perUpload} | {Rss(hostPid)} | {raw:N0} | {uploadsPerSecond / raw:N2} |"));
         }
 
+        Console.WriteLine();
+        Console.WriteLine("CPU seconds during each level (uploads until the last employer e-mail; 2 cores = 2 s a second):");
+        Console.WriteLine("| C | wall s | Azurite s | host s | driver s |");
+        Console.WriteLine("|---|---|---|---|---|");
+        cpu.ForEach(Console.WriteLine);
+        PrintTimes(times);
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Where the time goes: each level's storage calls by kind (count, mean, p95, longest), heaviest first.</summary>
+    private static void PrintTimes(List<(int Concurrency, JsonArray Kinds)> times)
+    {
+        Console.WriteLine();
+        Console.WriteLine("storage calls by kind during each level (uploads and their dispatch), heaviest total first:");
+        Console.WriteLine("| C | kind | calls | mean ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (concurrency, kinds) in times)
+        {
+            foreach (var kind in kinds.Take(8))
+            {
+                Console.WriteLine(string.Create(Invariant,
+                    $"| {concurrency} | {kind!["kind"]} | {kind["count"]} | {kind["meanMs"]} | {kind["p95Ms"]} | {kind["maxMs"]} |"));
+            }
+        }
+    }
+
+    private static async Task<JsonArray> StorageTimesAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/dev/storage-calls");
+        return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync())!["times"]?.AsArray() ?? [] : [];
     }
 
     private sealed class Upload

@@ -57,7 +57,13 @@ public sealed class MailCapture(IConfiguration configuration, TimeProvider time)
         app.MapPost("/v3/mail/send", (HttpContext context, MailCapture capture) => capture.Accept(context));
         app.MapGet("/dev/mail", (string? to, MailCapture capture) => Results.Json(capture.Newest(to), JsonSerializerOptions.Web));
         // The app's storage calls so far (the clients' pipeline counter), for the intake benchmark's calls per upload.
-        app.MapGet("/dev/storage-calls", (Otrabotka.Functions.Storage.StorageCallCounter counter) => Results.Json(new { calls = counter.Total }, JsonSerializerOptions.Web));
+        // With how long they took by kind since the last DELETE (the benchmark's "where the time goes").
+        app.MapGet("/dev/storage-calls", (Otrabotka.Functions.Storage.StorageCallCounter counter) => Results.Json(new { calls = counter.Total, times = counter.Times.Snapshot() }, JsonSerializerOptions.Web));
+        app.MapDelete("/dev/storage-calls/times", (Otrabotka.Functions.Storage.StorageCallCounter counter) =>
+        {
+            counter.Times.Clear();
+            return Results.NoContent();
+        });
         app.MapDelete("/dev/mail", (MailCapture capture) =>
         {
             capture.Clear();

@@ -41,14 +41,15 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
     }
 
     /// <summary>
-    /// Notes the rows as pending, commits the transaction, then queues one dispatch message for all its rows —
+    /// Notes the rows as pending (while <paramref name="alongside"/>, the caller's writes that must also precede the
+    /// transaction, completes), commits the transaction, then queues one dispatch message for all its rows —
     /// unless a row is <paramref name="held"/>: the caller then syncs at once and queues the commit's rows (or
     /// completes the held index-sync row) itself.
     /// </summary>
-    public async Task<DateTimeOffset> CommitAsync(string graduateId, IReadOnlyList<TableTransactionAction> actions, IReadOnlyList<string> notificationIds, CancellationToken cancellationToken, string? held = null)
+    public async Task<DateTimeOffset> CommitAsync(string graduateId, IReadOnlyList<TableTransactionAction> actions, IReadOnlyList<string> notificationIds, CancellationToken cancellationToken, string? held = null, Task? alongside = null)
     {
         var now = time.GetUtcNow();
-        await NoteAsync(graduateId, notificationIds, now, cancellationToken);
+        await Task.WhenAll(NoteAsync(graduateId, notificationIds, now, cancellationToken), alongside ?? Task.CompletedTask);
 
         await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), actions, cancellationToken);
         if (held is null)

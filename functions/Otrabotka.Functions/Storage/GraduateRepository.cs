@@ -100,18 +100,22 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
 
         // The indexes first: a document they name but the partition lacks is harmless (the received sweep drops
         // its row); the reverse would be unreachable. A document decided in the request that received it is
-        // never left "received", so the sweep has nothing to watch for it.
+        // never left "received", so the sweep has nothing to watch for it. Written alongside the pending notes.
+        var indexed = AddToIndexesAsync(unit, cancellationToken);
+        var notedAt = await outbox.CommitAsync(graduateId, actions, ids, cancellationToken, held?.Id, alongside: indexed);
+        return held is null ? null : held with { NotedAt = notedAt, Commit = ids };
+    }
+
+    private async Task AddToIndexesAsync(GraduateUnit unit, CancellationToken cancellationToken)
+    {
         foreach (var document in unit.Documents.Where(d => d.IsNew))
         {
-            await DocumentIndex.AddAsync(storage, graduateId, document.Id, cancellationToken);
+            await DocumentIndex.AddAsync(storage, unit.Graduate.Id, document.Id, cancellationToken);
             if (document.Status == DocumentStatus.Received)
             {
-                await ReceivedIndex.AddAsync(storage, graduateId, document.Id, document.ReceivedAt, cancellationToken);
+                await ReceivedIndex.AddAsync(storage, unit.Graduate.Id, document.Id, document.ReceivedAt, cancellationToken);
             }
         }
-
-        var notedAt = await outbox.CommitAsync(graduateId, actions, ids, cancellationToken, held?.Id);
-        return held is null ? null : held with { NotedAt = notedAt, Commit = ids };
     }
 
     /// <summary>The e-mails' outbox rows (the graduate's first) and, when the change needs it, its index sync: carried by the first e-mail row when synced inline, else a row of its own.</summary>

@@ -10,6 +10,7 @@ namespace Otrabotka.Functions.Storage;
 /// </summary>
 public sealed class StorageCallCounter : HttpPipelineSynchronousPolicy
 {
+    private const string Started = "otrabotka-call-started";
     private const int Kept = 256;
     private readonly Queue<string> recent = new();
     private long total;
@@ -28,8 +29,12 @@ public sealed class StorageCallCounter : HttpPipelineSynchronousPolicy
         }
     }
 
+    /// <summary>How long the calls took, by kind (the intake benchmark's "where the time goes").</summary>
+    public StorageCallTimes Times { get; } = new();
+
     public override void OnSendingRequest(HttpMessage message)
     {
+        message.SetProperty(Started, System.Diagnostics.Stopwatch.GetTimestamp());
         Interlocked.Increment(ref total);
         ImportTrace.CountCall();
         var call = $"{message.Request.Method} {message.Request.Uri.Path}";
@@ -40,6 +45,14 @@ public sealed class StorageCallCounter : HttpPipelineSynchronousPolicy
             {
                 recent.Dequeue();
             }
+        }
+    }
+
+    public override void OnReceivedResponse(HttpMessage message)
+    {
+        if (message.TryGetProperty(Started, out var started) && started is long timestamp)
+        {
+            Times.Record(message.Request.Method.ToString(), message.Request.Uri.Path, timestamp);
         }
     }
 }

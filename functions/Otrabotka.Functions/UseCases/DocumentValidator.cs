@@ -87,6 +87,9 @@ public sealed class DocumentValidator(StorageClients storage, GraduateRepository
     {
         var checks = Check(unit, document, content.LongLength, content);
         var name = BlobName(unit.Graduate.Id, document.Id);
+
+        // The registry's entry is read while the file is written (one round trip fewer before the answer).
+        var lookup = checks.Reasons.Count == 0 ? RegistryConflictAsync(document, cancellationToken) : Task.FromResult<Reason?>(null);
         string? location = null;
         var safety = FileSafety.Clean;
         string? etag = null;
@@ -94,7 +97,9 @@ public sealed class DocumentValidator(StorageClients storage, GraduateRepository
         {
             var target = checks.Reasons.Count > 0 ? StorageNames.QuarantineContainer : StorageNames.DocumentsContainer;
             var blob = storage.Container(target).GetBlobClient(name);
-            etag = (await blob.UploadAsync(new BinaryData(content), overwrite: true, cancellationToken)).Value.ETag.ToString();
+            var upload = blob.UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
+            await Task.WhenAll(upload, lookup);
+            etag = (await upload).Value.ETag.ToString();
             location = $"{target}/{name}";
             safety = checks.Reasons.Count == 0 ? await verdicts.SafetyOfAsync(blob, cancellationToken) : FileSafety.Clean;
             if (safety == FileSafety.Malicious)
@@ -103,7 +108,7 @@ public sealed class DocumentValidator(StorageClients storage, GraduateRepository
             }
         }
 
-        var conflict = checks.Reasons.Count == 0 ? await RegistryConflictAsync(document, cancellationToken) : null;
+        var conflict = await lookup;
         var file = new DocumentFile(location, checks.Sha, etag, checks.DuplicateOf);
         var validation = new DocumentValidation(file, checks.Reasons, conflict is null ? checks.Warnings : [.. checks.Warnings, conflict], safety, NeedsReview: conflict is not null);
         document.Validate(validation, time.GetUtcNow(), Actor.System(ByUpload));
