@@ -31,6 +31,7 @@ public sealed class EmployerMailLimitTests(LocalHostFixture host)
         Assert.Equal("employer-mail-limit", JsonNode.Parse(text)!["code"]!.GetValue<string>());
         var retryAfter = refused.Headers.RetryAfter?.Delta;
         Assert.True(retryAfter is { } delta && delta > TimeSpan.Zero && delta <= TimeSpan.FromDays(1), $"Retry-After {retryAfter}");
+        Assert.Equal(retryAfter!.Value.TotalSeconds, JsonNode.Parse(text)!["retryAfterSeconds"]!.GetValue<int>());
 
         Assert.True(await LocalHostFixture.Eventually(() => Task.FromResult(host.Mail.Newest(employer).Count == limit), TimeSpan.FromSeconds(30)), $"{host.Mail.Newest(employer).Count} e-mails");
         await Task.Delay(1500);

@@ -135,6 +135,7 @@ public sealed partial class PagesApiTests(LocalHostFixture host)
         var problem = JsonNode.Parse(await limited.Content.ReadAsStringAsync())!;
         Assert.Equal("too-many-requests", problem["code"]!.GetValue<string>());
         Assert.Contains("Слишком много проверок", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(limited.Headers.RetryAfter.Delta.Value.TotalSeconds, problem["retryAfterSeconds"]!.GetValue<int>());
 
         using var someoneElse = await PostAsync(request, "en", other);
         Assert.Equal(HttpStatusCode.OK, someoneElse.StatusCode);

@@ -31,6 +31,9 @@ public sealed class ReminderDueIndexTests(IsolatedHostFixture host, ITestOutputH
     /// </summary>
     public const int MaxCallsPerReminder = 11;
 
+    /// <summary>Storage calls of the same reminder handled again by a run repeated after a crash (counted in the test).</summary>
+    public const int MaxCallsPerRepeatedReminder = 6;
+
     private readonly Api api = new(host);
 
     [Fact]
@@ -73,6 +76,22 @@ public sealed class ReminderDueIndexTests(IsolatedHostFixture host, ITestOutputH
 
         // The run counts every entity it read: its due row and the graduate's live rows.
         Assert.Equal((1, liveRows, read.Count + liveRows), (result.GraduatesRead, result.RowsRead, result.EntitiesRead));
+
+        // The same rows handled again, as a run repeated after a crash between the send and the row's move: the marker
+        // refuses the e-mail and the plan's move is found committed with the send, so the graduate's partition is read
+        // once and written by nothing but the refused transaction. Of the 6: live rows 1, pending note 1, the refused
+        // transaction 1, the next due row (there already) 1, the old row's delete (gone already) 1, the run's log row 1.
+        // (Before the re-run took the send's path it moved the row in its own calls: 7, with a plan-move transaction.)
+        var beforeAgain = counter.Total;
+        var again = await host.Service<RunReminders>().ProcessAsync(date, read, "test", CancellationToken.None);
+        Assert.Equal((0, 1), (again.Sent, again.AlreadySent));
+        await QuietAsync();
+        var againCalls = counter.Recent.TakeLast((int)(counter.Total - beforeAgain)).ToList();
+        output.WriteLine($"storage calls for the same reminder handled again: {againCalls.Count}");
+        againCalls.ForEach(output.WriteLine);
+        Assert.Equal(1, againCalls.Count(call => call.StartsWith("GET ", StringComparison.Ordinal) && call.EndsWith($"/{StorageNames.GraduatesTable}()", StringComparison.Ordinal)));
+        Assert.Single(againCalls, call => call.StartsWith("POST ", StringComparison.Ordinal) && call.EndsWith("/$batch", StringComparison.Ordinal));
+        Assert.InRange(againCalls.Count, 1, MaxCallsPerRepeatedReminder);
     }
 
     /// <summary>Waits until the app's clients have made no call for a second (a dispatch still in flight would).</summary>

@@ -37,6 +37,9 @@ public sealed partial class Authenticator
     /// <summary>Longer is no token any provider issues; refused before parsing.</summary>
     public const int MaxTokenLength = 16 * 1024;
 
+    /// <summary>The wait a 503 for unreadable provider metadata asks for (its Retry-After and retryAfterSeconds).</summary>
+    private static readonly TimeSpan IdentityProviderRetryAfter = TimeSpan.FromSeconds(30);
+
     private readonly TimeProvider time;
     private readonly ILogger<Authenticator> logger;
     private readonly IReadOnlyList<IdentityProvider> providers;
@@ -115,7 +118,8 @@ public sealed partial class Authenticator
             {
                 // The provider's metadata could not be read: the caller may be right, so not a 401.
                 MetadataUnavailable(ex.GetType().Name);
-                return Fail(request, UseCases.Refusal.Unavailable, "identity-provider-unavailable", TextCatalog.Default.Text("problems.identity-provider-unavailable"));
+                return Fail(request, new UseCases.Problem(UseCases.Refusal.Unavailable, "identity-provider-unavailable",
+                    TextCatalog.Default.Text("problems.identity-provider-unavailable")).RetryingAfter(IdentityProviderRetryAfter));
             }
 
             if (found is not null && found.Roles.Contains(role))
@@ -159,18 +163,16 @@ public sealed partial class Authenticator
         });
     }
 
-    private static Authentication Fail(HttpRequest request, UseCases.Refusal refusal, string code, Domain.Text detail)
-    {
-        if (refusal == UseCases.Refusal.Unavailable)
-        {
-            request.HttpContext.Response.Headers.RetryAfter = "30";
-        }
+    private static Authentication Fail(HttpRequest request, UseCases.Refusal refusal, string code, Domain.Text detail) =>
+        Fail(request, new UseCases.Problem(refusal, code, detail));
 
-        if (refusal == UseCases.Refusal.Unauthorized)
+    private static Authentication Fail(HttpRequest request, UseCases.Problem problem)
+    {
+        if (problem.Kind == UseCases.Refusal.Unauthorized)
         {
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
         }
 
-        return new Authentication(null, Problems.Create(request, new UseCases.Problem(refusal, code, detail)));
+        return new Authentication(null, Problems.Create(request, problem));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
@@ -37,12 +36,11 @@ public sealed class CheckRateLimit : IDisposable
             return null;
         }
 
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
-        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = Problem.SecondsOf(lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1));
         return Problems.Create(request, new Problem(Refusal.TooManyRequests, "too-many-requests", new(
             $"Тексеру тым жиі сұралды; {seconds} секундтан кейін қайталаңыз.",
             $"Слишком много проверок; повторите через {seconds} с.",
-            $"Too many checks; try again in {seconds} s.")));
+            $"Too many checks; try again in {seconds} s.")).RetryingAfter(TimeSpan.FromSeconds(seconds)));
     }
 
     public static string ClientAddress(HttpRequest request)

@@ -39,7 +39,7 @@ public sealed class EmployerMailLimit(EmployerMailQuota quota, GraduateRepositor
     private async Task<IActionResult?> CheckAsync(HttpRequest request, string graduateId, string address, string? requestKey, CancellationToken cancellationToken)
     {
         var decision = await quota.TryReserveAsync(graduateId, address, requestKey, cancellationToken);
-        return decision.Allowed ? null : new Outcome<object>(null, Problem.EmployerMailLimit(decision.RetryAfter)).ToResult(request);
+        return decision.Allowed ? null : Problems.Create(request, Problem.EmployerMailLimit(decision.RetryAfter));
     }
 
     private static string? EmployerAddress(string? metadata)

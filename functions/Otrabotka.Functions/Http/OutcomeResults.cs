@@ -11,11 +11,6 @@ public static class OutcomeResults
     {
         if (outcome.Problem is { } problem)
         {
-            if (problem.Extensions?.GetValueOrDefault(Problem.RetryAfterSeconds) is int seconds)
-            {
-                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
             return Problems.Create(request, problem);
         }
 

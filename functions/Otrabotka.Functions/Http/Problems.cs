@@ -8,13 +8,22 @@ using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Http;
 
-/// <summary>RFC 9457 problem details with a stable code, in the caller's language (Accept-Language: kk, ru, en; default kk).</summary>
+/// <summary>
+/// RFC 9457 problem details with a stable code, in the caller's language (Accept-Language: kk, ru, en; default kk).
+/// The one place a problem becomes an HTTP answer, so the one place that sends Retry-After: from the problem's
+/// <see cref="Problem.RetryAfterSeconds"/> extension, which the body carries too.
+/// </summary>
 public static class Problems
 {
     public static Language LanguageOf(HttpRequest request) => Text.ParseLanguage(request.Headers.AcceptLanguage.ToString());
 
     public static ContentResult Create(HttpRequest request, Problem problem)
     {
+        if (problem.RetryAfter is { } seconds)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var language = LanguageOf(request);
         var body = new ProblemBody(
             "urn:otrabotka:problem:" + problem.Code,

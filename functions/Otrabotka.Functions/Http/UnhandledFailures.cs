@@ -48,8 +48,8 @@ public static class UnhandledFailures
 
         if (IsStorageUnavailable(exception))
         {
-            request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.Create(request, new Problem(Refusal.Unavailable, "storage-unavailable", TextCatalog.Default.Text("problems.storage-unavailable")));
+            return Problems.Create(request, new Problem(Refusal.Unavailable, "storage-unavailable", TextCatalog.Default.Text("problems.storage-unavailable"))
+                .RetryingAfter(TimeSpan.FromSeconds(RetryAfterSeconds)));
         }
 
         var trace = Activity.Current?.TraceId.ToString() ?? request.HttpContext.TraceIdentifier;

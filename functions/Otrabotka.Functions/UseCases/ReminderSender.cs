@@ -15,8 +15,10 @@ namespace Otrabotka.Functions.UseCases;
 /// (<see cref="RunReminders.MarksStatusMove"/>) — the status snapshot and any replan (<see cref="IndexSync.Prepare"/>);
 /// after the commit the operators' index and a replan's due row follow from the committed unit
 /// (<see cref="IndexSync.ApplyAsync"/>), so no re-sync query follows. The plan's stamp is checked against the rows as
-/// loaded and the plan row is written conditional on its ETag. A graduate with no profile (no unit to load) is sent as
-/// before: the stamp checked in the transaction, the row moved in a transaction of its own.
+/// loaded and the plan row is written conditional on its ETag. A reminder sent before (a run repeated after a crash)
+/// takes the same path: its marker refuses the e-mail, what the transaction held besides it commits unless it is there
+/// already, and the rows move on as after a send. Only rows no loaded plan vouches for — a graduate with no profile,
+/// an inline run's row that owns no reminder sent — move with <see cref="MoveOnAsync"/> (ADR 0026).
 /// </summary>
 public sealed partial class ReminderSender(
     GraduateRepository repository, ReminderDueStore due, Outbox outbox, EmployerLinks links, IndexSync indexes, TimeProvider time, ILogger<ReminderSender> logger)
@@ -32,50 +34,68 @@ public sealed partial class ReminderSender(
             token => TryOnceAsync(reminder, rows, date, runId, read, token),
             () => throw new ConcurrentChangeException($"The reminder of graduate {reminder.GraduateId} kept meeting concurrent changes."),
             cancellationToken);
-        var outcome = attempt.Outcome switch
+        var outcome = attempt switch
         {
-            ReminderOutcome.Sent => await AfterSendAsync(attempt, rows, cancellationToken),
-            ReminderOutcome.AlreadySent => await MoveAllAsync(rows, date, ReminderOutcome.AlreadySent, cancellationToken),
-            _ when attempt.Unit is null => await SendWithoutProfileAsync(reminder, rows, date, runId, cancellationToken),
-            _ => await DropAsync(rows, cancellationToken),
+            { Outcome: ReminderOutcome.Stale } => await DropAsync(rows, cancellationToken),
+            { Unit: null } => await MoveAllAsync(rows, date, attempt.Outcome, cancellationToken),
+            _ => await AfterSendAsync(attempt, rows, cancellationToken),
         };
         return new ReminderHandled(outcome, read.Graduates, read.Rows);
     }
 
-    /// <summary>One try: the live rows read, the send committed with the plan's move and the snapshot (a concurrent change throws, to be tried again).</summary>
+    /// <summary>
+    /// One try: the live rows read, the send committed with the plan's move and the snapshot; a reminder sent before
+    /// commits them alone (a concurrent change throws, to be tried again). With no profile there is no unit: the send
+    /// is checked by the stamp's row alone.
+    /// </summary>
     private async Task<Attempt> TryOnceAsync(DueReminder reminder, IReadOnlyList<DueRow> rows, DateOnly date, string? runId, ReadTally read, CancellationToken cancellationToken)
     {
         var (unit, rowsRead) = await repository.LoadCountedAsync(reminder.GraduateId, cancellationToken);
         read.Add(rowsRead);
-        if (unit is null)
-        {
-            return new Attempt(ReminderOutcome.Stale, null, null, null, null);
-        }
-
-        if (reminder.Stamp is { } stamp && unit.Plan.Stamp != stamp)
+        if (unit is not null && reminder.Stamp is { } stamp && unit.Plan.Stamp != stamp)
         {
             // The plan changed since the due row was written: its new row stands, this one sends nothing (ADR 0020).
             return new Attempt(ReminderOutcome.Stale, unit, null, null, null);
         }
 
-        var owned = rows.FirstOrDefault(row => row.Stamp is not null && row.Stamp == unit.Plan.Stamp);
+        var owned = unit is null ? null : rows.FirstOrDefault(row => row.Stamp is not null && row.Stamp == unit.Plan.Stamp);
         var next = owned?.After(date);
-        if (owned is not null)
+        if (owned is not null && MovedOn(unit!.Plan, next) is { } moved)
         {
-            unit.Replan(unit.Plan with { Pending = Moved(unit.Plan, next), DueAt = next?.DueOn });
+            unit.Replan(moved);
         }
 
-        var prepared = RunReminders.MarksStatusMove(reminder.Kind) ? indexes.Prepare(unit) : null;
+        var prepared = unit is not null && RunReminders.MarksStatusMove(reminder.Kind) ? indexes.Prepare(unit) : null;
         var (id, actions) = Compose(reminder, runId);
-        actions.AddRange(GraduateRepository.ChangedRows(unit));
-        if (!unit.PlanChanged && reminder.Stamp is { } current)
+        if (unit is not null)
+        {
+            actions.AddRange(GraduateRepository.ChangedRows(unit));
+        }
+
+        if (unit is not { PlanChanged: true } && reminder.Stamp is { } current)
         {
             // Nothing of the plan is written: the stamp's row proves it is still the graduate's at the commit.
             actions.Add(ReminderDueStore.StampCheck(reminder.GraduateId, current));
         }
 
         var outcome = await CommitAsync(reminder.GraduateId, actions, id, cancellationToken);
+        if (outcome == ReminderOutcome.AlreadySent && unit is not null)
+        {
+            // Sent before: by this run before a crash, whose transaction moved the plan and wrote the snapshot already
+            // (then nothing is written here), or by a run that had not. What is still to write commits without the e-mail.
+            await repository.CommitIndexesAsync(unit, cancellationToken);
+        }
+
         return new Attempt(outcome, unit, prepared, owned, next);
+    }
+
+    /// <summary>The plan with the row moved on past the run's date; null when the plan says so already (a run repeated after a crash).</summary>
+    private static ReminderPlan? MovedOn(ReminderPlan plan, DueRow? next)
+    {
+        var pending = Moved(plan, next);
+        return plan.DueAt == next?.DueOn && plan.PendingEntries.SequenceEqual(pending, StringComparer.Ordinal)
+            ? null
+            : plan with { Pending = pending, DueAt = next?.DueOn };
     }
 
     /// <summary>The entries still pending once the row moved on, in the plan's order (so that a replan finding the same plan changes nothing).</summary>
@@ -105,7 +125,7 @@ public sealed partial class ReminderSender(
         }
     }
 
-    /// <summary>After the send: the committed unit's indexes (a snapshot or replan), then the due row moved on.</summary>
+    /// <summary>After the send (now or before): the committed unit's indexes (a snapshot or replan), then the due row moved on.</summary>
     private async Task<ReminderOutcome> AfterSendAsync(Attempt sent, IReadOnlyList<DueRow> rows, CancellationToken cancellationToken)
     {
         if (sent.Prepared is { } prepared)
@@ -119,7 +139,7 @@ public sealed partial class ReminderSender(
             await due.AddAsync(next, cancellationToken);
         }
 
-        return await DropAsync(rows, ReminderOutcome.Sent, cancellationToken);
+        return await DropAsync(rows, sent.Outcome, cancellationToken);
     }
 
     /// <summary>
@@ -165,18 +185,12 @@ public sealed partial class ReminderSender(
         return outcome;
     }
 
-    /// <summary>A graduate without a profile (no unit): the send checked by the stamp's row, then the rows moved on in their own calls.</summary>
-    private async Task<ReminderOutcome> SendWithoutProfileAsync(DueReminder reminder, IReadOnlyList<DueRow> rows, DateOnly date, string? runId, CancellationToken cancellationToken)
-    {
-        var sent = await SendAsync(reminder, runId, cancellationToken);
-        return await MoveAllAsync(rows, date, sent, cancellationToken);
-    }
-
     /// <summary>
-    /// A handled row moves on (ADR 0020): what is due after <paramref name="date"/> is added at its next date, the move is
-    /// recorded in the graduate's plan checked against the row's stamp (one transaction), then the row goes. A plan
-    /// changed since (stale stamp) keeps its own row: the copy made here is removed again. A row written before the
-    /// stamp (the older one-reminder layout) just goes, as before. Run again after a crash, each step finds its work done.
+    /// A row no loaded plan vouches for (a graduate with no profile; an inline run's row owning no reminder sent) moves
+    /// on (ADR 0020): what is due after <paramref name="date"/> is added at its next date, the move is recorded in the
+    /// graduate's plan checked against the row's stamp (one transaction), then the row goes. A plan changed since (stale
+    /// stamp) keeps its own row: the copy made here is removed again. A row written before the stamp (the older
+    /// one-reminder layout) just goes, as before. Run again after a crash, each step finds its work done.
     /// </summary>
     public async Task MoveOnAsync(DueRow row, DateOnly date, CancellationToken cancellationToken)
     {
@@ -191,26 +205,6 @@ public sealed partial class ReminderSender(
         }
 
         await due.DeleteAsync(row, cancellationToken);
-    }
-
-    /// <summary>Sends one due reminder with the stamp checked in the transaction; AlreadySent when its marker exists, Stale when the plan changed.</summary>
-    private async Task<ReminderOutcome> SendAsync(DueReminder reminder, string? runId, CancellationToken cancellationToken)
-    {
-        var (id, actions) = Compose(reminder, runId);
-        if (reminder.Stamp is { } stamp)
-        {
-            // Sent only while the plan it was written under is still the graduate's (ADR 0020).
-            actions.Add(ReminderDueStore.StampCheck(reminder.GraduateId, stamp));
-        }
-
-        try
-        {
-            return await CommitAsync(reminder.GraduateId, actions, id, cancellationToken);
-        }
-        catch (ConcurrentChangeException)
-        {
-            return ReminderOutcome.AlreadySent;
-        }
     }
 
     /// <summary>The reminder's marker (first: a second send fails the transaction at index 0) and its outbox row; a run's chunks tag the marker with their run.</summary>

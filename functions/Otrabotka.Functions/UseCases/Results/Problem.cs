@@ -22,11 +22,25 @@ public sealed record Problem(Refusal Kind, string Code, Text Detail, IReadOnlyLi
 
     /// <summary>The graduate's daily limit of e-mails to employers is reached (issue 11, M3): retry after <paramref name="retryAfter"/>, answered as Retry-After.</summary>
     public static Problem EmployerMailLimit(TimeSpan retryAfter) =>
-        new(Refusal.TooManyRequests, "employer-mail-limit", TextCatalog.Default.Text("problems.employer-mail-limit"),
-            Extensions: new Dictionary<string, object?> { [RetryAfterSeconds] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) });
+        new Problem(Refusal.TooManyRequests, "employer-mail-limit", TextCatalog.Default.Text("problems.employer-mail-limit")).RetryingAfter(retryAfter);
 
     /// <summary>The extension naming the seconds to wait; the HTTP edge also sends it as the Retry-After header.</summary>
     public const string RetryAfterSeconds = "retryAfterSeconds";
+
+    /// <summary>Whole seconds to wait, at least one: what <see cref="RetryingAfter"/> records.</summary>
+    public static int SecondsOf(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    /// <summary>
+    /// This problem with the wait before a retry as its <see cref="RetryAfterSeconds"/> extension (whole seconds, at
+    /// least one). Every 429 and 503 carries it; the HTTP edge sends the same number as Retry-After.
+    /// </summary>
+    public Problem RetryingAfter(TimeSpan wait) => this with
+    {
+        Extensions = new Dictionary<string, object?>(Extensions ?? new Dictionary<string, object?>()) { [RetryAfterSeconds] = SecondsOf(wait) },
+    };
+
+    /// <summary>The seconds of the <see cref="RetryAfterSeconds"/> extension, if this problem carries one.</summary>
+    public int? RetryAfter => Extensions?.GetValueOrDefault(RetryAfterSeconds) as int?;
 
     /// <summary>A move the document's status machine refuses.</summary>
     public static Problem Refused(Reason reason) => new(Refusal.Conflict, reason.Code, reason.Message);
