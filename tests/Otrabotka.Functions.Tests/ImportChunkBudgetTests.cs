@@ -11,7 +11,7 @@ namespace Otrabotka.Functions.Tests;
 /// <summary>
 /// An import chunk whose execution runs out of its time budget (Import:ChunkSeconds) records how far it got and queues
 /// the rest as a message of its own (no execution over a minute, ADR 0025). The scale host runs with a budget of 0, so
-/// every execution registers one piece — a quarter of a chunk of 20 lines — and hands the rest on: a chunk takes four
+/// every execution registers one piece — a tenth of a chunk of 20 lines — and hands the rest on: a chunk takes ten
 /// executions, and the counts still come out as one run of the whole file gives them, every line once.
 /// </summary>
 [Collection(ScaleHostCollection.Name)]
@@ -41,7 +41,7 @@ public sealed class ImportChunkBudgetTests(ScaleHostFixture host)
         Assert.Single(errors, error => error.Item2 == "conflict" && error.Item1 is 4 or 150);
         var chunks = await ChunkRowsAsync(body["importId"]!.GetValue<string>());
         Assert.Equal(done["chunks"]!.GetValue<int>(), chunks.Count);
-        Assert.All(chunks.Where(chunk => chunk.Lines == 20), chunk => Assert.Equal(4, chunk.Executions));
+        Assert.All(chunks.Where(chunk => chunk.Lines == 20), chunk => Assert.Equal(10, chunk.Executions));
         Assert.True(chunks.Sum(chunk => chunk.Executions) > chunks.Count);
         Assert.All(chunks, chunk => Assert.Null(chunk.NextLine));
         await AssertOneProfileEachAsync(iins);
@@ -62,7 +62,7 @@ public sealed class ImportChunkBudgetTests(ScaleHostFixture host)
         Assert.Equal(HttpStatusCode.Accepted, status);
         AssertCounts(await SettledAsync(location!.OriginalString), read: 60, registered: 60, unchanged: 0, conflicts: 0, errors: 0);
 
-        // As if chunk 1's first execution recorded its first piece (lines 22–26) and crashed before queueing the rest:
+        // As if an execution of chunk 1 recorded its lines 22–26 and crashed before queueing the rest:
         // the row says "go on from line 27" with that piece's counts; the message comes back (twice, as queues may deliver).
         var jobId = body["importId"]!.GetValue<string>();
         var jobs = host.Storage.Table(StorageNames.ImportJobsTable);

@@ -3,7 +3,7 @@ namespace Otrabotka.Functions.Tests;
 /// <summary>
 /// A local host on its own storage account (scale1) with small bounds, so that a file of a few dozen rows is a
 /// "large" import and a handful of due reminders a "large" run; its timers are off, its queues are its own. An import
-/// chunk's execution has no time budget here (Import:ChunkSeconds 0): it registers one piece (a quarter of a chunk) and
+/// chunk's execution has no time budget here (Import:ChunkSeconds 0): it registers one piece (a tenth of a chunk) and
 /// queues the rest, so every import test goes through chunks cut short and resumed.
 /// </summary>
 public sealed class ScaleHostFixture() : LocalHostFixture(
