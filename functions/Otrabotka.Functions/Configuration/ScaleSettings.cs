@@ -19,7 +19,7 @@ public sealed class ImportSettings
     /// records how far it got and queues the rest: no execution over a minute, even on a slow store (ADR 0025).
     /// </summary>
     [Range(0, 240, ErrorMessage = "Setting 'Import__ChunkSeconds' must be between 0 and 240.")]
-    public double ChunkSeconds { get; set; } = 40;
+    public double ChunkSeconds { get; set; } = 30;
 }
 
 /// <summary>Reminder runs: up to <see cref="InlineLimit"/> due rows are sent at once; more become a paced run of chunks.</summary>
