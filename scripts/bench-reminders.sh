@@ -15,6 +15,7 @@
 #                                                       prints rows/s, longest execution, writes per row, raw upserts/s,
 #                                                       each phase of a chunk (time and calls) and both processes' CPU
 #     BENCH_IMPORT_CHUNK_ROWS (default: Import__ChunkRows' default, 1,000); BENCH_IMPORT_REIMPORT=0 skips the re-import;
+#     BENCH_IMPORT_CHUNK_SECONDS (default: Import__ChunkSeconds' default, 30: a chunk's execution then queues the rest);
 #     BENCH_IMPORT_BUDGET_SECONDS stops taking chunks after that long and reports the rows registered by then
 #   BENCH_KEY_LOOKUP=1|0  Azurite with or without scripts/azurite-key-lookup.cjs preloaded (point lookups by both keys);
 #                         default 1 for the reminder run (its plan rows all share the row key "live|plan"), 0 for imports

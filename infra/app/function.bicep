@@ -139,6 +139,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Notifications__RetryBaseSeconds: '2'
     Import__InlineRowLimit: '5000'
     Import__ChunkRows: '1000'
+    Import__ChunkSeconds: '30'
     Feed__ChunkRows: '1000'
     Feed__Parallelism: '8'
     Feed__ChunkSeconds: '30'

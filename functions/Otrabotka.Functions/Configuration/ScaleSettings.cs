@@ -10,9 +10,16 @@ public sealed class ImportSettings
     [Range(1, 1_000_000, ErrorMessage = "Setting 'Import__InlineRowLimit' must be between 1 and 1000000.")]
     public int InlineRowLimit { get; set; } = 5000;
 
-    /// <summary>Rows per chunk: one queue message, one execution (about a second of work at the measured rate).</summary>
+    /// <summary>Rows per chunk: one queue message; its executions are bounded by <see cref="ChunkSeconds"/>.</summary>
     [Range(1, 20_000, ErrorMessage = "Setting 'Import__ChunkRows' must be between 1 and 20000.")]
     public int ChunkRows { get; set; } = 1000;
+
+    /// <summary>
+    /// A chunk's execution starts no new piece of rows after this many seconds (and sizes its pieces to end by then),
+    /// records how far it got and queues the rest: no execution over a minute, even on a slow store (ADR 0025).
+    /// </summary>
+    [Range(0, 240, ErrorMessage = "Setting 'Import__ChunkSeconds' must be between 0 and 240.")]
+    public double ChunkSeconds { get; set; } = 30;
 }
 
 /// <summary>Reminder runs: up to <see cref="InlineLimit"/> due rows are sent at once; more become a paced run of chunks.</summary>

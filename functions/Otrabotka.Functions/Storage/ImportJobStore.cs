@@ -7,11 +7,14 @@ namespace Otrabotka.Functions.Storage;
 
 /// <summary>
 /// Import jobs and their chunks: one partition per job in the import-jobs table, the job's row ("job") and
-/// one row per chunk ("c000000"…) with its byte range, first line, and once done its counts.
+/// one row per chunk ("c000000"…) with its byte range, first line, its counts once recorded and, while it is cut
+/// short by its time budget, the line it goes on from.
 /// </summary>
 public sealed class ImportJobStore(StorageClients storage)
 {
     public const string JobKey = "job";
+
+    private const string NextLineColumn = "NextLine";
 
     private TableClient Jobs => storage.Table(StorageNames.ImportJobsTable);
 
@@ -63,9 +66,22 @@ public sealed class ImportJobStore(StorageClients storage)
         return found.HasValue && found.Value is { } entity ? ToChunk(entity) : null;
     }
 
-    /// <summary>Records a chunk done with its counts.</summary>
-    public Task CompleteChunkAsync(string jobId, ImportChunkRow chunk, CancellationToken cancellationToken) =>
-        Jobs.UpdateEntityAsync(ToEntity(jobId, chunk with { Done = true }), ETag.All, TableUpdateMode.Replace, cancellationToken);
+    /// <summary>
+    /// Records a chunk's counts and how far it got, replacing the row on the ETag it was read with; false when another
+    /// delivery of the chunk recorded first (its work is then that delivery's to count).
+    /// </summary>
+    public async Task<bool> TryRecordChunkAsync(string jobId, ImportChunkRow chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Jobs.UpdateEntityAsync(ToEntity(jobId, chunk), chunk.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The job and its chunks in number order (null if there is no such job).</summary>
     public async Task<(ImportJobRow Job, IReadOnlyList<ImportChunkRow> Chunks)?> ReadAsync(string jobId, CancellationToken cancellationToken)
@@ -118,13 +134,24 @@ public sealed class ImportJobStore(StorageClients storage)
         entity.GetBoolean("Done") == true,
         new ImportChunkCounts(
             entity.GetInt32("Read") ?? 0, entity.GetInt32("Registered") ?? 0, entity.GetInt32("Unchanged") ?? 0, entity.GetInt32("Conflicts") ?? 0,
-            entity.GetInt32("Errors") ?? 0, entity.GetInt32("Writes") ?? 0, entity.GetString("ErrorList") ?? "[]"));
+            entity.GetInt32("Errors") ?? 0, entity.GetInt32("Writes") ?? 0, entity.GetString("ErrorList") ?? "[]"))
+    {
+        NextLine = entity.GetInt32(NextLineColumn),
+        Executions = entity.GetInt32("Executions") ?? 0,
+        ETag = entity.ETag,
+    };
 
     private static TableEntity ToEntity(string jobId, ImportChunkRow chunk)
     {
         var entity = new TableEntity(jobId, ChunkKey(chunk.Number)) { ["Start"] = chunk.Start, ["End"] = chunk.End, ["FirstLine"] = chunk.FirstLine, ["Done"] = chunk.Done };
-        if (chunk.Done)
+        if (chunk.NextLine is { } next)
         {
+            entity[NextLineColumn] = next;
+        }
+
+        if (chunk.Executions > 0)
+        {
+            entity["Executions"] = chunk.Executions;
             var counts = chunk.Counts;
             entity["Read"] = counts.Read;
             entity["Registered"] = counts.Registered;

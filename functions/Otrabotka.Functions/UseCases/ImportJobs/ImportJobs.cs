@@ -13,14 +13,16 @@ public static class ImportJobs
 
     public static string ChunkKey(int number) => ImportJobStore.ChunkKey(number);
 
+    /// <summary>The counts recorded so far — a chunk's executions record as they go, each line once — and done when every chunk is.</summary>
     internal static ImportStatus Status(ImportJobRow job, IReadOnlyList<ImportChunkRow> chunks)
     {
-        var done = chunks.Where(chunk => chunk.Done).Select(chunk => chunk.Counts).ToList();
-        var errors = done.SelectMany(counts => JsonSerializer.Deserialize<List<ImportError>>(counts.ErrorList, Json.Options) ?? []).Take(ImportGraduates.MaxImportErrors).ToList();
-        var finished = job.Chunks is { } count && done.Count == count;
+        var recorded = chunks.Select(chunk => chunk.Counts).ToList();
+        var errors = recorded.SelectMany(counts => JsonSerializer.Deserialize<List<ImportError>>(counts.ErrorList, Json.Options) ?? []).Take(ImportGraduates.MaxImportErrors).ToList();
+        var done = chunks.Count(chunk => chunk.Done);
+        var finished = job.Chunks is { } count && done == count;
         var state = finished ? "done" : job.Chunks is null ? "queued" : "running";
-        return new ImportStatus(job.JobId, state, job.Chunks ?? 0, done.Count, done.Sum(counts => counts.Read), done.Sum(counts => counts.Registered), done.Sum(counts => counts.Unchanged),
-            done.Sum(counts => counts.Conflicts), done.Sum(counts => counts.Errors), errors, finished, job.CreatedAt);
+        return new ImportStatus(job.JobId, state, job.Chunks ?? 0, done, recorded.Sum(counts => counts.Read), recorded.Sum(counts => counts.Registered), recorded.Sum(counts => counts.Unchanged),
+            recorded.Sum(counts => counts.Conflicts), recorded.Sum(counts => counts.Errors), errors, finished, job.CreatedAt);
     }
 
     internal static async Task<(int Read, RegisterTally Tally, IReadOnlyList<ImportProblem> Problems)> RegisterAsync(ImportRegistrar registrar, TimeProvider time, ImportHeader header, IEnumerable<string> lines, int firstLine, string jobId, CancellationToken cancellationToken)

@@ -13,8 +13,9 @@ namespace Otrabotka.Functions.UseCases;
 
 /// <summary>
 /// One step of an import job: a plan message cuts the file into chunks of Import:ChunkRows lines (byte ranges recorded
-/// in the job's partition), one message per chunk registers its rows and records its counts. A chunk already done is
-/// skipped; a chunk cut short is run again and finishes what it started without counting anything twice (see <see cref="ImportRegistrar"/>).
+/// in the job's partition), one message per chunk registers its rows and records its counts; an execution stops after
+/// Import:ChunkSeconds, records the line it got to and queues the chunk again. A chunk already done is skipped; a
+/// chunk cut short is run again and finishes what it started without counting anything twice (see <see cref="ImportRegistrar"/>).
 /// </summary>
 public sealed partial class RunImportStep(StorageClients storage, ImportJobStore jobs, ImportRegistrar registrar, IOptions<ImportSettings> settings, TimeProvider time, ILogger<RunImportStep> logger)
 {
@@ -54,7 +55,14 @@ public sealed partial class RunImportStep(StorageClients storage, ImportJobStore
         LogJobPlanned(logger, jobId, chunks.Count);
     }
 
-    /// <summary>Registers one chunk's rows and records its counts; a chunk already done is left alone.</summary>
+    /// <summary>
+    /// Registers one chunk's lines, piece by piece while its time budget lasts (<see cref="ImportPace"/>), then records
+    /// its counts and how far it got — on the ETag the chunk row was read with, so of two deliveries at once one records
+    /// — and queues the chunk again for the rest. The chunk row, not the message, says where to go on: a message
+    /// delivered again after a crash between the record and the queueing goes on from the recorded line, and lines
+    /// registered but not recorded are registered again under the same job, which counts them once (see
+    /// <see cref="ImportRegistrar"/>). A chunk already done is left alone.
+    /// </summary>
     private async Task ChunkAsync(string jobId, int number, CancellationToken cancellationToken)
     {
         using var span = ImportTrace.Phase("chunk");
@@ -63,14 +71,58 @@ public sealed partial class RunImportStep(StorageClients storage, ImportJobStore
             return;
         }
 
+        var lines = ImportRows.Lines(await ReadAsync(jobId, chunk, cancellationToken)).ToList();
+        var from = chunk.NextLine is { } resumed ? resumed - chunk.FirstLine : 0;
+        var (counts, done) = await RegisterPiecesAsync(job, chunk, lines, from, cancellationToken);
+        var finished = done >= lines.Count;
+        var recorded = chunk with { Done = finished, Counts = counts, NextLine = finished ? null : chunk.FirstLine + done, Executions = chunk.Executions + 1 };
+        if (!await jobs.TryRecordChunkAsync(jobId, recorded, cancellationToken))
+        {
+            LogChunkRecordedElsewhere(logger, jobId, number);
+            return;
+        }
+
+        if (!finished)
+        {
+            // The time budget ran out: the rest of the chunk is the next execution's (no execution over a minute).
+            LogChunkPaused(logger, jobId, number, done - from, lines.Count - done);
+            await storage.Queue(StorageNames.ImportQueue).SendMessageAsync($"chunk|{jobId}|{number}", cancellationToken);
+            return;
+        }
+
+        LogChunkDone(logger, jobId, number, counts.Read, counts.Registered, counts.Unchanged, counts.Errors);
+    }
+
+    /// <summary>The chunk's lines from <paramref name="from"/> on, in pieces while the budget lasts; answers the chunk's counts (the earlier executions' included) and the lines done.</summary>
+    private async Task<(ImportChunkCounts Counts, int Done)> RegisterPiecesAsync(ImportJobRow job, ImportChunkRow chunk, List<string> lines, int from, CancellationToken cancellationToken)
+    {
         var header = ImportHeader.Parse(job.Header)!;
+        var counts = from > 0 ? chunk.Counts : ImportChunkCounts.None;
+        var pace = new ImportPace(TimeSpan.FromSeconds(settings.Value.ChunkSeconds), settings.Value.ChunkRows, time);
+        var done = from;
+        for (var piece = pace.Next(lines.Count - done); piece > 0; piece = pace.Next(lines.Count - done))
+        {
+            var (read, tally, problems) = await ImportJobs.RegisterAsync(registrar, time, header, lines.Skip(done).Take(piece), chunk.FirstLine + done, job.JobId, cancellationToken);
+            var errors = problems.Select(problem => new ImportError(problem.Line, problem.Code, problem.Detail.In(job.Language)));
+            counts = new ImportChunkCounts(
+                counts.Read + read, counts.Registered + tally.Registered, counts.Unchanged + tally.Unchanged, counts.Conflicts + tally.Conflicts,
+                counts.Errors + problems.Count, counts.Writes + tally.Writes, MergeErrors(counts.ErrorList, errors));
+            done += piece;
+            pace.Took(piece);
+        }
+
+        return (counts, done);
+    }
+
+    /// <summary>The first errors of the chunk by line, the earlier pieces' and these together.</summary>
+    private static string MergeErrors(string earlier, IEnumerable<ImportError> errors) =>
+        JsonSerializer.Serialize((JsonSerializer.Deserialize<List<ImportError>>(earlier, Json.Options) ?? []).Concat(errors).OrderBy(error => error.Line).Take(StoredErrorsPerChunk), Json.Options);
+
+    private async Task<string> ReadAsync(string jobId, ImportChunkRow chunk, CancellationToken cancellationToken)
+    {
         var blob = storage.Container(StorageNames.ImportsContainer).GetBlobClient(ImportJobs.BlobName(jobId));
         var content = await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(chunk.Start, chunk.End - chunk.Start) }, cancellationToken);
-        var text = Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span);
-        var (read, tally, problems) = await ImportJobs.RegisterAsync(registrar, time, header, ImportRows.Lines(text), chunk.FirstLine, jobId, cancellationToken);
-        var errors = JsonSerializer.Serialize(problems.Take(StoredErrorsPerChunk).Select(problem => new ImportError(problem.Line, problem.Code, problem.Detail.In(job.Language))), Json.Options);
-        await jobs.CompleteChunkAsync(jobId, chunk with { Counts = new ImportChunkCounts(read, tally.Registered, tally.Unchanged, tally.Conflicts, problems.Count, tally.Writes, errors) }, cancellationToken);
-        LogChunkDone(logger, jobId, number, read, tally.Registered, tally.Unchanged, problems.Count);
+        return Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span);
     }
 
     /// <summary>Byte ranges of Import:ChunkRows lines each, after the header line.</summary>
@@ -123,4 +175,10 @@ public sealed partial class RunImportStep(StorageClients storage, ImportJobStore
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} chunk {Chunk}: {Rows} rows read, {Registered} registered, {Unchanged} unchanged, {Errors} errors")]
     private static partial void LogChunkDone(ILogger logger, string jobId, int chunk, int rows, int registered, int unchanged, int errors);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} chunk {Chunk} out of time after {Lines} lines: {Left} lines queued for the next execution")]
+    private static partial void LogChunkPaused(ILogger logger, string jobId, int chunk, int lines, int left);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} chunk {Chunk}: another delivery recorded it first; this execution's work is counted there or redone")]
+    private static partial void LogChunkRecordedElsewhere(ILogger logger, string jobId, int chunk);
 }
