@@ -83,6 +83,8 @@ public static class DomainReasons
     // Default (п.17-1)
     public static readonly Reason AlreadyDefaulted = new("already-defaulted",
         new("Міндет орындалмады деп бұрын танылған.", "Обязанность уже признана неисполненной.", "Default was declared already."), Law.Reimbursement);
+    public static readonly Reason DefaultBeforeGraduation = new("default-before-graduation",
+        new("Міндетті орындалмады деп тану күні оқу бітірген күннен бұрын болмауы керек.", "Дата признания обязанности неисполненной не может быть раньше даты окончания обучения.", "Default cannot be declared as of a date before the graduation date."), Law.Reimbursement);
     public static readonly Reason NotDefaultable = new("not-defaultable",
         new("Жұмыспен өтеуден босатылған немесе оны орындап қойған түлектің міндетін орындалмады деп тануға болмайды.", "Нельзя признать неисполненной обязанность выпускника, освобождённого от отработки или уже выполнившего её.", "An exempt or completed obligation cannot be declared in default."), Law.Reimbursement);
 

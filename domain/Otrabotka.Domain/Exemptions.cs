@@ -76,7 +76,8 @@ public static class ExemptionRules
             case ExemptionGround.PregnancyOrChildUnder3:
                 if (claim.ChildBirthDate is { } born)
                 {
-                    if (born > claim.CommissionDecisionDate || born.AddYears(3) <= claim.CommissionDecisionDate)
+                    // A child born in the last three representable years is under three on any decision date (and AddYears would overflow).
+                    if (born > claim.CommissionDecisionDate || (born.Year <= DateOnly.MaxValue.Year - 3 && born.AddYears(3) <= claim.CommissionDecisionDate))
                     {
                         reasons.Add(born > claim.CommissionDecisionDate ? DomainReasons.ChildBornAfterDecision : DomainReasons.ChildOverThree);
                     }

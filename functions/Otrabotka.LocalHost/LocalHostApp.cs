@@ -111,6 +111,7 @@ public static class LocalHostApp
         }
 
         var app = builder.Build();
+        app.UseStatusCodePages(RouteMissProblems.WriteAsync);
         var http = HttpFunctionEndpoints.Map(app, hostJson.RoutePrefix);
         app.Services.GetRequiredService<FunctionTable>().Http = http.Select(h => h.Entry).ToList();
         if (app.Environment.IsDevelopment())

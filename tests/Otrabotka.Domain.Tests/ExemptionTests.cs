@@ -86,4 +86,12 @@ public sealed class ExemptionTests
         Assert.Contains(ExemptionRules.Check(terms, new DeferralClaim(D("2024-10-01"), D("2024-09-01")), Today), r => r.Code == "end-before-start");
         Assert.Contains(ExemptionRules.Check(terms, new DeferralClaim(D("2025-10-01"), null), Today), r => r.Code == "date-in-future");
     }
+
+    [Fact]
+    public void A_child_born_in_the_last_representable_years_is_checked_without_overflowing()
+    {
+        var codes = Codes(new ExemptionClaim(ExemptionGround.PregnancyOrChildUnder3, DateOnly.MaxValue, ChildBirthDate: DateOnly.MaxValue)).ToList();
+        Assert.DoesNotContain("child-over-three", codes);
+        Assert.DoesNotContain("child-born-after-decision", codes);
+    }
 }

@@ -199,7 +199,8 @@ public sealed class OperatorDeskTests(LocalHostFixture host)
             (new { changes = new { email = "a@b.kz" } }, "reason", "required"),
             (new { changes = new { email = "a@b.kz" }, reason = "x" }, "reason", "reason-too-short"),
             (new { changes = new { budgetCost = 79228162514264337593543950335m }, reason = "сома" }, "budgetCost", "budget-cost-too-large"),
-            (new { changes = new { graduationDate = "9999-06-30" }, reason = "күн" }, "graduationDate", "graduation-too-late"),
+            (new { changes = new { graduationDate = "2199-06-30" }, reason = "күн" }, "graduationDate", "graduation-too-late"),
+            (new { changes = new { graduationDate = "9999-06-30" }, reason = "күн" }, "graduationDate", "date-out-of-range"),
             (new { changes = new { }, reason = "бос" }, "changes", "changes-required"),
             (new { changes = "email", reason = "мәтін" }, "changes", "changes-required"),
         })

@@ -159,7 +159,8 @@ public sealed class RequestHardeningTests(LocalHostFixture host)
     [Theory]
     [InlineData("budgetCost", "79228162514264337593543950335", "budget-cost-too-large")]
     [InlineData("budgetCost", "1000000000.01", "budget-cost-too-large")]
-    [InlineData("graduationDate", "9999-06-30", "graduation-too-late")]
+    [InlineData("graduationDate", "2199-06-30", "graduation-too-late")]
+    [InlineData("graduationDate", "9999-06-30", "date-out-of-range")]
     public async Task An_impossible_amount_or_date_is_a_400_naming_the_field_and_claims_nothing(string field, string value, string code)
     {
         var iin = Api.NewIin();

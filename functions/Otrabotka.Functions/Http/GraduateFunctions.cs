@@ -180,9 +180,22 @@ public sealed class GraduateFunctions(
         {
             form = await request.ReadFormAsync(cancellationToken);
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Past the server's request size limit (Kestrel's 30 MB): the file is too large, the form is not broken.
+            return (null, Problems.Create(request, new Problem(Refusal.TooLarge, FileRules.TooLarge.Code, FileRules.TooLarge.Message)));
+        }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
             return (null, Problems.Create(request, new Problem(Refusal.Invalid, "invalid-multipart", TextCatalog.Default.Text("problems.invalid-multipart", ("mediaType", "multipart/form-data")))));
+        }
+
+        // Two files, kinds or metadata in one upload are ambiguous: taking the first would drop what the sender meant.
+        var repeated = new[] { "kind", "metadata" }.Where(name => form[name].Count > 1).Append(form.Files.GetFiles("file").Count > 1 ? "file" : null).OfType<string>()
+            .Select(name => new FieldError(name, "field-repeated", TextCatalog.Default.Text("problems.field.repeated", ("field", $"'{name}'")))).ToList();
+        if (repeated.Count > 0)
+        {
+            return (null, Problems.Create(request, Problem.Invalid(repeated)));
         }
 
         var file = form.Files.GetFile("file");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Otrabotka.Functions.Pages;
+using Otrabotka.Functions.UseCases;
 
 namespace Otrabotka.Functions.Http;
 
@@ -45,5 +46,5 @@ public sealed class PageFunctions(PageResponses pages)
 
     [Function("PageAsset")]
     public IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{file}")] HttpRequest request, string file) =>
-        pages.Asset(request, file);
+        pages.Asset(request, file) ?? Problems.Create(request, Problem.NotFound);
 }

@@ -53,13 +53,14 @@ public sealed class PageResponses(IOptions<PageSettings> pages, IOptions<AuthSet
         return new ContentResult { StatusCode = 200, ContentType = "text/html; charset=utf-8", Content = html };
     }
 
-    public IActionResult Asset(HttpRequest request, string? name)
+    /// <summary>The asset, 304 when the caller has it, or null when there is no such asset (the caller answers 404).</summary>
+    public IActionResult? Asset(HttpRequest request, string? name)
     {
         var response = request.HttpContext.Response;
         Secure(response);
         if (name is null || name.EndsWith(".html", StringComparison.Ordinal) || PageAssets.Find(name) is not { } asset)
         {
-            return new ContentResult { StatusCode = 404, ContentType = "text/plain; charset=utf-8", Content = "Not found" };
+            return null;
         }
 
         response.Headers.ETag = asset.ETag;

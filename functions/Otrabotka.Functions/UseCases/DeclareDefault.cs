@@ -22,6 +22,12 @@ public sealed class DeclareDefault(GraduateRepository repository, ReadObligation
             return Problem.Invalid([new FieldError("asOf", DomainReasons.DateInFuture.Code, DomainReasons.DateInFuture.Message)]);
         }
 
+        if (asOf < g.Obligation.GraduationDate)
+        {
+            // There is no obligation before graduation: a date like 0001-01-01 would default the graduate and mail them the full amount.
+            return Problem.Invalid([new FieldError("asOf", DomainReasons.DefaultBeforeGraduation.Code, DomainReasons.DefaultBeforeGraduation.Message)]);
+        }
+
         return await RetryPolicy.RunAsync(attempt => DeclareOnceAsync(g.Id, new DefaultDeclaration(asOf, note), language, attempt), () => Problem.ConcurrentUpdate, cancellationToken);
     }
 

@@ -263,10 +263,22 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
         }
     }
 
+    /// <summary>The earliest date a request may carry: no graduate, employment or decision of this law is older.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <summary>The latest date a request may carry: far enough for any obligation, and far from DateOnly.MaxValue, past which the rules' date arithmetic would overflow.</summary>
+    public static readonly DateOnly LatestDate = new(2199, 12, 31);
+
     private DateOnly? ParseDate(string name, string text)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (date < EarliestDate || date > LatestDate)
+            {
+                Add(name, "date-out-of-range", TextCatalog.Default.Text("problems.field.date-out-of-range", ("field", $"'{name}'"), ("from", EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", LatestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+                return null;
+            }
+
             return date;
         }
 
