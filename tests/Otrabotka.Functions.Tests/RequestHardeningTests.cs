@@ -106,6 +106,33 @@ public sealed class RequestHardeningTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_CSV_missing_a_column_the_rows_need_is_refused_whole_naming_each_column_and_registers_nothing()
+    {
+        var iin = Api.NewIin();
+        var (status, text) = await ImportAsync($"iin;fullName;email;level;graduationDate;admissionYear;budgetCost;university\n{iin};Айгерім Сапарова;{iin}@graduate.example.kz;bachelor;2025-06-20;2021;4200000;ЕНУ\n", "ru");
+        Assert.True(status == HttpStatusCode.BadRequest, text);
+        var errors = JsonNode.Parse(text)!["errors"]!.AsArray();
+        Assert.Equal(["category", "specialtyGroup"], errors.Select(e => e!["field"]!.GetValue<string>()));
+        Assert.All(errors, e => Assert.Equal("csv-missing-column", e!["code"]!.GetValue<string>()));
+        Assert.Contains("нет столбца 'category'", errors[0]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Nothing of the refused file was kept: the same graduate in a file of the right shape is new.
+        var (again, registered) = await ImportAsync(
+            $"iin;fullName;email;category;level;specialtyGroup;graduationDate;admissionYear;budgetCost;university\n{iin};Айгерім Сапарова;{iin}@graduate.example.kz;state-order-other;bachelor;technical;2025-06-20;2021;4200000;ЕНУ\n", "en");
+        Assert.True(again == HttpStatusCode.OK, registered);
+        Assert.Equal(1, JsonNode.Parse(registered)!["created"]!.GetValue<int>());
+    }
+
+    private async Task<(HttpStatusCode Status, string Text)> ImportAsync(string csv, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await host.Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_CSV_whose_first_line_never_ends_is_refused_as_a_400_without_being_read_whole()
     {
         var csv = "iin,fullName," + new string('x', 2 * 1024 * 1024);
@@ -127,7 +154,7 @@ public sealed class RequestHardeningTests(LocalHostFixture host)
         var before = await CountAsync(imports);
         var row = Encoding.UTF8.GetBytes(Api.NewIin() + ",Айгерім Сапарова,a@b.kz\n");
         var body = new MemoryStream();
-        body.Write("iin,fullName,email\n"u8);
+        body.Write("iin,fullName,email,language,category,level,specialtyGroup,graduationDate,admissionYear,budgetCost,university\n"u8);
         while (body.Length < 31_000_000)
         {
             body.Write(row);

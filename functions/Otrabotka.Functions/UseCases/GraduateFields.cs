@@ -11,6 +11,10 @@ public static class GraduateFields
 {
     public const string FeedConsentField = "feedConsent";
 
+    /// <summary>The columns every graduates' CSV must have (the others — language, grantMonths, normativeMonths, feedConsent — may be left out).</summary>
+    public static readonly IReadOnlyList<string> RequiredColumns =
+        ["iin", "fullName", "email", "category", "level", "specialtyGroup", "graduationDate", "admissionYear", "budgetCost", "university"];
+
     /// <summary>Validates one graduate's fields (JSON body or CSV row) into a record, or the field errors.</summary>
     public static (GraduateRecord? Record, IReadOnlyList<FieldError> Errors) Parse(Fields f, DateTimeOffset now)
     {

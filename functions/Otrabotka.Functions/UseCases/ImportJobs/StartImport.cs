@@ -45,6 +45,13 @@ public sealed partial class StartImport(StorageClients storage, ImportJobStore j
             return new ImportStart(null, null, Problem.Invalid([new FieldError(repeated.Key, "csv-repeated-column", new($"'{repeated.Key}' бағаны тақырыпта қайталанады.", $"Столбец '{repeated.Key}' повторяется в заголовке.", $"The column '{repeated.Key}' appears more than once in the header."))]));
         }
 
+        // A file of the wrong shape (a column the rows need is missing) is refused as a whole, before any row is read.
+        if (GraduateFields.RequiredColumns.Where(column => !header.Columns.Contains(column, StringComparer.Ordinal)).ToList() is { Count: > 0 } missing)
+        {
+            return new ImportStart(null, null, Problem.Invalid([.. missing.Select(column =>
+                new FieldError(column, "csv-missing-column", TextCatalog.Default.Text("problems.csv-missing-column", ("column", column))))]));
+        }
+
         var jobId = GraduateStore.NewId('i');
         if (complete)
         {
