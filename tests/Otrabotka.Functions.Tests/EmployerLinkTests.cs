@@ -39,6 +39,23 @@ public sealed class EmployerLinkTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_link_to_a_withdrawn_document_says_so_rather_than_already_answered_and_records_nothing()
+    {
+        var (_, token, id, _, link) = await AwaitingEmployerAsync();
+        using (var withdrawn = await api.SendAsync(HttpMethod.Post, $"/api/me/documents/{id}/withdraw", token))
+        {
+            Assert.True(withdrawn.IsSuccessStatusCode, await withdrawn.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal((HttpStatusCode.Conflict, "document-withdrawn"), await DecideAsync(link));
+        using var view = await api.SendAsync(HttpMethod.Post, "/api/confirmations/view", null, new { token = link }, "ru");
+        var problem = JsonNode.Parse(await view.Content.ReadAsStringAsync())!;
+        Assert.Equal("document-withdrawn", problem["code"]!.GetValue<string>());
+        Assert.Contains("отозвал", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("withdrawn", (await api.JsonAsync(HttpMethod.Get, $"/api/me/documents/{id}", token))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_expired_link_is_refused_with_410()
     {
         var (graduateId, _, id, employer, _) = await AwaitingEmployerAsync();

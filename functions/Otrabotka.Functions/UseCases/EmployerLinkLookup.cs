@@ -32,9 +32,17 @@ public sealed class EmployerLinkLookup(GraduateRepository repository, EmployerTo
             return (null, null, new Problem(Refusal.Gone, "token-revoked", TextCatalog.Default.Text("problems.token-revoked")));
         }
 
-        if (link.Used || document.Status != DocumentStatus.AwaitingEmployer)
+        if (link.Used)
         {
             return (null, null, new Problem(Refusal.Conflict, "token-used", TextCatalog.Default.Text("problems.token-used")));
+        }
+
+        // Not answered, but no longer waiting for the employer: say why rather than "already answered".
+        if (document.Status != DocumentStatus.AwaitingEmployer)
+        {
+            return document.Status == DocumentStatus.Withdrawn
+                ? (null, null, new Problem(Refusal.Conflict, "document-withdrawn", TextCatalog.Default.Text("problems.link-document-withdrawn")))
+                : (null, null, new Problem(Refusal.Conflict, "confirmation-closed", TextCatalog.Default.Text("problems.link-confirmation-closed")));
         }
 
         return (unit, document, null);
