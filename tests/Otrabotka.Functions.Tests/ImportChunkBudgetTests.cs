@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Otrabotka.Functions.Storage;
@@ -17,9 +15,9 @@ namespace Otrabotka.Functions.Tests;
 [Collection(ScaleHostCollection.Name)]
 public sealed class ImportChunkBudgetTests(ScaleHostFixture host)
 {
-    private const string Header = "iin;fullName;email;language;category;level;specialtyGroup;graduationDate;admissionYear;budgetCost;university;grantMonths;normativeMonths";
     private const int Graduates = 200;
     private readonly Api api = new(host);
+    private readonly ScaleImports imports = new(host);
 
     [Fact]
     public async Task A_chunk_out_of_time_goes_on_in_more_executions_than_chunks_and_counts_every_line_once()
@@ -57,7 +55,7 @@ public sealed class ImportChunkBudgetTests(ScaleHostFixture host)
     public async Task A_crash_between_recording_a_piece_and_queueing_the_rest_resumes_from_the_record_without_doubles()
     {
         var iins = Enumerable.Range(0, 60).Select(_ => Api.NewIin()).ToList();
-        var csv = Header + "\n" + string.Concat(iins.Select(iin => Row(iin) + "\n"));
+        var csv = ScaleImports.Header + "\n" + string.Concat(iins.Select(iin => Row(iin) + "\n"));
         var (status, body, location) = await ImportAsync(csv);
         Assert.Equal(HttpStatusCode.Accepted, status);
         AssertCounts(await SettledAsync(location!.OriginalString), read: 60, registered: 60, unchanged: 0, conflicts: 0, errors: 0);
@@ -85,8 +83,7 @@ public sealed class ImportChunkBudgetTests(ScaleHostFixture host)
         await AssertOneProfileEachAsync(iins);
     }
 
-    private static string Row(string iin, decimal cost = 3600000) =>
-        $"{iin};Түлек {iin[^4..]};{iin}@budget.example.kz;kk;rural-quota;bachelor;pedagogical;2024-06-20;2020;{cost.ToString(System.Globalization.CultureInfo.InvariantCulture)};ПМУ;;";
+    private static string Row(string iin, decimal cost = 3600000) => ScaleImports.Row(iin, "budget.example.kz", cost);
 
     /// <summary>The graduates from line 2 on, line 10 repeating line 3, line 150 line 4 with another cost, a bad last line (204).</summary>
     private static string File(List<string> iins)
@@ -95,7 +92,7 @@ public sealed class ImportChunkBudgetTests(ScaleHostFixture host)
         lines.Insert(8, Row(iins[1]));
         lines.Insert(148, Row(iins[2], 3700000));
         lines.Add("123;Bad Row;x;kk;rural-quota;bachelor;pedagogical;2024-06-20;2020;1;U;;;");
-        return Header + "\n" + string.Concat(lines.Select(line => line + "\n"));
+        return ScaleImports.Header + "\n" + string.Concat(lines.Select(line => line + "\n"));
     }
 
     private static void AssertCounts(JsonNode status, int read, int registered, int unchanged, int conflicts, int errors) =>
@@ -135,24 +132,7 @@ public sealed class ImportChunkBudgetTests(ScaleHostFixture host)
         Assert.All(found, pair => Assert.Equal(1, pair.Value));
     }
 
-    private async Task<(HttpStatusCode Status, JsonNode Body, Uri? Location)> ImportAsync(string csv)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(csv)) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
-        request.Headers.AcceptLanguage.ParseAdd("en");
-        using var response = await host.Client.SendAsync(request);
-        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!, response.Headers.Location);
-    }
+    private Task<(HttpStatusCode Status, JsonNode Body, Uri? Location)> ImportAsync(string csv) => imports.ImportAsync(csv);
 
-    private async Task<JsonNode> SettledAsync(string path)
-    {
-        JsonNode? status = null;
-        Assert.True(await LocalHostFixture.Eventually(async () =>
-        {
-            status = await api.JsonAsync(HttpMethod.Get, path, api.OperatorToken);
-            return status["done"]!.GetValue<bool>();
-        }, TimeSpan.FromSeconds(90)), $"{path} did not finish: {status?.ToJsonString()}");
-        return status!;
-    }
+    private Task<JsonNode> SettledAsync(string path) => imports.SettledAsync(path, 90);
 }

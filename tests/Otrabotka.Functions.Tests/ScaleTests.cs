@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
@@ -12,33 +11,14 @@ namespace Otrabotka.Functions.Tests;
 [Collection(ScaleHostCollection.Name)]
 public sealed class ScaleTests(ScaleHostFixture host)
 {
-    private const string Header = "iin;fullName;email;language;category;level;specialtyGroup;graduationDate;admissionYear;budgetCost;university;grantMonths;normativeMonths";
     private readonly Api api = new(host);
+    private readonly ScaleImports imports = new(host);
 
-    private static string Row(string iin, decimal cost = 3600000) =>
-        $"{iin};Түлек {iin[^4..]};{iin}@scale.example.kz;kk;rural-quota;bachelor;pedagogical;2024-06-20;2020;{cost.ToString(System.Globalization.CultureInfo.InvariantCulture)};ПМУ;;";
+    private static string Row(string iin, decimal cost = 3600000) => ScaleImports.Row(iin, "scale.example.kz", cost);
 
-    private async Task<(HttpStatusCode Status, JsonNode Body, Uri? Location)> ImportAsync(string csv)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/graduates/import") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(csv)) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.OperatorToken);
-        request.Headers.AcceptLanguage.ParseAdd("en");
-        using var response = await host.Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, JsonNode.Parse(text)!, response.Headers.Location);
-    }
+    private Task<(HttpStatusCode Status, JsonNode Body, Uri? Location)> ImportAsync(string csv) => imports.ImportAsync(csv);
 
-    private async Task<JsonNode> SettledAsync(string path)
-    {
-        JsonNode? status = null;
-        Assert.True(await LocalHostFixture.Eventually(async () =>
-        {
-            status = await api.JsonAsync(HttpMethod.Get, path, api.OperatorToken);
-            return status["done"]!.GetValue<bool>();
-        }, TimeSpan.FromSeconds(60)), $"{path} did not finish: {status?.ToJsonString()}");
-        return status!;
-    }
+    private Task<JsonNode> SettledAsync(string path) => imports.SettledAsync(path, 60);
 
     private async Task<int> ProfilesAsync(string iin)
     {
@@ -55,7 +35,7 @@ public sealed class ScaleTests(ScaleHostFixture host)
     public async Task A_large_import_answers_202_its_status_reaches_done_with_the_counts_and_a_reimport_changes_nothing()
     {
         var iins = Enumerable.Range(0, 60).Select(_ => Api.NewIin()).ToList();
-        var csv = new StringBuilder(Header + "\n");
+        var csv = new StringBuilder(ScaleImports.Header + "\n");
         iins.ForEach(iin => csv.Append(Row(iin)).Append('\n'));
         csv.Append("123;Bad Row;x;kk;rural-quota;bachelor;pedagogical;2024-06-20;2020;1;U;;\n"); // line 62
         csv.Append(Row(iins[3], 3700000)).Append('\n'); // line 63: the same IIN with other data
@@ -90,7 +70,7 @@ public sealed class ScaleTests(ScaleHostFixture host)
     public async Task A_chunk_cut_short_and_run_again_finishes_its_rows_and_counts_them_once()
     {
         var iins = Enumerable.Range(0, 55).Select(_ => Api.NewIin()).ToList();
-        var csv = Header + "\n" + string.Concat(iins.Select(iin => Row(iin) + "\n"));
+        var csv = ScaleImports.Header + "\n" + string.Concat(iins.Select(iin => Row(iin) + "\n"));
         var (status, body, location) = await ImportAsync(csv);
         Assert.Equal(HttpStatusCode.Accepted, status);
         var first = await SettledAsync(location!.OriginalString);
@@ -124,7 +104,7 @@ public sealed class ScaleTests(ScaleHostFixture host)
     public async Task A_small_import_keeps_todays_answer()
     {
         var iin = Api.NewIin();
-        var (status, body, location) = await ImportAsync($"{Header}\n{Row(iin)}\n");
+        var (status, body, location) = await ImportAsync($"{ScaleImports.Header}\n{Row(iin)}\n");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(location);
         Assert.Equal(1, body["created"]!.GetValue<int>());
@@ -135,7 +115,7 @@ public sealed class ScaleTests(ScaleHostFixture host)
     public async Task A_large_reminder_run_answers_202_sends_each_reminder_once_and_its_summary_adds_up()
     {
         var iins = Enumerable.Range(0, 12).Select(_ => Api.NewIin()).ToList();
-        var (imported, _, _) = await ImportAsync(Header + "\n" + string.Concat(iins.Select(iin => Row(iin) + "\n")));
+        var (imported, _, _) = await ImportAsync(ScaleImports.Header + "\n" + string.Concat(iins.Select(iin => Row(iin) + "\n")));
         Assert.Equal(HttpStatusCode.OK, imported);
 
         var date = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
