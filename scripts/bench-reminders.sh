@@ -17,8 +17,7 @@
 #     BENCH_IMPORT_CHUNK_ROWS (default: Import__ChunkRows' default, 1,000); BENCH_IMPORT_REIMPORT=0 skips the re-import;
 #     BENCH_IMPORT_CHUNK_SECONDS (default: Import__ChunkSeconds' default, 30: a chunk's execution then queues the rest);
 #     BENCH_IMPORT_BUDGET_SECONDS stops taking chunks after that long and reports the rows registered by then
-#   BENCH_KEY_LOOKUP=1|0  Azurite with or without scripts/azurite-key-lookup.cjs preloaded (point lookups by both keys);
-#                         default 1 for the reminder run (its plan rows all share the row key "live|plan"), 0 for imports
+#   AZURITE_STOCK=1       Azurite without its partition index (scripts/azurite-key-lookup.cjs, ADR 0027)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 require
@@ -31,14 +30,7 @@ BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
 say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
 AZURITE_PID=""
 trap '[ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null; wait 2>/dev/null; true' EXIT
-KEY_LOOKUP=${BENCH_KEY_LOOKUP:-$([ "${BENCH:-reminders}" = import ] && echo 0 || echo 1)}
-if [ "$KEY_LOOKUP" = 1 ]; then
-  # Every due graduate's plan and stamp rows share their row keys: see scripts/azurite-key-lookup.cjs.
-  say "Azurite with scripts/azurite-key-lookup.cjs preloaded (point lookups by PartitionKey and RowKey; queries untouched)"
-  NODE_OPTIONS="--require $ROOT/scripts/azurite-key-lookup.cjs" start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
-else
-  say "stock Azurite"
-  start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
-fi
+if [ "${AZURITE_STOCK:-0}" = 1 ]; then say "stock Azurite (AZURITE_STOCK=1)"; fi
+start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")" BENCH_AZURITE_PID="$AZURITE_PID" \
   dotnet benchmarks/Otrabotka.Benchmarks/bin/Release/net10.0/Otrabotka.Benchmarks.dll "${BENCH:-reminders}" "$GRADUATES" "$DUE"

@@ -38,9 +38,13 @@ wait_port() {
 }
 
 # start_azurite BLOB QUEUE TABLE [azurite flags...]; sets AZURITE_PID.
+# Azurite finds entities by partition through scripts/azurite-key-lookup.cjs (ADR 0027); AZURITE_STOCK=1 leaves it out,
+# AZURITE_INDEX_VERIFY=<file> has it compare every indexed answer with Azurite's own and write differences to <file>.
 start_azurite() {
   local blob=$1 queue=$2 table=$3; shift 3
-  "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --disableTelemetry \
+  local preload=""
+  [ "${AZURITE_STOCK:-0}" = 1 ] || preload="--require $ROOT/scripts/azurite-key-lookup.cjs"
+  NODE_OPTIONS="${NODE_OPTIONS:-} $preload" "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --disableTelemetry \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" "$@" &
   AZURITE_PID=$!

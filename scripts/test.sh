@@ -24,7 +24,9 @@ SCALE_KEY="$(printf 'otrabotka-scale-test-account-key' | base64 | tr -d '\n')"
 # Two more keep the pension-feed tests (feed1) and their host-restart test (feedcrash1) apart from all others.
 FEED_KEY="$(printf 'otrabotka-feed-test-account-key' | base64 | tr -d '\n')"
 FEEDCRASH_KEY="$(printf 'otrabotka-feedcrash-test-account-key' | base64 | tr -d '\n')"
-AZURITE_ACCOUNTS="devstoreaccount1:$AZURITE_KEY;isolated1:$ISOLATED_KEY;scale1:$SCALE_KEY;feed1:$FEED_KEY;feedcrash1:$FEEDCRASH_KEY" \
+# Azurite's partition index (ADR 0027) checks every answer it gives against Azurite's own; a difference fails the run.
+INDEX_DIFFERENCES="$RESULTS/azurite-index-differences.log"
+AZURITE_INDEX_VERIFY="$INDEX_DIFFERENCES" AZURITE_ACCOUNTS="devstoreaccount1:$AZURITE_KEY;isolated1:$ISOLATED_KEY;scale1:$SCALE_KEY;feed1:$FEED_KEY;feedcrash1:$FEEDCRASH_KEY" \
   start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > "$RESULTS/azurite.log" 2>&1
 export AzureWebJobsStorage AzureWebJobsStorageIsolated AzureWebJobsStorageScale AzureWebJobsStorageFeed AzureWebJobsStorageFeedCrash
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
@@ -67,6 +69,14 @@ read -r passed failed < <(node -e '
   }
   console.log(p, f);' "$RESULTS")
 if [ $bench -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+# The index's own check: one more passed when every indexed answer equalled Azurite's own, one failed otherwise.
+if [ -s "$INDEX_DIFFERENCES" ]; then
+  echo "Azurite's partition index answered differently from Azurite $(wc -l < "$INDEX_DIFFERENCES") time(s): $INDEX_DIFFERENCES" >&2
+  head -c 2000 "$INDEX_DIFFERENCES" >&2; echo >&2
+  failed=$((failed + 1))
+else
+  passed=$((passed + 1))
+fi
 if { [ $build -ne 0 ] || [ $test_code -ne 0 ]; } && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
