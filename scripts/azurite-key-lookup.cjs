@@ -27,6 +27,11 @@ const EqualsNode = require('azurite/dist/src/table/persistence/QueryInterpreter/
 const IdentifierNode = require('azurite/dist/src/table/persistence/QueryInterpreter/QueryNodes/IdentifierNode.js').default;
 const ConstantNode = require('azurite/dist/src/table/persistence/QueryInterpreter/QueryNodes/ConstantNode.js').default;
 
+for (const [owner, name] of [[store.prototype, 'queryTableEntities'], [store.prototype, 'getEntityCollection'], [loki.Collection.prototype, 'findOne'],
+  [loki.Collection.prototype, 'add'], [loki.Collection.prototype, 'remove'], [loki.Collection.prototype, 'update'], [loki.Collection.prototype, 'get']]) {
+  if (typeof owner[name] !== 'function') throw new Error(`azurite-key-lookup: ${name} not found: Azurite's internals moved (ADR 0027)`);
+}
+
 let enabled = true;
 const verifyFile = process.env.AZURITE_INDEX_VERIFY || '';
 const Collection = loki.Collection;

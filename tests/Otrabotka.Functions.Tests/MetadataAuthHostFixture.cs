@@ -47,7 +47,9 @@ public sealed class MetadataAuthHostFixture() : LocalHostFixture(
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Runs alone, after the parallel collections: its host registers graduates in the shared account, which the
+/// shared host's counting tests (OperatorResyncTests: the dashboard's total before and after a re-sync) must not see.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MetadataAuthHostCollection : ICollectionFixture<MetadataAuthHostFixture>
 {
     public const string Name = "metadata auth host";
