@@ -207,8 +207,8 @@ public sealed class AzuriteIndexTests
         // Numeric-looking keys: LokiJS orders strings that parse as numbers by their value ('10' = '1e1' = '0xA'),
         // Table Storage by their characters.
         string[] numeric = ["10", "9", "1a", "2", "0x1A", "1e3", "10.0", "1e1", "0xA", "26", "1000", "010"];
-        string[] partitions = [.. numeric, "a", "b", "A", "ab", "O'Brien", "O", "Әлем", "қала", "Ы"];
-        string[] rows = [.. numeric, "k", "x", "y", "a", "K", "қ", "😀"];
+        string[] partitions = [.. numeric, "a", "b", "A", "ab", "O'Brien", "O", "Әлем", "қала", "Ы", "", " ", "a b", "50%"];
+        string[] rows = [.. numeric, "k", "x", "y", "a", "K", "қ", "😀", "", " 10", "x y"];
         var count = 0;
         foreach (var partition in partitions)
         {
@@ -224,6 +224,10 @@ public sealed class AzuriteIndexTests
         await AssertQueryAsync(table, model, "PartitionKey eq 'a' and RowKey ge 'x'", (pk, rk, _) => pk == "a" && string.CompareOrdinal(rk, "x") >= 0);
         await AssertQueryAsync(table, model, "PartitionKey eq '10' and RowKey ge '2'", (pk, rk, _) => pk == "10" && string.CompareOrdinal(rk, "2") >= 0);
         await AssertQueryAsync(table, model, "PartitionKey eq '0x1A' and RowKey lt '1e3'", (pk, rk, _) => pk == "0x1A" && string.CompareOrdinal(rk, "1e3") < 0);
+        await AssertQueryAsync(table, model, "(PartitionKey eq 'a') and (RowKey ge 'x')", (pk, rk, _) => pk == "a" && string.CompareOrdinal(rk, "x") >= 0);
+        await AssertQueryAsync(table, model, "'a' eq PartitionKey and RowKey lt 'a'", (pk, rk, _) => pk == "a" && string.CompareOrdinal(rk, "a") < 0);
+        await AssertQueryAsync(table, model, "PartitionKey eq '' and RowKey ne ''", (pk, rk, _) => pk.Length == 0 && rk.Length > 0);
+        await AssertQueryAsync(table, model, "PartitionKey eq 'a' and RowKey eq ''", (pk, rk, _) => pk == "a" && rk.Length == 0);
         await AssertQueryAsync(table, model, "PartitionKey eq 'a' or PartitionKey eq 'b'", (pk, _, _) => pk is "a" or "b");
         await AssertQueryAsync(table, model, "not (PartitionKey eq 'a')", (pk, _, _) => pk != "a");
         await AssertQueryAsync(table, model, "PartitionKey ne 'a'", (pk, _, _) => pk != "a");
