@@ -58,9 +58,9 @@ function put(index, doc) {
   rows.set(doc.RowKey, doc.$loki);
 }
 
-function drop(index, doc) {
+function drop(index, doc, id) {
   const rows = index.get(doc.PartitionKey);
-  if (rows !== undefined && rows.get(doc.RowKey) === doc.$loki) {
+  if (rows !== undefined && rows.get(doc.RowKey) === id) {
     rows.delete(doc.RowKey);
     if (rows.size === 0) index.delete(doc.PartitionKey);
   }
@@ -84,8 +84,9 @@ const remove = Collection.prototype.remove;
 Collection.prototype.remove = function (doc) {
   const index = indexes.get(this);
   if (index && doc && typeof doc === 'object' && !Array.isArray(doc) && keyed(doc)) {
+    const id = doc.$loki; // LokiJS deletes $loki (and meta) from the document it removes
     const result = remove.apply(this, arguments);
-    drop(index, doc);
+    drop(index, doc, id);
     return result;
   }
   indexes.delete(this); // batches, ids: rebuilt when next needed
