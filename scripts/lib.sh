@@ -44,7 +44,9 @@ start_azurite() {
   local blob=$1 queue=$2 table=$3; shift 3
   local preload=""
   [ "${AZURITE_STOCK:-0}" = 1 ] || preload="--require $ROOT/scripts/azurite-key-lookup.cjs"
-  NODE_OPTIONS="${NODE_OPTIONS:-} $preload" "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --disableTelemetry \
+  # AZURITE_NODE_ARGS: flags for node itself, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile Azurite.
+  # shellcheck disable=SC2086
+  NODE_OPTIONS="${NODE_OPTIONS:-} $preload" node ${AZURITE_NODE_ARGS:-} "$ROOT/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --disableTelemetry \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" "$@" &
   AZURITE_PID=$!
