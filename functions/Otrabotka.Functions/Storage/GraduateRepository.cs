@@ -167,6 +167,13 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
     public Task CommitIndexesAsync(GraduateUnit unit, CancellationToken cancellationToken) =>
         GraduateStore.CommitAsync(Table, ChangedRows(unit), cancellationToken);
 
+    /// <summary>The graduate's profile as stored now (one point read of its row), or null when it is not there.</summary>
+    public async Task<GraduateRecord?> ProfileAsync(GraduateRecord graduate, CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(graduate.Id, graduate.StoredKey ?? GraduateStore.ProfileKey(graduate.Id), cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } entity ? GraduateStore.ToGraduate(entity) : null;
+    }
+
     /// <summary>A document's history, read only by the routes that show it.</summary>
     public async Task<IReadOnlyList<StatusChange>> HistoryAsync(string graduateId, string documentId, CancellationToken cancellationToken)
     {

@@ -46,6 +46,9 @@ public static partial class AppLog
     [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Index sync of graduate {GraduateId} failed after its change was committed; its outbox row runs it again")]
     public static partial void IndexSyncDeferred(this ILogger logger, string graduateId, Exception exception);
 
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Index sync of {Count} graduates committed together failed; their outbox rows run it again")]
+    public static partial void IndexSyncDeferred(this ILogger logger, int count, Exception exception);
+
     [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Pass {Pass} of {Run} failed; the run's other passes go on")]
     public static partial void PassFailed(this ILogger logger, Exception exception, string pass, string run);
 }

@@ -83,5 +83,42 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
         }
     }
 
+    /// <summary>
+    /// <see cref="SyncInlineAsync"/> for many committed units at once (a feed chunk's graduates, ADR 0028): their
+    /// indexes synced together, then each held row queued as synced or completed — or, for a graduate whose sync did
+    /// not finish, queued unsynced for the dispatcher to sync in full.
+    /// </summary>
+    internal async Task SyncInlineManyAsync(IReadOnlyCollection<FeedSyncDue> due, CancellationToken cancellationToken)
+    {
+        IReadOnlySet<string> failed;
+        try
+        {
+            failed = await indexes.ApplyManyAsync(due.Select(d => (d.Unit, d.Prepared)).ToList(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.IndexSyncDeferred(due.Count, ex);
+            failed = due.Select(d => d.Unit.Graduate.Id).ToHashSet(StringComparer.Ordinal);
+        }
+
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, token) =>
+        {
+            var graduateId = item.Unit.Graduate.Id;
+            if (failed.Contains(graduateId))
+            {
+                logger.IndexSyncDeferred(graduateId);
+                await outbox.DispatchAsync(graduateId, item.Held.Commit, CancellationToken.None);
+            }
+            else if (item.Held.Mail)
+            {
+                await outbox.DispatchAsync(graduateId, item.Held.Commit, token, synced: true);
+            }
+            else
+            {
+                await outbox.CompleteAsync(graduateId, item.Held, token);
+            }
+        });
+    }
+
     public Task CommitAsync(GraduateUnit unit, CancellationToken cancellationToken) => CommitAsync(unit, [], null, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
 
@@ -79,6 +80,49 @@ public sealed class IndexSync(GraduateRepository repository, ReviewQueue review,
             await operators.SyncAsync(unit.Graduate with { Status = unit.Graduate.Status ?? prepared.Status }, prepared.StatusChangesOn, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// As <see cref="ApplyAsync"/> for many units just committed without a document (a feed chunk's graduates): each
+    /// one's reminders, then the operators' index of those whose profile changed, in batches
+    /// (<see cref="OperatorIndex.SyncManyAsync"/>). Answers the graduates whose sync did not finish; their held rows
+    /// go to the dispatcher, which syncs in full.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ApplyManyAsync(IReadOnlyCollection<(GraduateUnit Unit, PreparedSync Prepared)> committed, CancellationToken cancellationToken)
+    {
+        var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(committed, new ParallelOptions { MaxDegreeOfParallelism = ManyParallelism, CancellationToken = cancellationToken }, async (item, token) =>
+        {
+            try
+            {
+                await reminders.ApplyAsync(item.Prepared.Change, token);
+            }
+#pragma warning disable CA1031 // One graduate's failure is theirs alone: the outbox finishes their sync.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                failed[item.Unit.Graduate.Id] = true;
+            }
+        });
+        var due = committed.Where(item => item.Unit.ProfileChanged && !failed.ContainsKey(item.Unit.Graduate.Id))
+            .Select(item => (item.Unit.Graduate with { Status = item.Unit.Graduate.Status ?? item.Prepared.Status }, item.Prepared.StatusChangesOn)).ToList();
+        foreach (var id in await operators.SyncManyAsync(due, StillCurrentAsync, cancellationToken))
+        {
+            failed[id] = true;
+        }
+
+        return failed.Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private const int ManyParallelism = 16;
+
+    /// <summary>
+    /// Whether the profile as stored now still gives the index this graduate is about to be synced to: another change
+    /// may have committed since (a batched sync runs up to a chunk's time after the commit), and then the dispatcher
+    /// syncs in full from what is stored instead. One point read, only for a graduate whose index moves.
+    /// </summary>
+    private async Task<bool> StillCurrentAsync(GraduateRecord indexed, CancellationToken cancellationToken) =>
+        await repository.ProfileAsync(indexed, cancellationToken) is { } stored
+        && OperatorIndexRows.Of(stored with { Status = stored.Status ?? indexed.Status }).Fingerprint == OperatorIndexRows.Of(indexed).Fingerprint;
 
     /// <summary>Only accepted documents are periods of the ledger.</summary>
     private static bool TouchesLedger(Document document) =>

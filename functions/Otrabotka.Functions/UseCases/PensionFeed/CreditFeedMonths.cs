@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
 
@@ -9,13 +10,15 @@ public sealed record GraduateFeedTally(int Applied, int Unchanged, int Supersede
 /// <summary>
 /// Applies one graduate's rows of a feed file (found by IIN): <see cref="ApplyFeedMonths"/> commits what the rules make
 /// of them with the replanned reminders and the status snapshot in the same transaction; the due reminders and the
-/// operators' index then follow at once, from the committed unit, when the change moved them (the outbox row held
-/// for it finishes the sync should this process stop first).
+/// operators' index then follow from the committed unit when the change moved them — at once, or, given a list to
+/// collect them in, together with the rest of the chunk's graduates (<see cref="SyncAllAsync"/>, ADR 0028). The
+/// outbox row held for it finishes the sync should this process stop first.
 /// </summary>
 public sealed class CreditFeedMonths(GraduateRegistry registrations, ApplyFeedMonths apply, IndexSync indexes, DocumentChanges changes)
 {
     public async Task<GraduateFeedTally> ApplyAsync(
-        FeedFile file, Iin iin, IReadOnlyList<FeedRow> rows, Func<Bin, CancellationToken, Task<EmployerRegistryEntry?>> registry, FeedMonth? coveredThrough, CancellationToken cancellationToken)
+        FeedFile file, Iin iin, IReadOnlyList<FeedRow> rows, Func<Bin, CancellationToken, Task<EmployerRegistryEntry?>> registry, FeedMonth? coveredThrough,
+        ConcurrentBag<FeedSyncDue>? deferred, CancellationToken cancellationToken)
     {
         if (await GraduateIdAsync(iin, cancellationToken) is not { } graduateId)
         {
@@ -23,13 +26,21 @@ public sealed class CreditFeedMonths(GraduateRegistry registrations, ApplyFeedMo
         }
 
         var applied = await apply.RunAsync(file, graduateId, rows, registry, coveredThrough, indexes.Prepare, cancellationToken);
-        if (applied.Sync is { } sync)
+        if (applied.Sync is { } sync && deferred is not null)
         {
-            await changes.SyncInlineAsync(sync.Unit, null, sync.Prepared, sync.Held, cancellationToken);
+            deferred.Add(sync);
+        }
+        else if (applied.Sync is { } now)
+        {
+            await changes.SyncInlineAsync(now.Unit, null, now.Prepared, now.Held, cancellationToken);
         }
 
         return applied.Tally;
     }
+
+    /// <summary>The collected graduates' indexes synced together, then each one's held e-mail queued (or its sync row completed).</summary>
+    public Task SyncAllAsync(IReadOnlyCollection<FeedSyncDue> deferred, CancellationToken cancellationToken) =>
+        deferred.Count == 0 ? Task.CompletedTask : changes.SyncInlineManyAsync(deferred, cancellationToken);
 
     private async Task<string?> GraduateIdAsync(Iin iin, CancellationToken cancellationToken) =>
         await registrations.IdOfAsync(iin.Value, cancellationToken) is { } id && GraduateData.SafeKey(id) ? id : null;

@@ -12,7 +12,9 @@ namespace Otrabotka.Functions.UseCases;
 /// rest go on), grouped by graduate, and each graduate's rows applied (Feed:Parallelism graduates at a time). Registry
 /// reads are shared by the whole chunk, and so is the feed's coverage (raised to the chunk's latest month first). An
 /// execution stops taking graduates after Feed:ChunkSeconds and answers where the next goes on (graduates in the order
-/// of their first row, so the same bytes give the same order); the parse problems are the first execution's.
+/// of their first row, so the same bytes give the same order); the parse problems are the first execution's. The
+/// graduates' cross-graduate indexes are synced together once the execution's graduates are committed, and their
+/// e-mails queued then (ADR 0028).
 /// </summary>
 public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistryStore registry, FeedCoverage coverage, IOptions<FeedSettings> settings)
 {
@@ -49,9 +51,10 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         int applied = 0, unchanged = 0, superseded = 0;
         var graduates = rows.GroupBy(r => r.Row.Iin).ToList();
         var budget = new TimeBudget(TimeSpan.FromSeconds(settings.Value.ChunkSeconds));
+        var deferred = new ConcurrentBag<FeedSyncDue>();
         await Parallel.ForEachAsync(budget.Take(graduates, from), new ParallelOptions { MaxDegreeOfParallelism = settings.Value.Parallelism, CancellationToken = cancellationToken }, async (graduate, token) =>
         {
-            var tally = await credit.ApplyAsync(file, graduate.Key, [.. graduate.Select(r => r.Row)], lookup, coveredThrough, token);
+            var tally = await credit.ApplyAsync(file, graduate.Key, [.. graduate.Select(r => r.Row)], lookup, coveredThrough, deferred, token);
             if (tally.UnknownGraduate)
             {
                 foreach (var (line, _) in graduate)
@@ -64,6 +67,7 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
             Interlocked.Add(ref unchanged, tally.Unchanged);
             Interlocked.Add(ref superseded, tally.Superseded);
         });
+        await credit.SyncAllAsync(deferred, cancellationToken);
         var next = from + budget.Taken;
         return new ChunkTally(from == 0 ? read : 0, applied, unchanged, superseded, [.. problems.OrderBy(p => p.Line)], next < graduates.Count ? next : null);
     }
