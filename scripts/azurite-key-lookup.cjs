@@ -18,7 +18,9 @@
 // difference is appended to <file> (the test command runs the whole suite so and fails if the file is not empty).
 // SIGUSR2 switches the index off for the rest of the process's life (the operators' desk benchmark times stock Azurite).
 // Outside the verify mode, LokiJS's own key indexes of an indexed collection are rebuilt when used instead of kept
-// sorted on every write (indexOf says why); SIGUSR2 puts that back too.
+// sorted on every write (indexOf says why); SIGUSR2 puts that back too. An empty or short list removal goes one
+// document at a time (every queue call asked LokiJS to remove an empty list, which re-sorted all its indexes), and a
+// queue receive picks its first messages in one walk of the queue instead of sorting its whole backlog.
 'use strict';
 const fs = require('fs');
 const loki = require('lokijs');
@@ -28,9 +30,11 @@ const AndNode = require('azurite/dist/src/table/persistence/QueryInterpreter/Que
 const EqualsNode = require('azurite/dist/src/table/persistence/QueryInterpreter/QueryNodes/EqualsNode.js').default;
 const IdentifierNode = require('azurite/dist/src/table/persistence/QueryInterpreter/QueryNodes/IdentifierNode.js').default;
 const ConstantNode = require('azurite/dist/src/table/persistence/QueryInterpreter/QueryNodes/ConstantNode.js').default;
+const queues = require('azurite/dist/src/queue/persistence/LokiQueueMetadataStore.js').default;
 
 for (const [owner, name] of [[store.prototype, 'queryTableEntities'], [store.prototype, 'getEntityCollection'], [loki.Collection.prototype, 'findOne'],
-  [loki.Collection.prototype, 'add'], [loki.Collection.prototype, 'remove'], [loki.Collection.prototype, 'update'], [loki.Collection.prototype, 'get']]) {
+  [loki.Collection.prototype, 'add'], [loki.Collection.prototype, 'remove'], [loki.Collection.prototype, 'update'], [loki.Collection.prototype, 'get'],
+  [queues.prototype, 'getMessages'], [queues.prototype, 'checkQueueExist'], [queues.prototype, 'clearExpiredMessages'], [queues.prototype, 'messageCopy']]) {
   if (typeof owner[name] !== 'function') throw new Error(`azurite-key-lookup: ${name} not found: Azurite's internals moved (ADR 0027)`);
 }
 
@@ -241,6 +245,49 @@ Collection.prototype.findOne = function (query) {
     }
   }
   return findOne.call(this, query);
+};
+
+// A queue receive: stock Azurite finds every visible message of the account, sorts them all by (timeNextVisible,
+// $loki) and keeps the first n — on every receive, so its cost grows with the queue's backlog (a feed import's e-mails
+// wait in the dispatch queue by the thousand). Here the queue's messages (LokiJS's queueName index) are walked once,
+// keeping the first n in that order: the same messages, in the same order, then marked exactly as stock does.
+const before = (a, b) => a.timeNextVisible < b.timeNextVisible || (a.timeNextVisible === b.timeNextVisible && a.$loki < b.$loki);
+const getMessages = queues.prototype.getMessages;
+queues.prototype.getMessages = async function (account, queue, timeNextVisible, popReceipt, numOfMessages, queryDate, context) {
+  if (!enabled) return getMessages.apply(this, arguments);
+  this.checkQueueExist(account, queue, context);
+  this.clearExpiredMessages(account, queue, context);
+  const coll = this.db.getCollection(this.MESSAGES_COLLECTION);
+  const queryTime = queryDate ? queryDate.getTime() : new Date().getTime();
+  const wanted = numOfMessages === undefined || numOfMessages < 1 ? 1 : numOfMessages;
+  const docs = [];
+  for (const doc of coll.find({ queueName: queue })) {
+    if (doc.accountName !== account || !(doc.timeNextVisible <= queryTime)) continue;
+    if (docs.length === wanted && !before(doc, docs[wanted - 1])) continue;
+    let at = docs.length === wanted ? wanted - 1 : docs.length;
+    while (at > 0 && before(doc, docs[at - 1])) { docs[at] = docs[at - 1]; at--; }
+    docs[at] = doc;
+  }
+  if (verifyFile) {
+    const stock = coll.chain().find({ accountName: account, queueName: queue, timeNextVisible: { $lte: queryTime } })
+      .compoundsort([['timeNextVisible', false], ['$loki', false]]).limit(wanted).data();
+    const a = docs.map((doc) => doc.$loki), b = stock.map((doc) => doc.$loki);
+    if (a.join(',') !== b.join(',')) report({ getMessages: { account, queue, wanted } }, a, b);
+  }
+  const visibleTimeInMillisecond = timeNextVisible.getTime();
+  for (const doc of docs) {
+    doc.timeNextVisible = visibleTimeInMillisecond;
+    doc.popReceipt = popReceipt;
+    doc.dequeueCount = Number(doc.dequeueCount) + 1;
+  }
+  coll.update(docs);
+  const res = [];
+  for (const doc of docs) {
+    doc.timeNextVisible = timeNextVisible;
+    res.push(this.messageCopy(doc));
+    doc.timeNextVisible = visibleTimeInMillisecond;
+  }
+  return res;
 };
 
 process.on('SIGUSR2', () => {

@@ -163,13 +163,20 @@ internal static class OidcEndpoints
             : Html(400, OidcSignInPage.Error("post_logout_redirect_uri not registered"));
     }
 
+    /// <summary>How long the sign-in page waits for its list of registered graduates.</summary>
+    private static readonly TimeSpan ListingTime = TimeSpan.FromSeconds(2);
+
     private static async Task<IReadOnlyList<(string Iin, string Name)>> RegisteredAsync(StorageClients storage, CancellationToken cancellationToken)
     {
         var list = new List<(string, string)>();
+        // The profiles are found by row key alone, a scan of the table: on a large or busy store the page shows what was
+        // found within ListingTime (the IIN field works either way) rather than keep the person waiting.
+        using var listing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        listing.CancelAfter(ListingTime);
         try
         {
             var filter = GraduateStore.ProfileFilter;
-            await foreach (var entity in storage.Table(StorageNames.GraduatesTable).QueryAsync<Azure.Data.Tables.TableEntity>(filter, maxPerPage: 50, cancellationToken: cancellationToken))
+            await foreach (var entity in storage.Table(StorageNames.GraduatesTable).QueryAsync<Azure.Data.Tables.TableEntity>(filter, maxPerPage: 50, cancellationToken: listing.Token))
             {
                 var graduate = GraduateStore.ToGraduate(entity);
                 list.Add((graduate.Iin, graduate.FullName));
@@ -182,6 +189,10 @@ internal static class OidcEndpoints
         catch (Azure.RequestFailedException)
         {
             // No storage yet: the page still lets a person type an IIN.
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Out of time: the page lists what was found.
         }
 
         return list;

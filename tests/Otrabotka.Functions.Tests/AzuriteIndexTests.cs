@@ -437,6 +437,57 @@ public sealed class AzuriteIndexTests
         Model.Describe(entity.PartitionKey, entity.RowKey, entity.Where(property => !Reserved.Contains(property.Key)));
 
     /// <summary>The entities the table should hold, in Table Storage's order (PartitionKey, then RowKey, by character).</summary>
+    /// <summary>
+    /// The preload's queue receive (the first n visible messages found in one walk): FIFO among visible messages, a
+    /// message hidden by its initial visibility delay or by a receive not given out until it is visible again, each
+    /// message given once per visibility, other queues' messages never — with a backlog larger than a receive.
+    /// </summary>
+    [Fact]
+    public async Task Queue_receives_give_the_oldest_visible_messages_first_and_never_a_hidden_one_or_another_queues()
+    {
+        var queue = new Azure.Storage.Queues.QueueClient(LocalHostFixture.StorageConnectionString, "idx" + Guid.NewGuid().ToString("N"));
+        var other = new Azure.Storage.Queues.QueueClient(LocalHostFixture.StorageConnectionString, "idx" + Guid.NewGuid().ToString("N"));
+        await queue.CreateAsync();
+        await other.CreateAsync();
+        try
+        {
+            for (var i = 0; i < 120; i++)
+            {
+                // Every tenth message is hidden for a minute from the start; the other queue gets one of each in between.
+                await queue.SendMessageAsync($"m{i:D3}", visibilityTimeout: i % 10 == 9 ? TimeSpan.FromMinutes(1) : null);
+                await other.SendMessageAsync($"o{i:D3}");
+            }
+
+            var received = new List<string>();
+            while (true)
+            {
+                var batch = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5))).Value;
+                if (batch.Length == 0)
+                {
+                    break;
+                }
+
+                Assert.True(batch.Length <= 16);
+                received.AddRange(batch.Select(m => m.Body.ToString()));
+            }
+
+            var expected = Enumerable.Range(0, 120).Where(i => i % 10 != 9).Select(i => $"m{i:D3}").ToList();
+            Assert.Equal(expected, received);
+            var fromOther = new List<string>();
+            for (var batch = (await other.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value; batch.Length > 0; batch = (await other.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value)
+            {
+                fromOther.AddRange(batch.Select(m => m.Body.ToString()));
+            }
+
+            Assert.Equal(Enumerable.Range(0, 120).Select(i => $"o{i:D3}"), fromOther);
+        }
+        finally
+        {
+            await queue.DeleteAsync();
+            await other.DeleteAsync();
+        }
+    }
+
     private sealed class Model
     {
         private readonly SortedDictionary<(string Partition, string Row), Dictionary<string, object>> entities = new(new KeyOrder());
