@@ -436,11 +436,10 @@ public sealed class AzuriteIndexTests
     private static string Describe(TableEntity entity) =>
         Model.Describe(entity.PartitionKey, entity.RowKey, entity.Where(property => !Reserved.Contains(property.Key)));
 
-    /// <summary>The entities the table should hold, in Table Storage's order (PartitionKey, then RowKey, by character).</summary>
     /// <summary>
     /// The preload's queue receive (the first n visible messages found in one walk): FIFO among visible messages, a
-    /// message hidden by its initial visibility delay or by a receive not given out until it is visible again, each
-    /// message given once per visibility, other queues' messages never — with a backlog larger than a receive.
+    /// message hidden by its initial visibility delay or by an earlier receive not given out, each message given once
+    /// with a dequeue count of 1, other queues' messages never — with a backlog larger than a receive.
     /// </summary>
     [Fact]
     public async Task Queue_receives_give_the_oldest_visible_messages_first_and_never_a_hidden_one_or_another_queues()
@@ -453,8 +452,8 @@ public sealed class AzuriteIndexTests
         {
             for (var i = 0; i < 120; i++)
             {
-                // Every tenth message is hidden for a minute from the start; the other queue gets one of each in between.
-                await queue.SendMessageAsync($"m{i:D3}", visibilityTimeout: i % 10 == 9 ? TimeSpan.FromMinutes(1) : null);
+                // Every tenth message is hidden for ten minutes from the start; the other queue gets one of each in between.
+                await queue.SendMessageAsync($"m{i:D3}", visibilityTimeout: i % 10 == 9 ? TimeSpan.FromMinutes(10) : null);
                 await other.SendMessageAsync($"o{i:D3}");
             }
 
@@ -468,6 +467,7 @@ public sealed class AzuriteIndexTests
                 }
 
                 Assert.True(batch.Length <= 16);
+                Assert.All(batch, m => Assert.Equal(1, m.DequeueCount));
                 received.AddRange(batch.Select(m => m.Body.ToString()));
             }
 
@@ -488,6 +488,7 @@ public sealed class AzuriteIndexTests
         }
     }
 
+    /// <summary>The entities the table should hold, in Table Storage's order (PartitionKey, then RowKey, by character).</summary>
     private sealed class Model
     {
         private readonly SortedDictionary<(string Partition, string Row), Dictionary<string, object>> entities = new(new KeyOrder());

@@ -34,8 +34,8 @@ public sealed partial class OperatorIndex
         var today = Almaty.Today(time);
         var members = graduates.Select(g => new Member(g, OperatorIndexRows.Of(g, NextStatusChange.Of(g, [], today)), null)).ToList();
         var calls = await WriteRowsAsync(members.SelectMany(m => m.Entry.Rows), cancellationToken);
-        var (counted, failed) = await CountAllAsync(members, cancellationToken);
-        return failed.Count == 0 ? calls + counted : throw new ConcurrentChangeException("The operators' index of a new graduate kept changing under its sync.");
+        var counted = await CountAllAsync(members, null, cancellationToken);
+        return counted.Failed.IsEmpty ? calls + counted.Calls : throw new ConcurrentChangeException("The operators' index of a new graduate kept changing under its sync.");
     }
 
     /// <summary>
@@ -70,8 +70,11 @@ public sealed partial class OperatorIndex
         });
         var members = changed.OrderBy(m => m.Graduate.Id, StringComparer.Ordinal).ToList();
         await WriteRowsAsync(members.SelectMany(m => m.Entry.Rows), cancellationToken);
-        await DeleteRowsAsync(members.SelectMany(m => m.Unwanted), cancellationToken);
-        return [.. stale, .. (await CountAllAsync(members, cancellationToken)).Failed];
+        var counted = await CountAllAsync(members, stillCurrent, cancellationToken);
+        // The rows a member left, once their membership says so: deleted before, they could be rows a newer state of
+        // the graduate (a concurrent sync that wins the membership) wants, and nothing would write them again.
+        await DeleteRowsAsync(counted.Committed.SelectMany(m => m.Unwanted), cancellationToken);
+        return [.. stale, .. counted.Failed];
     }
 
     private static ParallelOptions Options(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
@@ -109,22 +112,35 @@ public sealed partial class OperatorIndex
         });
     }
 
-    /// <summary>Memberships and counters, shard by shard; answers the calls made and the graduates left unsynced.</summary>
-    private async Task<(int Calls, IReadOnlyCollection<string> Failed)> CountAllAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken)
+    /// <summary>What the counting did: calls made, members committed by a batch, graduates left unsynced.</summary>
+    private sealed class Counted
+    {
+        private int calls;
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public ConcurrentBag<Member> Committed { get; } = [];
+
+        public ConcurrentBag<string> Failed { get; } = [];
+
+        public void Add(int count) => Interlocked.Add(ref calls, count);
+    }
+
+    /// <summary>Memberships and counters, shard by shard (a member that falls back to the one-by-one sync is checked by <paramref name="stillCurrent"/> again first).</summary>
+    private async Task<Counted> CountAllAsync(IReadOnlyList<Member> members, Func<GraduateRecord, CancellationToken, Task<bool>>? stillCurrent, CancellationToken cancellationToken)
     {
         using var phase = ImportTrace.Phase("counters");
-        var calls = 0;
-        var failed = new ConcurrentBag<string>();
+        var counted = new Counted();
         var shards = members.GroupBy(m => ShardOf(m.Graduate.Id), StringComparer.Ordinal).ToList();
         await Parallel.ForEachAsync(shards, Options(cancellationToken), async (shard, ct) =>
         {
             var counters = new Dictionary<string, TableEntity?>(StringComparer.Ordinal);
             foreach (var batch in CounterBatches(shard))
             {
-                Interlocked.Add(ref calls, await CountAsync(shard.Key, batch, counters, failed, ct));
+                await CountAsync(shard.Key, batch, counters, stillCurrent, counted, ct);
             }
         });
-        return (calls, failed);
+        return counted;
     }
 
     /// <summary>
@@ -161,9 +177,12 @@ public sealed partial class OperatorIndex
     /// One batch: the counters it moves (as carried in <paramref name="counters"/>, point-read when not known),
     /// memberships written and counters moved in one transaction, then the calendar-move rows the members left. A
     /// counter another writer moved is read again and the batch retried; a membership that changed since it was read
-    /// sends the batch to the one-by-one sync. Answers the calls made (the one-by-one sync's not counted).
+    /// sends the batch to the one-by-one sync — a member whose profile no longer gives the index being synced goes to the
+    /// outbox instead (a membership that moved is the sign of a newer change). Adds the calls made (the one-by-one
+    /// sync's not counted) to <paramref name="counted"/>.
     /// </summary>
-    private async Task<int> CountAsync(string shard, IReadOnlyList<Member> batch, Dictionary<string, TableEntity?> counters, ConcurrentBag<string> failed, CancellationToken cancellationToken)
+    private async Task CountAsync(
+        string shard, IReadOnlyList<Member> batch, Dictionary<string, TableEntity?> counters, Func<GraduateRecord, CancellationToken, Task<bool>>? stillCurrent, Counted counted, CancellationToken cancellationToken)
     {
         var calls = 0;
         var deltas = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -181,7 +200,7 @@ public sealed partial class OperatorIndex
         }
 
         var moved = deltas.Where(d => d.Value != 0).ToDictionary(StringComparer.Ordinal);
-        var counted = await RetryPolicy.RunAsync(
+        var committed = await RetryPolicy.RunAsync(
             async token =>
             {
                 calls += await ReadCountersAsync(shard, moved.Keys.Where(key => !counters.ContainsKey(key)).ToList(), counters, token) + 1;
@@ -197,8 +216,13 @@ public sealed partial class OperatorIndex
             },
             () => false,
             cancellationToken);
-        if (counted)
+        if (committed)
         {
+            foreach (var member in batch)
+            {
+                counted.Committed.Add(member);
+            }
+
             foreach (var member in batch.Where(m => MoveDay(m.Existing) is { } before && before != m.Entry.StatusChangesOn))
             {
                 // The old move row, after the commit (it may be gone already); one left behind costs an idle sync on its day, then goes.
@@ -206,7 +230,8 @@ public sealed partial class OperatorIndex
                 await ForgetMoveAsync(shard, MoveKey(MoveDay(member.Existing)!.Value, member.Graduate.Id), ETag.All, cancellationToken);
             }
 
-            return calls;
+            counted.Add(calls);
+            return;
         }
 
         counters.Clear();
@@ -214,15 +239,21 @@ public sealed partial class OperatorIndex
         {
             try
             {
+                if (stillCurrent is not null && !await stillCurrent(member.Graduate, cancellationToken))
+                {
+                    counted.Failed.Add(member.Graduate.Id);
+                    continue;
+                }
+
                 await SyncAsync(member.Graduate, member.Entry.StatusChangesOn, cancellationToken);
             }
             catch (ConcurrentChangeException)
             {
-                failed.Add(member.Graduate.Id);
+                counted.Failed.Add(member.Graduate.Id);
             }
         }
 
-        return calls + batch.Count;
+        counted.Add(calls + batch.Count);
     }
 
     /// <summary>Point-reads the named counter rows of a shard into <paramref name="counters"/> (null: not there yet); answers the calls made.</summary>

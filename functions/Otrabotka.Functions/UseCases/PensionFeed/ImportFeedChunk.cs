@@ -52,22 +52,30 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         var graduates = rows.GroupBy(r => r.Row.Iin).ToList();
         var budget = new TimeBudget(TimeSpan.FromSeconds(settings.Value.ChunkSeconds));
         var deferred = new ConcurrentBag<FeedSyncDue>();
-        await Parallel.ForEachAsync(budget.Take(graduates, from), new ParallelOptions { MaxDegreeOfParallelism = settings.Value.Parallelism, CancellationToken = cancellationToken }, async (graduate, token) =>
+        try
         {
-            var tally = await credit.ApplyAsync(file, graduate.Key, [.. graduate.Select(r => r.Row)], lookup, coveredThrough, deferred, token);
-            if (tally.UnknownGraduate)
+            await Parallel.ForEachAsync(budget.Take(graduates, from), new ParallelOptions { MaxDegreeOfParallelism = settings.Value.Parallelism, CancellationToken = cancellationToken }, async (graduate, token) =>
             {
-                foreach (var (line, _) in graduate)
+                var tally = await credit.ApplyAsync(file, graduate.Key, [.. graduate.Select(r => r.Row)], lookup, coveredThrough, deferred, token);
+                if (tally.UnknownGraduate)
                 {
-                    problems.Add(new FeedProblem(line, "feed-graduate-unknown", TextCatalog.Default.Text("feed.graduate-unknown")));
+                    foreach (var (line, _) in graduate)
+                    {
+                        problems.Add(new FeedProblem(line, "feed-graduate-unknown", TextCatalog.Default.Text("feed.graduate-unknown")));
+                    }
                 }
-            }
 
-            Interlocked.Add(ref applied, tally.Applied);
-            Interlocked.Add(ref unchanged, tally.Unchanged);
-            Interlocked.Add(ref superseded, tally.Superseded);
-        });
-        await credit.SyncAllAsync(deferred, cancellationToken);
+                Interlocked.Add(ref applied, tally.Applied);
+                Interlocked.Add(ref unchanged, tally.Unchanged);
+                Interlocked.Add(ref superseded, tally.Superseded);
+            });
+        }
+        finally
+        {
+            // Also when a graduate's change failed the execution: the others' commits are synced and their e-mails queued.
+            await credit.SyncAllAsync(deferred, CancellationToken.None);
+        }
+
         var next = from + budget.Taken;
         return new ChunkTally(from == 0 ? read : 0, applied, unchanged, superseded, [.. problems.OrderBy(p => p.Line)], next < graduates.Count ? next : null);
     }
