@@ -15,7 +15,7 @@ if [ "${1:-}" = full ]; then set -- 200000 183000 50000; fi
 ROWS=${1:-4000}; GRADUATES=${2:-3600}; EMPLOYERS=${3:-1000}
 say "building the benchmark (Release)"
 dotnet build benchmarks/Otrabotka.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
+read -r BLOB QUEUE TABLE < <(free_ports 3)
 say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
 AZURITE_PID=""
 trap '[ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null; wait 2>/dev/null; true' EXIT

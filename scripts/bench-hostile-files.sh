@@ -13,7 +13,7 @@ say "building the local host (Release)"
 dotnet build functions/Otrabotka.LocalHost/Otrabotka.LocalHost.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 DLL="$ROOT/functions/Otrabotka.LocalHost/bin/Release/net10.0/Otrabotka.LocalHost.dll"
 
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port); HTTP=$(free_port)
+read -r BLOB QUEUE TABLE HTTP < <(free_ports 4)
 PIDS=()
 cleanup() { for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[i]}" 2>/dev/null; wait "${PIDS[i]}" 2>/dev/null; done; return 0; }
 trap cleanup EXIT

@@ -15,7 +15,7 @@ say "building the local host and the benchmark (Release)"
 dotnet build functions/Otrabotka.LocalHost/Otrabotka.LocalHost.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet build benchmarks/Otrabotka.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly
 
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port); HOST_PORT=$(free_port)
+read -r BLOB QUEUE TABLE HOST_PORT < <(free_ports 4)
 PIDS=()
 cleanup() { for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[i]}" 2>/dev/null; wait "${PIDS[i]}" 2>/dev/null; done; true; }
 trap cleanup EXIT

@@ -13,9 +13,7 @@ ensure_node_modules
 GRADUATES=${1:-100000}
 say "building the benchmark (Release)"
 dotnet build benchmarks/Otrabotka.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
-while [ "$QUEUE" = "$BLOB" ]; do QUEUE=$(free_port); done
-while [ "$TABLE" = "$BLOB" ] || [ "$TABLE" = "$QUEUE" ]; do TABLE=$(free_port); done
+read -r BLOB QUEUE TABLE < <(free_ports 3)
 say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
 AZURITE_PID=""
 trap '[ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null; wait 2>/dev/null; true' EXIT

@@ -26,7 +26,7 @@ GRADUATES=${1:-$([ "${BENCH:-reminders}" = import ] && echo 10000 || echo 200000
 DUE=${2:-2000}
 say "building the benchmark (Release)"
 dotnet build benchmarks/Otrabotka.Benchmarks -c Release --nologo -v quiet -clp:ErrorsOnly
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
+read -r BLOB QUEUE TABLE < <(free_ports 3)
 say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
 AZURITE_PID=""
 trap '[ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null; wait 2>/dev/null; true' EXIT

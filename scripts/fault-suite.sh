@@ -30,7 +30,7 @@ cleanup() { for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[i]}" 2>/de
 trap cleanup EXIT
 WORK="$(mktemp -d)"
 export BENCH_SIGNING_KEY="fault-signing-key-$(date +%s%N)-0123456789abcdef"
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
+read -r BLOB QUEUE TABLE < <(free_ports 3)
 
 # start_host PORT [ENV=VALUE...]: the local host on PORT against the current Azurite; sets HOST_PID.
 start_host() {
@@ -79,7 +79,7 @@ fi
 
 # 2. The e-mail endpoint failing half its calls; 3. a blob event delivered three times.
 if [[ ",$PHASES," == *",2,"* || ",$PHASES," == *",3,"* ]]; then
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
+read -r BLOB QUEUE TABLE < <(free_ports 3)
 start_azurite "$BLOB" "$QUEUE" "$TABLE" --inMemoryPersistence > /dev/null 2>&1; PIDS+=("$AZURITE_PID")
 AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
 if [[ ",$PHASES," == *",2,"* ]]; then

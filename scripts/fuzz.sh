@@ -13,9 +13,7 @@ OUT="$ROOT/TestResults/fuzz"
 rm -rf "$OUT"; mkdir -p "$OUT"
 export FUZZ_REPORT="$OUT/report.tsv"
 
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
-while [ "$QUEUE" = "$BLOB" ]; do QUEUE=$(free_port); done
-while [ "$TABLE" = "$BLOB" ] || [ "$TABLE" = "$QUEUE" ]; do TABLE=$(free_port); done
+read -r BLOB QUEUE TABLE < <(free_ports 3)
 AZURITE_PID=""
 trap '[ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null; wait "$AZURITE_PID" 2>/dev/null; true' EXIT
 say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"

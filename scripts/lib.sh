@@ -26,7 +26,17 @@ ensure_node_modules() {
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+# free_ports N: N distinct free loopback ports on one line. All N are held open together before any is released,
+# so the same port is never handed out twice (drawing them one at a time once gave the queue and the table one port).
+free_ports() {
+  node -e 'const net = require("net"), n = Number(process.argv[1]), servers = [];
+    let open = 0;
+    for (let i = 0; i < n; i++) {
+      const s = net.createServer(); servers.push(s);
+      s.listen(0, "127.0.0.1", () => { if (++open === n) { console.log(servers.map(x => x.address().port).join(" ")); servers.forEach(x => x.close()); } });
+    }' "${1:-1}"
+}
+free_port() { free_ports 1; }
 
 wait_port() {
   local port=$1 pid=$2 tries=0

@@ -10,9 +10,7 @@ ensure_chromium
 RESULTS="$ROOT/TestResults/run"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
-while [ "$QUEUE" = "$BLOB" ]; do QUEUE=$(free_port); done
-while [ "$TABLE" = "$BLOB" ] || [ "$TABLE" = "$QUEUE" ]; do TABLE=$(free_port); done
+read -r BLOB QUEUE TABLE < <(free_ports 3)
 say "starting Azurite in memory (blob $BLOB, queue $QUEUE, table $TABLE)"
 AZURITE_PID=""
 cleanup() { [ -n "$AZURITE_PID" ] && kill "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null; return 0; }

@@ -50,7 +50,7 @@ public sealed class ImportCallCountTests(ScaleHostFixture host, ITestOutputHelpe
     public async Task Storage_writes_and_calls_per_imported_row_stay_within_the_pinned_bounds()
     {
         var counter = new StorageCallCounter();
-        using var services = Services(counter);
+        using var services = ScaleHostFixture.CountedServices(counter);
         var registrar = services.GetRequiredService<ImportRegistrar>();
         var iins = Enumerable.Range(0, Rows).Select(_ => Api.NewIin()).ToList();
         var header = ImportHeader.Parse(Header)!;
@@ -110,22 +110,5 @@ public sealed class ImportCallCountTests(ScaleHostFixture host, ITestOutputHelpe
         var rows = await Task.WhenAll(Enumerable.Range(0, OperatorIndex.Shards).Select(shard =>
             counters.GetEntityIfExistsAsync<TableEntity>(OperatorIndex.ShardName(shard), OperatorIndex.CounterPrefix + "category:rural-quota")));
         return rows.Sum(row => row.HasValue ? row.Value!.GetInt64("Count") ?? 0 : 0);
-    }
-
-    private static ServiceProvider Services(StorageCallCounter counter)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = ScaleHostFixture.ScaleConnectionString,
-            ["SendGrid:ApiKey"] = "count",
-            ["SendGrid:FromEmail"] = "count@otrabotka.test",
-            ["Otrabotka:PublicBaseUrl"] = "http://127.0.0.1:7071",
-            ["Auth:SigningKey"] = "count-signing-key-0123456789abcdef0123",
-            ["Intake:EmployerLinkKey"] = "count-employer-key-0123456789abcdef01",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
-        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), counter: counter));
-        services.AddDevelopmentEnvironment();
-        return services.BuildServiceProvider();
     }
 }

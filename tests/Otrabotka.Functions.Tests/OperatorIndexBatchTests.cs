@@ -26,7 +26,7 @@ public sealed class OperatorIndexBatchTests(ScaleHostFixture host, ITestOutputHe
     public async Task A_batched_sync_leaves_each_graduates_rows_membership_and_counters_as_one_by_one_and_runs_again_as_a_no_op()
     {
         var counter = new StorageCallCounter();
-        using var services = Services(counter);
+        using var services = ScaleHostFixture.CountedServices(counter);
         var graduates = await RegisterAsync(services, Graduates);
         var index = services.GetRequiredService<OperatorIndex>();
 
@@ -95,7 +95,7 @@ public sealed class OperatorIndexBatchTests(ScaleHostFixture host, ITestOutputHe
     [Fact]
     public async Task A_graduate_changed_again_after_the_change_being_synced_is_left_to_the_dispatcher_not_indexed_from_the_older_change()
     {
-        using var services = Services(new StorageCallCounter());
+        using var services = ScaleHostFixture.CountedServices(new StorageCallCounter());
         var graduates = await RegisterAsync(services, 2);
         var repository = services.GetRequiredService<GraduateRepository>();
         var indexes = services.GetRequiredService<IndexSync>();
@@ -163,22 +163,5 @@ public sealed class OperatorIndexBatchTests(ScaleHostFixture host, ITestOutputHe
         var rows = await Task.WhenAll(Enumerable.Range(0, OperatorIndex.Shards).Select(shard =>
             counters.GetEntityIfExistsAsync<TableEntity>(OperatorIndex.ShardName(shard), OperatorIndex.CounterPrefix + facet)));
         return rows.Sum(row => row.HasValue ? row.Value!.GetInt64("Count") ?? 0 : 0);
-    }
-
-    private static ServiceProvider Services(StorageCallCounter counter)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = ScaleHostFixture.ScaleConnectionString,
-            ["SendGrid:ApiKey"] = "batch",
-            ["SendGrid:FromEmail"] = "batch@otrabotka.test",
-            ["Otrabotka:PublicBaseUrl"] = "http://127.0.0.1:7071",
-            ["Auth:SigningKey"] = "batch-signing-key-0123456789abcdef0123",
-            ["Intake:EmployerLinkKey"] = "batch-employer-key-0123456789abcdef01",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
-        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), counter: counter));
-        services.AddDevelopmentEnvironment();
-        return services.BuildServiceProvider();
     }
 }

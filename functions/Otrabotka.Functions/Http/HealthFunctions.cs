@@ -10,7 +10,7 @@ namespace Otrabotka.Functions.Http;
 public sealed class HealthFunctions(CheckHealth checkHealth)
 {
     [Function("Health")]
-    [ApiOperation(ApiAudience.Health, ApiAccess.Anonymous, "Storage reachability", "Probes blob, queue and table storage, each within 2.5 s.")]
+    [ApiOperation(ApiAudience.Health, ApiAccess.Anonymous, "Storage reachability", "Probes blob, queue and table storage, each within 6 s.")]
     [ApiResponse(200, typeof(HealthReport), Description = "Every service reachable")]
     [ApiResponse(503, typeof(HealthReport), Description = "A service is unreachable")]
     public async Task<IActionResult> Health(

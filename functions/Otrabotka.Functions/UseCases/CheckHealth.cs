@@ -6,7 +6,11 @@ namespace Otrabotka.Functions.UseCases;
 /// <summary>Probes blob, queue and table storage in parallel, each within a short deadline and without retries.</summary>
 public sealed class CheckHealth(ProbeStorageClients probe, TimeProvider time)
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2.5);
+    /// <summary>
+    /// Long enough that a storage account which is only busy (a loaded Azurite, a throttled account) still answers:
+    /// at 2.5 s a busy emulator was reported unreachable and the probe answered 503. Short enough for a load balancer's probe.
+    /// </summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(6);
 
     public async Task<HealthReport> RunAsync(CancellationToken cancellationToken)
     {

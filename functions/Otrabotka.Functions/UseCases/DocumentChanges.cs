@@ -50,7 +50,7 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
     /// (an index-sync row). Should the sync fail, the row is queued as not synced: the dispatcher syncs in full,
     /// and the committed change is answered as done.
     /// </summary>
-    internal async Task SyncInlineAsync(GraduateUnit unit, string? documentId, PreparedSync prepared, HeldRow held, CancellationToken cancellationToken)
+    private async Task SyncInlineAsync(GraduateUnit unit, string? documentId, PreparedSync prepared, HeldRow held, CancellationToken cancellationToken)
     {
         try
         {
@@ -69,18 +69,11 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
                 logger.IndexSyncDeferred(unit.Graduate.Id, ex);
             }
 
-            await outbox.DispatchAsync(unit.Graduate.Id, held.Commit, CancellationToken.None);
+            await QueueHeldAsync(unit.Graduate.Id, held, synced: false, cancellationToken);
             return;
         }
 
-        if (held.Mail)
-        {
-            await outbox.DispatchAsync(unit.Graduate.Id, held.Commit, cancellationToken, synced: true);
-        }
-        else
-        {
-            await outbox.CompleteAsync(unit.Graduate.Id, held, cancellationToken);
-        }
+        await QueueHeldAsync(unit.Graduate.Id, held, synced: true, cancellationToken);
     }
 
     /// <summary>
@@ -104,20 +97,34 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, token) =>
         {
             var graduateId = item.Unit.Graduate.Id;
-            if (failed.Contains(graduateId))
+            var synced = !failed.Contains(graduateId);
+            if (!synced)
             {
                 logger.IndexSyncDeferred(graduateId);
-                await outbox.DispatchAsync(graduateId, item.Held.Commit, CancellationToken.None);
             }
-            else if (item.Held.Mail)
-            {
-                await outbox.DispatchAsync(graduateId, item.Held.Commit, token, synced: true);
-            }
-            else
-            {
-                await outbox.CompleteAsync(graduateId, item.Held, token);
-            }
+
+            await QueueHeldAsync(graduateId, item.Held, synced, token);
         });
+    }
+
+    /// <summary>
+    /// The held outbox row after an inline sync: synced, an e-mail is queued as synced and an index-sync row is completed;
+    /// not synced, the row is queued as it is (whatever the caller's token says) and the dispatcher syncs in full.
+    /// </summary>
+    private async Task QueueHeldAsync(string graduateId, HeldRow held, bool synced, CancellationToken cancellationToken)
+    {
+        if (!synced)
+        {
+            await outbox.DispatchAsync(graduateId, held.Commit, CancellationToken.None);
+        }
+        else if (held.Mail)
+        {
+            await outbox.DispatchAsync(graduateId, held.Commit, cancellationToken, synced: true);
+        }
+        else
+        {
+            await outbox.CompleteAsync(graduateId, held, cancellationToken);
+        }
     }
 
     public Task CommitAsync(GraduateUnit unit, CancellationToken cancellationToken) => CommitAsync(unit, [], null, cancellationToken);

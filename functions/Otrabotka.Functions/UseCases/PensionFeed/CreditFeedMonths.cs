@@ -9,16 +9,16 @@ public sealed record GraduateFeedTally(int Applied, int Unchanged, int Supersede
 
 /// <summary>
 /// Applies one graduate's rows of a feed file (found by IIN): <see cref="ApplyFeedMonths"/> commits what the rules make
-/// of them with the replanned reminders and the status snapshot in the same transaction; the due reminders and the
-/// operators' index then follow from the committed unit when the change moved them — at once, or, given a list to
-/// collect them in, together with the rest of the chunk's graduates (<see cref="SyncAllAsync"/>, ADR 0028). The
-/// outbox row held for it finishes the sync should this process stop first.
+/// of them with the replanned reminders and the status snapshot in the same transaction; when the change moved the due
+/// reminders or the operators' index, the committed unit is collected in the caller's list and synced together with
+/// the rest of the chunk's graduates (<see cref="SyncAllAsync"/>, ADR 0028). The outbox row held for it finishes the
+/// sync should this process stop first.
 /// </summary>
 public sealed class CreditFeedMonths(GraduateRegistry registrations, ApplyFeedMonths apply, IndexSync indexes, DocumentChanges changes)
 {
     public async Task<GraduateFeedTally> ApplyAsync(
         FeedFile file, Iin iin, IReadOnlyList<FeedRow> rows, Func<Bin, CancellationToken, Task<EmployerRegistryEntry?>> registry, FeedMonth? coveredThrough,
-        ConcurrentBag<FeedSyncDue>? deferred, CancellationToken cancellationToken)
+        ConcurrentBag<FeedSyncDue> deferred, CancellationToken cancellationToken)
     {
         if (await GraduateIdAsync(iin, cancellationToken) is not { } graduateId)
         {
@@ -26,13 +26,9 @@ public sealed class CreditFeedMonths(GraduateRegistry registrations, ApplyFeedMo
         }
 
         var applied = await apply.RunAsync(file, graduateId, rows, registry, coveredThrough, indexes.Prepare, cancellationToken);
-        if (applied.Sync is { } sync && deferred is not null)
+        if (applied.Sync is { } sync)
         {
             deferred.Add(sync);
-        }
-        else if (applied.Sync is { } now)
-        {
-            await changes.SyncInlineAsync(now.Unit, null, now.Prepared, now.Held, cancellationToken);
         }
 
         return applied.Tally;
