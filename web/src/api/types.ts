@@ -481,7 +481,7 @@ export interface paths {
         };
         /**
          * Storage reachability
-         * @description Probes blob, queue and table storage, each within 2.5 s. Anonymous.
+         * @description Probes blob, queue and table storage, each within 6 s. Anonymous.
          */
         get: operations["Health"];
         put?: never;
