@@ -488,6 +488,43 @@ public sealed class AzuriteIndexTests
         }
     }
 
+    /// <summary>
+    /// The preload looks for a queue's expired messages only once its earliest expiry has passed: a message put with a
+    /// short time to live after the queue's earliest expiry was known (a long-lived message, a receive) must still
+    /// expire on time, as must one put before; the long-lived ones stay, and another queue's are untouched.
+    /// </summary>
+    [Fact]
+    public async Task Queue_messages_expire_on_time_after_the_queues_earliest_expiry_was_known()
+    {
+        var queue = new Azure.Storage.Queues.QueueClient(LocalHostFixture.StorageConnectionString, "idx" + Guid.NewGuid().ToString("N"));
+        var other = new Azure.Storage.Queues.QueueClient(LocalHostFixture.StorageConnectionString, "idx" + Guid.NewGuid().ToString("N"));
+        await queue.CreateAsync();
+        await other.CreateAsync();
+        try
+        {
+            await queue.SendMessageAsync("long-1");
+            await other.SendMessageAsync("other-short", timeToLive: TimeSpan.FromSeconds(2));
+            Assert.Single((await queue.PeekMessagesAsync(32)).Value); // the queue's earliest expiry is now known: 7 days away
+            await queue.SendMessageAsync("short-1", timeToLive: TimeSpan.FromSeconds(2));
+            await queue.SendMessageAsync("long-2");
+            await queue.SendMessageAsync("short-2", timeToLive: TimeSpan.FromSeconds(2));
+            Assert.Equal(["long-1", "short-1", "long-2", "short-2"], (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
+
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Equal(["long-1", "long-2"], (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
+            await queue.SendMessageAsync("short-3", timeToLive: TimeSpan.FromSeconds(2));
+            Assert.Equal(["long-1", "long-2", "short-3"], (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value.Select(m => m.Body.ToString()));
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Equal(["long-1", "long-2"], (await queue.ReceiveMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
+            Assert.Empty((await other.PeekMessagesAsync(32)).Value);
+        }
+        finally
+        {
+            await queue.DeleteAsync();
+            await other.DeleteAsync();
+        }
+    }
+
     /// <summary>The entities the table should hold, in Table Storage's order (PartitionKey, then RowKey, by character).</summary>
     private sealed class Model
     {
