@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Otrabotka.Functions.Composition;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
 using Xunit.Abstractions;
@@ -46,7 +44,7 @@ public sealed class FeedCallCountTests(FeedHostFixture host, ITestOutputHelper o
         }
 
         var counter = new StorageCallCounter();
-        using var services = Services(counter);
+        using var services = TestServices.Build(FeedHostFixture.FeedConnectionString, counter, FeedSettings);
         var chunk = services.GetRequiredService<ImportFeedChunk>();
         var text = File(rows);
         var received = TimeProvider.System.GetUtcNow();
@@ -84,21 +82,5 @@ public sealed class FeedCallCountTests(FeedHostFixture host, ITestOutputHelper o
         return $"{parts[0]} {target.Split('(')[0]}{(path.Length > 1 && target.Contains('(') ? "(entity)" : "")}";
     }
 
-    private static ServiceProvider Services(StorageCallCounter counter)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = FeedHostFixture.FeedConnectionString,
-            ["SendGrid:ApiKey"] = "count",
-            ["SendGrid:FromEmail"] = "count@otrabotka.test",
-            ["Otrabotka:PublicBaseUrl"] = "http://127.0.0.1:7071",
-            ["Auth:SigningKey"] = "count-signing-key-0123456789abcdef0123",
-            ["Intake:EmployerLinkKey"] = "count-employer-key-0123456789abcdef01",
-            ["Feed:Parallelism"] = "4",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
-        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), counter: counter));
-        services.AddDevelopmentEnvironment();
-        return services.BuildServiceProvider();
-    }
+    private static readonly Dictionary<string, string?> FeedSettings = new() { ["Feed:Parallelism"] = "4" };
 }

@@ -1,7 +1,5 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Otrabotka.Functions.Composition;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
 using static Otrabotka.Functions.Tests.FeedApi;
@@ -55,7 +53,7 @@ public sealed class FeedStopTests
     [Fact]
     public async Task A_file_dropped_into_feeds_is_started_by_the_sweep_where_no_blob_event_arrives()
     {
-        using var services = Services();
+        using var services = TestServices.Build(FeedHostFixture.FeedCrashConnectionString, settings: SweepSettings);
         var storage = services.GetRequiredService<StorageClients>();
         await storage.EnsureCreatedAsync();
         var name = $"drop-{Guid.NewGuid():N}.csv";
@@ -105,20 +103,5 @@ public sealed class FeedStopTests
         return found;
     }
 
-    private static ServiceProvider Services()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = FeedHostFixture.FeedCrashConnectionString,
-            ["SendGrid:ApiKey"] = "sweep",
-            ["SendGrid:FromEmail"] = "sweep@otrabotka.test",
-            ["Otrabotka:PublicBaseUrl"] = "http://127.0.0.1:7071",
-            ["Auth:SigningKey"] = "sweep-signing-key-0123456789abcdef0123",
-            ["Intake:EmployerLinkKey"] = "sweep-employer-key-0123456789abcdef01",
-            ["Intake:SweepMinimumAgeSeconds"] = "0",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
-        services.AddDevelopmentEnvironment();
-        return services.BuildServiceProvider();
-    }
+    private static readonly Dictionary<string, string?> SweepSettings = new() { ["Intake:SweepMinimumAgeSeconds"] = "0" };
 }

@@ -1,7 +1,5 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Otrabotka.Functions.Composition;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
 using Xunit.Abstractions;
@@ -50,7 +48,7 @@ public sealed class ImportCallCountTests(ScaleHostFixture host, ITestOutputHelpe
     public async Task Storage_writes_and_calls_per_imported_row_stay_within_the_pinned_bounds()
     {
         var counter = new StorageCallCounter();
-        using var services = ScaleHostFixture.CountedServices(counter);
+        using var services = TestServices.Build(ScaleHostFixture.ScaleConnectionString, counter);
         var registrar = services.GetRequiredService<ImportRegistrar>();
         var iins = Enumerable.Range(0, Rows).Select(_ => Api.NewIin()).ToList();
         var header = ImportHeader.Parse(Header)!;

@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Otrabotka.Domain;
-using Otrabotka.Functions.Composition;
 using Otrabotka.Functions.Storage;
 using Otrabotka.Functions.UseCases;
 using Otrabotka.Functions.UseCases.OperatorDesk;
@@ -26,7 +24,7 @@ public sealed class OperatorIndexBatchTests(ScaleHostFixture host, ITestOutputHe
     public async Task A_batched_sync_leaves_each_graduates_rows_membership_and_counters_as_one_by_one_and_runs_again_as_a_no_op()
     {
         var counter = new StorageCallCounter();
-        using var services = ScaleHostFixture.CountedServices(counter);
+        using var services = TestServices.Build(ScaleHostFixture.ScaleConnectionString, counter);
         var graduates = await RegisterAsync(services, Graduates);
         var index = services.GetRequiredService<OperatorIndex>();
 
@@ -95,7 +93,7 @@ public sealed class OperatorIndexBatchTests(ScaleHostFixture host, ITestOutputHe
     [Fact]
     public async Task A_graduate_changed_again_after_the_change_being_synced_is_left_to_the_dispatcher_not_indexed_from_the_older_change()
     {
-        using var services = ScaleHostFixture.CountedServices(new StorageCallCounter());
+        using var services = TestServices.Build(ScaleHostFixture.ScaleConnectionString, new StorageCallCounter());
         var graduates = await RegisterAsync(services, 2);
         var repository = services.GetRequiredService<GraduateRepository>();
         var indexes = services.GetRequiredService<IndexSync>();

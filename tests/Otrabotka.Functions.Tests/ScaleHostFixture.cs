@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Otrabotka.Functions.Composition;
-using Otrabotka.Functions.Storage;
-
 namespace Otrabotka.Functions.Tests;
 
 /// <summary>
@@ -30,24 +25,6 @@ public sealed class ScaleHostFixture() : LocalHostFixture(
         Environment.GetEnvironmentVariable("AzureWebJobsStorageScale") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("AzureWebJobsStorageScale is not set: run the tests with scripts/test.sh.");
-
-    /// <summary>The app's services on the scale account, outside the host, every storage call counted by <paramref name="counter"/>.</summary>
-    public static ServiceProvider CountedServices(StorageCallCounter counter)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = ScaleConnectionString,
-            ["SendGrid:ApiKey"] = "count",
-            ["SendGrid:FromEmail"] = "count@otrabotka.test",
-            ["Otrabotka:PublicBaseUrl"] = "http://127.0.0.1:7071",
-            ["Auth:SigningKey"] = "count-signing-key-0123456789abcdef0123",
-            ["Intake:EmployerLinkKey"] = "count-employer-key-0123456789abcdef01",
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddOtrabotka(configuration);
-        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageConnection>(), counter: counter));
-        services.AddDevelopmentEnvironment();
-        return services.BuildServiceProvider();
-    }
 }
 
 [CollectionDefinition(Name)]
