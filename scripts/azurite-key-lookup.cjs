@@ -344,10 +344,11 @@ store.prototype.updateTableEntity = async function (context, table, account, ent
 // is set when it is put and never changed; a put lowers the time, a removal leaves it (still no later than the earliest).
 const expiries = new WeakMap(); // messages collection → Map<account \0 queue, time no later than the earliest expiry>
 const expiryOf = (doc) => { const time = Number(doc.expirationTime); return Number.isFinite(time) ? time : -Infinity; };
+const queueKey = (account, queue) => `${account}\u0000${queue}`;
 function noteExpiry(collection, doc) {
   const known = expiries.get(collection);
   if (known === undefined || !doc || typeof doc.queueName !== 'string') return;
-  const key = `${doc.accountName}\u0000${doc.queueName}`;
+  const key = queueKey(doc.accountName, doc.queueName);
   const time = known.get(key);
   if (time !== undefined) known.set(key, Math.min(time, expiryOf(doc)));
 }
@@ -358,7 +359,7 @@ queues.prototype.clearExpiredMessages = async function (account, queue, context)
   const coll = this.db.getCollection(this.MESSAGES_COLLECTION);
   let known = expiries.get(coll);
   if (known === undefined) expiries.set(coll, known = new Map());
-  const key = `${account}\u0000${queue}`;
+  const key = queueKey(account, queue);
   const now = Date.now();
   if (known.get(key) > now) {
     if (verifyFile) {
