@@ -19,12 +19,9 @@
 // SIGUSR2 switches the index off for the rest of the process's life (the operators' desk benchmark times stock Azurite).
 // Outside the verify mode, LokiJS's own key indexes of an indexed collection are rebuilt when used instead of kept
 // sorted on every write (indexOf says why); SIGUSR2 puts that back too. An empty or short list removal goes one
-// document at a time (every queue call asked LokiJS to remove an empty list, which re-sorted all its indexes), and a
-// queue receive picks its first messages in one walk of the queue instead of sorting its whole backlog (and marks them
-// one by one instead of re-sorting the messages' indexes); a queue call looks for expired messages only when one can
-// have expired (the queue's earliest expiry is kept) instead of walking the account's messages every time; an extent is
-// deleted by itself instead of through a removal that rebuilds every index of the extents collection; an entity is
-// replaced where it stands instead of removed and inserted again (a removal moves the whole collection's data).
+// document at a time (every queue call asked LokiJS to remove an empty list, which re-sorted all its indexes), and an
+// entity is replaced where it stands instead of removed and inserted again (a removal moves the whole collection's data).
+// Queues' messages and extents have their own lookups in scripts/azurite-queue-index.cjs, which uses what this exports.
 'use strict';
 const fs = require('fs');
 const loki = require('lokijs');
@@ -34,12 +31,10 @@ const AndNode = require('azurite/dist/src/table/persistence/QueryInterpreter/Que
 const EqualsNode = require('azurite/dist/src/table/persistence/QueryInterpreter/QueryNodes/EqualsNode.js').default;
 const IdentifierNode = require('azurite/dist/src/table/persistence/QueryInterpreter/QueryNodes/IdentifierNode.js').default;
 const ConstantNode = require('azurite/dist/src/table/persistence/QueryInterpreter/QueryNodes/ConstantNode.js').default;
-const queues = require('azurite/dist/src/queue/persistence/LokiQueueMetadataStore.js').default;
-const extents = require('azurite/dist/src/common/persistence/LokiExtentMetadataStore.js').default;
 
 for (const [owner, name] of [[store.prototype, 'queryTableEntities'], [store.prototype, 'getEntityCollection'], [loki.Collection.prototype, 'findOne'],
   [loki.Collection.prototype, 'add'], [loki.Collection.prototype, 'remove'], [loki.Collection.prototype, 'update'], [loki.Collection.prototype, 'get'],
-  [queues.prototype, 'getMessages'], [extents.prototype, 'deleteExtent'], [store.prototype, 'updateTableEntity'], [store.prototype, 'encodeIfMatch'], [queues.prototype, 'checkQueueExist'], [queues.prototype, 'clearExpiredMessages'], [queues.prototype, 'messageCopy']]) {
+  [store.prototype, 'updateTableEntity'], [store.prototype, 'encodeIfMatch']]) {
   if (typeof owner[name] !== 'function') throw new Error(`azurite-key-lookup: ${name} not found: Azurite's internals moved (ADR 0027)`);
 }
 
@@ -64,12 +59,24 @@ function indexOf(collection) {
     // numeric-string comparisons and an array splice each, growing with the table). With this map answering the
     // lookups, they are only needed by Azurite's own path (other lookups, SIGUSR2, the verify mode's comparisons):
     // outside the verify mode they are marked stale on a change and rebuilt by LokiJS when next used.
-    if (!verifyFile && collection.adaptiveBinaryIndices) {
-      collection.adaptiveBinaryIndices = false;
-      relaxed.push(new WeakRef(collection));
-    }
+    relax(collection);
   }
   return index;
+}
+
+// Outside the verify mode, a collection whose lookups are answered by a map of the preload's own keeps its LokiJS
+// indexes stale on a write (flagged, rebuilt by LokiJS if a query of Azurite's own needs one) instead of sorted.
+function relax(collection) {
+  if (!verifyFile && collection.adaptiveBinaryIndices) {
+    collection.adaptiveBinaryIndices = false;
+    relaxed.push(new WeakRef(collection));
+  }
+}
+
+// A relaxed collection back to LokiJS's own way (SIGUSR2, or a map that gave up).
+function restore(collection) {
+  collection.ensureAllIndexes(true);
+  collection.adaptiveBinaryIndices = true;
 }
 
 function put(index, doc) {
@@ -92,7 +99,6 @@ const isEntityCollection = (collection) => collection.binaryIndices && collectio
 const add = Collection.prototype.add;
 Collection.prototype.add = function (obj) {
   const result = add.apply(this, arguments);
-  noteExpiry(this, obj);
   const index = indexes.get(this);
   if (index) {
     if (keyed(obj) && obj.$loki !== undefined) put(index, obj);
@@ -253,60 +259,6 @@ Collection.prototype.findOne = function (query) {
   return findOne.call(this, query);
 };
 
-// A queue receive: stock Azurite finds every visible message of the account, sorts them all by (timeNextVisible,
-// $loki) and keeps the first n — on every receive, so its cost grows with the queue's backlog (a feed import's e-mails
-// wait in the dispatch queue by the thousand). Here the queue's messages (LokiJS's queueName index) are walked once,
-// keeping the first n in that order: the same messages, in the same order, then marked exactly as stock does.
-const before = (a, b) => a.timeNextVisible < b.timeNextVisible || (a.timeNextVisible === b.timeNextVisible && a.$loki < b.$loki);
-const getMessages = queues.prototype.getMessages;
-queues.prototype.getMessages = async function (account, queue, timeNextVisible, popReceipt, numOfMessages, queryDate, context) {
-  if (!enabled) return getMessages.apply(this, arguments);
-  this.checkQueueExist(account, queue, context);
-  this.clearExpiredMessages(account, queue, context);
-  const coll = this.db.getCollection(this.MESSAGES_COLLECTION);
-  const queryTime = queryDate ? queryDate.getTime() : new Date().getTime();
-  const wanted = numOfMessages === undefined || numOfMessages < 1 ? 1 : numOfMessages;
-  const docs = [];
-  for (const doc of coll.find({ queueName: queue })) {
-    if (doc.accountName !== account || !(doc.timeNextVisible <= queryTime)) continue;
-    if (docs.length === wanted && !before(doc, docs[wanted - 1])) continue;
-    let at = docs.length === wanted ? wanted - 1 : docs.length;
-    while (at > 0 && before(doc, docs[at - 1])) { docs[at] = docs[at - 1]; at--; }
-    docs[at] = doc;
-  }
-  if (verifyFile) {
-    const stock = coll.chain().find({ accountName: account, queueName: queue, timeNextVisible: { $lte: queryTime } })
-      .compoundsort([['timeNextVisible', false], ['$loki', false]]).limit(wanted).data();
-    const a = docs.map((doc) => doc.$loki), b = stock.map((doc) => doc.$loki);
-    if (a.join(',') !== b.join(',')) report({ getMessages: { account, queue, wanted } }, a, b);
-  }
-  const visibleTimeInMillisecond = timeNextVisible.getTime();
-  for (const doc of docs) {
-    doc.timeNextVisible = visibleTimeInMillisecond;
-    doc.popReceipt = popReceipt;
-    doc.dequeueCount = Number(doc.dequeueCount) + 1;
-  }
-  for (const doc of docs) coll.update(doc); // one by one: LokiJS's update of a list re-sorts every index of the collection
-  const res = [];
-  for (const doc of docs) {
-    doc.timeNextVisible = timeNextVisible;
-    res.push(this.messageCopy(doc));
-    doc.timeNextVisible = visibleTimeInMillisecond;
-  }
-  return res;
-};
-
-// An extent's deletion (every queue message's body and every blob's data is an extent in memory): stock Azurite calls
-// LokiJS's findAndRemove, which removes through removeBatchByPositions and then rebuilds every index of the extents
-// collection — a full sort per deleted message, growing with the queue's backlog (48 s of a 724 s profile at the feed
-// benchmark's full size). Removing the found document by itself keeps the indexes by position instead: same result.
-const deleteExtent = extents.prototype.deleteExtent;
-extents.prototype.deleteExtent = async function (extentId) {
-  if (!enabled) return deleteExtent.apply(this, arguments);
-  const coll = this.db.getCollection(this.EXTENTS_COLLECTION);
-  for (let doc = coll.findOne({ id: extentId }); doc; doc = coll.findOne({ id: extentId })) coll.remove(doc);
-};
-
 // An entity's replacement (Update or Upsert in Replace mode, alone or in a transaction): stock Azurite removes the stored
 // document and inserts the new one, and LokiJS's removal splices the collection's data and id arrays — a move of every
 // later entity on each replacement (22 % of Azurite's CPU at the feed benchmark's full size, with millions of entities
@@ -336,51 +288,12 @@ store.prototype.updateTableEntity = async function (context, table, account, ent
   return entity;
 };
 
-// Expired messages: every queue call of stock Azurite (put, receive, delete, update) first looks for the queue's
-// expired messages, a walk of every message of the account, to remove them — so each call cost a walk of the whole
-// backlog (27 % of Azurite's CPU at the feed benchmark's full size, its e-mails queued by the ten thousand). Here each
-// queue keeps a time no later than its earliest message's expiry: while that time is in the future nothing can have
-// expired and the walk is skipped; otherwise Azurite's own clean-up runs and the time is found again. A message's expiry
-// is set when it is put and never changed; a put lowers the time, a removal leaves it (still no later than the earliest).
-const expiries = new WeakMap(); // messages collection → Map<account \0 queue, time no later than the earliest expiry>
-const expiryOf = (doc) => { const time = Number(doc.expirationTime); return Number.isFinite(time) ? time : -Infinity; };
-const queueKey = (account, queue) => `${account}\u0000${queue}`;
-function noteExpiry(collection, doc) {
-  const known = expiries.get(collection);
-  if (known === undefined || !doc || typeof doc.queueName !== 'string') return;
-  const key = queueKey(doc.accountName, doc.queueName);
-  const time = known.get(key);
-  if (time !== undefined) known.set(key, Math.min(time, expiryOf(doc)));
-}
-const clearExpiredMessages = queues.prototype.clearExpiredMessages;
-queues.prototype.clearExpiredMessages = async function (account, queue, context) {
-  if (!enabled) return clearExpiredMessages.apply(this, arguments);
-  this.checkQueueExist(account, queue, context);
-  const coll = this.db.getCollection(this.MESSAGES_COLLECTION);
-  let known = expiries.get(coll);
-  if (known === undefined) expiries.set(coll, known = new Map());
-  const key = queueKey(account, queue);
-  const now = Date.now();
-  if (known.get(key) > now) {
-    if (verifyFile) {
-      const stock = coll.chain().find({ accountName: account, queueName: queue, expirationTime: { $lte: now } }).data();
-      if (stock.length > 0) report({ clearExpiredMessages: { account, queue } }, [], stock.map((doc) => doc.$loki));
-    }
-    return;
-  }
-  clearExpiredMessages.apply(this, arguments); // runs to its end synchronously, as the callers (which do not await it) expect
-  let earliest = Infinity;
-  for (const doc of coll.find({ queueName: queue })) if (doc.accountName === account) earliest = Math.min(earliest, expiryOf(doc));
-  known.set(key, earliest);
-};
-
 process.on('SIGUSR2', () => {
   enabled = false;
   for (const ref of relaxed.splice(0)) {
     const collection = ref.deref();
-    if (collection) {
-      collection.ensureAllIndexes(true);
-      collection.adaptiveBinaryIndices = true;
-    }
+    if (collection) restore(collection);
   }
 });
+
+module.exports = { enabled: () => enabled, verifyFile, relax, restore, report, stored, findOne };

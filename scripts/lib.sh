@@ -48,12 +48,13 @@ wait_port() {
 }
 
 # start_azurite BLOB QUEUE TABLE [azurite flags...]; sets AZURITE_PID.
-# Azurite finds entities by partition through scripts/azurite-key-lookup.cjs (ADR 0027); AZURITE_STOCK=1 leaves it out,
+# Azurite finds entities by partition through scripts/azurite-key-lookup.cjs and queue messages and extents through
+# scripts/azurite-queue-index.cjs (ADR 0027); AZURITE_STOCK=1 leaves both out,
 # AZURITE_INDEX_VERIFY=<file> has it compare every indexed answer with Azurite's own and write differences to <file>.
 start_azurite() {
   local blob=$1 queue=$2 table=$3; shift 3
   local preload=""
-  [ "${AZURITE_STOCK:-0}" = 1 ] || preload="--require $ROOT/scripts/azurite-key-lookup.cjs"
+  [ "${AZURITE_STOCK:-0}" = 1 ] || preload="--require $ROOT/scripts/azurite-key-lookup.cjs --require $ROOT/scripts/azurite-queue-index.cjs"
   # AZURITE_NODE_ARGS: flags for node itself, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile Azurite.
   # shellcheck disable=SC2086
   NODE_OPTIONS="${NODE_OPTIONS:-} $preload" node ${AZURITE_NODE_ARGS:-} "$ROOT/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --disableTelemetry \

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace Otrabotka.Functions.Tests;
 
@@ -444,48 +445,38 @@ public sealed class AzuriteIndexTests
     [Fact]
     public async Task Queue_receives_give_the_oldest_visible_messages_first_and_never_a_hidden_one_or_another_queues()
     {
-        var queue = new Azure.Storage.Queues.QueueClient(LocalHostFixture.StorageConnectionString, "idx" + Guid.NewGuid().ToString("N"));
-        var other = new Azure.Storage.Queues.QueueClient(LocalHostFixture.StorageConnectionString, "idx" + Guid.NewGuid().ToString("N"));
-        await queue.CreateAsync();
-        await other.CreateAsync();
-        try
+        await using var queues = await ScratchQueues.CreateAsync(LocalHostFixture.StorageConnectionString);
+        var (queue, other) = (queues.Queue, queues.Other);
+        for (var i = 0; i < 120; i++)
         {
-            for (var i = 0; i < 120; i++)
-            {
-                // Every tenth message is hidden for ten minutes from the start; the other queue gets one of each in between.
-                await queue.SendMessageAsync($"m{i:D3}", visibilityTimeout: i % 10 == 9 ? TimeSpan.FromMinutes(10) : null);
-                await other.SendMessageAsync($"o{i:D3}");
-            }
-
-            var received = new List<string>();
-            while (true)
-            {
-                var batch = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5))).Value;
-                if (batch.Length == 0)
-                {
-                    break;
-                }
-
-                Assert.True(batch.Length <= 16);
-                Assert.All(batch, m => Assert.Equal(1, m.DequeueCount));
-                received.AddRange(batch.Select(m => m.Body.ToString()));
-            }
-
-            var expected = Enumerable.Range(0, 120).Where(i => i % 10 != 9).Select(i => $"m{i:D3}").ToList();
-            Assert.Equal(expected, received);
-            var fromOther = new List<string>();
-            for (var batch = (await other.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value; batch.Length > 0; batch = (await other.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value)
-            {
-                fromOther.AddRange(batch.Select(m => m.Body.ToString()));
-            }
-
-            Assert.Equal(Enumerable.Range(0, 120).Select(i => $"o{i:D3}"), fromOther);
+            // Every tenth message is hidden for ten minutes from the start; the other queue gets one of each in between.
+            await queue.SendMessageAsync($"m{i:D3}", visibilityTimeout: i % 10 == 9 ? TimeSpan.FromMinutes(10) : null);
+            await other.SendMessageAsync($"o{i:D3}");
         }
-        finally
+
+        var received = new List<string>();
+        while (true)
         {
-            await queue.DeleteAsync();
-            await other.DeleteAsync();
+            var batch = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5))).Value;
+            if (batch.Length == 0)
+            {
+                break;
+            }
+
+            Assert.True(batch.Length <= 16);
+            Assert.All(batch, m => Assert.Equal(1, m.DequeueCount));
+            received.AddRange(batch.Select(m => m.Body.ToString()));
         }
+
+        var expected = Enumerable.Range(0, 120).Where(i => i % 10 != 9).Select(i => $"m{i:D3}").ToList();
+        Assert.Equal(expected, received);
+        var fromOther = new List<string>();
+        for (var batch = (await other.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value; batch.Length > 0; batch = (await other.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value)
+        {
+            fromOther.AddRange(batch.Select(m => m.Body.ToString()));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 120).Select(i => $"o{i:D3}"), fromOther);
     }
 
     /// <summary>
@@ -496,33 +487,91 @@ public sealed class AzuriteIndexTests
     [Fact]
     public async Task Queue_messages_expire_on_time_after_the_queues_earliest_expiry_was_known()
     {
-        var queue = new Azure.Storage.Queues.QueueClient(LocalHostFixture.StorageConnectionString, "idx" + Guid.NewGuid().ToString("N"));
-        var other = new Azure.Storage.Queues.QueueClient(LocalHostFixture.StorageConnectionString, "idx" + Guid.NewGuid().ToString("N"));
-        await queue.CreateAsync();
-        await other.CreateAsync();
-        try
-        {
-            await queue.SendMessageAsync("long-1");
-            await other.SendMessageAsync("other-short", timeToLive: TimeSpan.FromSeconds(2));
-            Assert.Single((await queue.PeekMessagesAsync(32)).Value); // the queue's earliest expiry is now known: 7 days away
-            await queue.SendMessageAsync("short-1", timeToLive: TimeSpan.FromSeconds(2));
-            await queue.SendMessageAsync("long-2");
-            await queue.SendMessageAsync("short-2", timeToLive: TimeSpan.FromSeconds(2));
-            Assert.Equal(["long-1", "short-1", "long-2", "short-2"], (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
+        await using var queues = await ScratchQueues.CreateAsync(LocalHostFixture.StorageConnectionString);
+        var (queue, other) = (queues.Queue, queues.Other);
+        await queue.SendMessageAsync("long-1");
+        await other.SendMessageAsync("other-short", timeToLive: TimeSpan.FromSeconds(2));
+        Assert.Single((await queue.PeekMessagesAsync(32)).Value); // the queue's earliest expiry is now known: 7 days away
+        await queue.SendMessageAsync("short-1", timeToLive: TimeSpan.FromSeconds(2));
+        await queue.SendMessageAsync("long-2");
+        await queue.SendMessageAsync("short-2", timeToLive: TimeSpan.FromSeconds(2));
+        Assert.Equal(["long-1", "short-1", "long-2", "short-2"], (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
 
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            Assert.Equal(["long-1", "long-2"], (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
-            await queue.SendMessageAsync("short-3", timeToLive: TimeSpan.FromSeconds(2));
-            Assert.Equal(["long-1", "long-2", "short-3"], (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value.Select(m => m.Body.ToString()));
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            Assert.Equal(["long-1", "long-2"], (await queue.ReceiveMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
-            Assert.Empty((await other.PeekMessagesAsync(32)).Value);
-        }
-        finally
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(["long-1", "long-2"], (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
+        await queue.SendMessageAsync("short-3", timeToLive: TimeSpan.FromSeconds(2));
+        Assert.Equal(["long-1", "long-2", "short-3"], (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value.Select(m => m.Body.ToString()));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(["long-1", "long-2"], (await queue.ReceiveMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
+        Assert.Empty((await other.PeekMessagesAsync(32)).Value);
+    }
+
+    /// <summary>
+    /// The preload's messages by id and per-queue heap (scripts/azurite-queue-index.cjs): a message made visible again by
+    /// an update comes after the ones visible before it, with its new text; a delete or an update with a stale pop
+    /// receipt is refused as stock refuses it, a deleted message is not found; more expired messages than one short
+    /// removal holds are removed together and the rest still come in order; another queue is untouched. Under the test
+    /// command (each answer compared with stock's) and on an Azurite of its own with the preloads as they run elsewhere.
+    /// </summary>
+    [Fact]
+    public async Task Queue_updates_and_deletes_by_id_keep_receives_in_order_under_the_test_command() =>
+        await QueueUpdatesAndDeletesAsync(LocalHostFixture.StorageConnectionString);
+
+    /// <inheritdoc cref="Queue_updates_and_deletes_by_id_keep_receives_in_order_under_the_test_command"/>
+    [Fact]
+    public async Task Queue_updates_and_deletes_by_id_keep_receives_in_order_with_the_preloads_as_they_run_outside_tests()
+    {
+        await using var azurite = await AzuriteProcess.StartAsync(onDisk: false, preloads: true);
+        await QueueUpdatesAndDeletesAsync(azurite.ConnectionString);
+    }
+
+    private static async Task QueueUpdatesAndDeletesAsync(string connection)
+    {
+        await using var queues = await ScratchQueues.CreateAsync(connection);
+        var (queue, other) = (queues.Queue, queues.Other);
+        for (var i = 0; i < 40; i++)
         {
-            await queue.DeleteAsync();
-            await other.DeleteAsync();
+            await queue.SendMessageAsync($"m{i:D2}");
         }
+
+        await other.SendMessageAsync("o00");
+        var first = (await queue.ReceiveMessagesAsync(10, TimeSpan.FromMinutes(5))).Value;
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"m{i:D2}"), first.Select(m => m.Body.ToString()));
+
+        // m03 visible again as it was, then m05 with a new text; m01's update leaves its old pop receipt stale.
+        await queue.UpdateMessageAsync(first[3].MessageId, first[3].PopReceipt, visibilityTimeout: TimeSpan.Zero);
+        await Task.Delay(20);
+        await queue.UpdateMessageAsync(first[5].MessageId, first[5].PopReceipt, "m05-updated", TimeSpan.Zero);
+        var m01 = (await queue.UpdateMessageAsync(first[1].MessageId, first[1].PopReceipt, visibilityTimeout: TimeSpan.FromMinutes(5))).Value;
+        var stale = await Assert.ThrowsAsync<RequestFailedException>(() => queue.DeleteMessageAsync(first[1].MessageId, first[1].PopReceipt));
+        Assert.Equal(400, stale.Status);
+        await Assert.ThrowsAsync<RequestFailedException>(() => queue.UpdateMessageAsync(first[1].MessageId, first[1].PopReceipt, "x", TimeSpan.Zero));
+        await queue.DeleteMessageAsync(first[1].MessageId, m01.PopReceipt);
+        var gone = await Assert.ThrowsAsync<RequestFailedException>(() => queue.DeleteMessageAsync(first[1].MessageId, m01.PopReceipt));
+        Assert.Equal(404, gone.Status);
+
+        // Twenty messages that expire, more than one short removal takes; the rest must come in order after them.
+        for (var i = 0; i < 20; i++)
+        {
+            await queue.SendMessageAsync($"x{i:D2}", timeToLive: TimeSpan.FromSeconds(2));
+        }
+
+        await queue.SendMessageAsync("m40");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var rest = new List<(string Body, long DequeueCount)>();
+        for (var batch = (await queue.ReceiveMessagesAsync(7, TimeSpan.FromMinutes(5))).Value; batch.Length > 0;
+             batch = (await queue.ReceiveMessagesAsync(7, TimeSpan.FromMinutes(5))).Value)
+        {
+            rest.AddRange(batch.Select(m => (m.Body.ToString(), m.DequeueCount)));
+            foreach (var message in batch)
+            {
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+
+        var expected = Enumerable.Range(10, 30).Select(i => ($"m{i:D2}", 1L)).Append(("m03", 2L)).Append(("m05-updated", 2L)).Append(("m40", 1L));
+        Assert.Equal(expected, rest);
+        Assert.Equal(["o00"], (await other.ReceiveMessagesAsync(32)).Value.Select(m => m.Body.ToString()));
     }
 
     /// <summary>The entities the table should hold, in Table Storage's order (PartitionKey, then RowKey, by character).</summary>
@@ -564,6 +613,35 @@ public sealed class AzuriteIndexTests
                 var partition = string.CompareOrdinal(x.Partition, y.Partition);
                 return partition != 0 ? partition : string.CompareOrdinal(x.Row, y.Row);
             }
+        }
+    }
+
+    /// <summary>
+    /// Two queues of the test's own, deleted at the end. Their messages are Base64-encoded as the host's are, so another
+    /// test reading every queue meanwhile (StorageScanTests) can decode them.
+    /// </summary>
+    private sealed class ScratchQueues : IAsyncDisposable
+    {
+        private ScratchQueues(QueueClient queue, QueueClient other) => (Queue, Other) = (queue, other);
+
+        public QueueClient Queue { get; }
+
+        public QueueClient Other { get; }
+
+        public static async Task<ScratchQueues> CreateAsync(string connection)
+        {
+            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+            var queues = new ScratchQueues(new QueueClient(connection, "idx" + Guid.NewGuid().ToString("N"), options),
+                new QueueClient(connection, "idx" + Guid.NewGuid().ToString("N"), options));
+            await queues.Queue.CreateAsync();
+            await queues.Other.CreateAsync();
+            return queues;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Queue.DeleteAsync();
+            await Other.DeleteAsync();
         }
     }
 

@@ -5,17 +5,21 @@ namespace Otrabotka.Functions.Tests;
 
 /// <summary>
 /// An Azurite of the test's own on free loopback ports — in memory, or on disk (--location) so it can be
-/// stopped and started again on the same ports with its data, as the outage tests need.
+/// stopped and started again on the same ports with its data, as the outage tests need. Stock Azurite unless asked for
+/// the project's preloads (scripts/azurite-*.cjs, ADR 0027), which then run as outside the test command: without
+/// comparing each answer with stock's, their LokiJS indexes left stale on writes.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string? location;
+    private readonly bool preloads;
     private Process? process;
 
-    private AzuriteProcess(string? location)
+    private AzuriteProcess(string? location, bool preloads)
     {
         this.location = location;
+        this.preloads = preloads;
         BlobPort = LocalHostFixture.FreePort();
         QueuePort = LocalHostFixture.FreePort();
         TablePort = LocalHostFixture.FreePort();
@@ -29,9 +33,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
     /// <param name="onDisk">Keep data in a temporary folder, so a restart finds it again.</param>
-    public static async Task<AzuriteProcess> StartAsync(bool onDisk)
+    /// <param name="preloads">Start it with the project's preloads, as scripts/lib.sh does.</param>
+    public static async Task<AzuriteProcess> StartAsync(bool onDisk, bool preloads = false)
     {
-        var azurite = new AzuriteProcess(onDisk ? Directory.CreateTempSubdirectory("otrabotka-azurite-").FullName : null);
+        var azurite = new AzuriteProcess(onDisk ? Directory.CreateTempSubdirectory("otrabotka-azurite-").FullName : null, preloads);
         await azurite.StartAsync();
         return azurite;
     }
@@ -61,6 +66,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         start.Environment.Remove("AZURITE_ACCOUNTS");
+        start.Environment.Remove("AZURITE_INDEX_VERIFY");
+        start.Environment.Remove("NODE_OPTIONS");
+        if (preloads)
+        {
+            var scripts = Path.Combine(RepositoryRoot(), "scripts");
+            start.Environment["NODE_OPTIONS"] =
+                $"--require {Path.Combine(scripts, "azurite-key-lookup.cjs")} --require {Path.Combine(scripts, "azurite-queue-index.cjs")}";
+        }
+
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
