@@ -165,7 +165,7 @@ Collection.prototype.update = function (doc) {
 const remove = Collection.prototype.remove;
 Collection.prototype.remove = function (doc) {
   const queuesOfColl = messageMaps.get(this), byId = extentMaps.get(this);
-  const one = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? doc : null;
+  const one = typeof doc === 'number' ? this.get(doc) : doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? doc : null; // LokiJS also removes by $loki
   const id = one ? one.id : undefined;
   const result = remove.apply(this, arguments); // a list goes through removeBatchByPositions, which drops the maps
   if (one && queuesOfColl && messageMaps.get(this) === queuesOfColl) untrack(queuesOfColl, one);
@@ -210,7 +210,7 @@ const before = (a, b) => a.timeNextVisible < b.timeNextVisible || (a.timeNextVis
 function firstVisibleByWalk(coll, account, queue, queryTime, wanted) {
   const docs = [];
   for (const doc of coll.find({ queueName: queue })) {
-    if (doc.accountName !== account || !(doc.timeNextVisible <= queryTime)) continue;
+    if (doc.queueName !== queue || doc.accountName !== account || !(doc.timeNextVisible <= queryTime)) continue; // LokiJS's index matches '123' to '0123'
     if (docs.length === wanted && !before(doc, docs[wanted - 1])) continue;
     let at = docs.length === wanted ? wanted - 1 : docs.length;
     while (at > 0 && before(doc, docs[at - 1])) { docs[at] = docs[at - 1]; at--; }
@@ -226,7 +226,7 @@ queues.prototype.getMessages = async function (account, queue, timeNextVisible, 
   this.clearExpiredMessages(account, queue, context);
   const coll = this.db.getCollection(this.MESSAGES_COLLECTION);
   const queryTime = queryDate ? queryDate.getTime() : new Date().getTime();
-  const wanted = numOfMessages === undefined || numOfMessages < 1 ? 1 : numOfMessages;
+  const wanted = numOfMessages === undefined || numOfMessages < 1 ? 1 : Math.floor(numOfMessages); // stock's limit(n) is a slice(0, n)
   const docs = firstVisible(coll, account, queue, queryTime, wanted) ?? firstVisibleByWalk(coll, account, queue, queryTime, wanted);
   if (verifyFile) {
     const stock = coll.chain().find({ accountName: account, queueName: queue, timeNextVisible: { $lte: queryTime } })
@@ -327,7 +327,7 @@ queues.prototype.clearExpiredMessages = async function (account, queue, context)
   clearExpiredMessages.apply(this, arguments); // runs to its end synchronously, as the callers (which do not await it) expect
   let earliest = Infinity;
   const queuesOfColl = messagesOf(coll);
-  const messages = queuesOfColl ? (queuesOfColl.get(key)?.byId.values() ?? []) : coll.find({ queueName: queue }).filter((doc) => doc.accountName === account);
+  const messages = queuesOfColl ? (queuesOfColl.get(key)?.byId.values() ?? []) : coll.find({ queueName: queue }).filter((doc) => doc.queueName === queue && doc.accountName === account);
   for (const doc of messages) earliest = Math.min(earliest, expiryOf(doc));
   known.set(key, earliest);
 };
@@ -370,7 +370,7 @@ const deleteExtent = extents.prototype.deleteExtent;
 extents.prototype.deleteExtent = async function (extentId) {
   if (!shared.enabled()) return deleteExtent.apply(this, arguments);
   const coll = this.db.getCollection(this.EXTENTS_COLLECTION);
-  for (let doc = extentById(coll, extentId); doc; doc = extentById(coll, extentId)) coll.remove(doc);
+  for (let doc = extentById(coll, extentId); doc; doc = extentById(coll, extentId)) if (!coll.remove(doc)) break; // LokiJS answers null when it failed
 };
 
 // The clean-up's deletion of unreferenced extents (in memory): each one's chunks dropped as stock drops them, and their
