@@ -119,13 +119,19 @@ function extentsOf(coll) {
   if (byId === undefined) {
     byId = new Map();
     for (const doc of coll.data) {
-      if (typeof doc.id !== 'string' || byId.has(doc.id)) { byId = null; break; }
-      byId.set(doc.id, doc);
+      if (!trackExtent(byId, doc)) { byId = null; break; }
     }
     extentMaps.set(coll, byId);
     if (byId) shared.relax(coll);
   }
   return byId;
+}
+
+// Adds a stored extent; false when it has no id or another stored extent has it (the map then gives up).
+function trackExtent(byId, doc) {
+  if (typeof doc.id !== 'string' || byId.has(doc.id)) return false;
+  byId.set(doc.id, doc);
+  return true;
 }
 
 // ---- Keeping the maps with the collections ----
@@ -136,10 +142,8 @@ Collection.prototype.add = function (obj) {
   const queuesOfColl = messageMaps.get(this);
   if (queuesOfColl && !track(queuesOfColl, obj, undefined)) giveUp(messageMaps, this);
   const byId = extentMaps.get(this);
-  if (byId) {
-    if (typeof obj.id !== 'string' || byId.has(obj.id)) giveUp(extentMaps, this);
-    else byId.set(obj.id, obj);
-  }
+  if (byId && !trackExtent(byId, obj)) giveUp(extentMaps, this);
+  noteExpiry(this, obj);
   return result;
 };
 
@@ -156,8 +160,7 @@ Collection.prototype.update = function (doc) {
   }
   if (byId) {
     if (previous && byId.get(previous.id) === previous) byId.delete(previous.id);
-    if (typeof doc.id !== 'string' || byId.has(doc.id)) giveUp(extentMaps, this);
-    else byId.set(doc.id, doc);
+    if (!trackExtent(byId, doc)) giveUp(extentMaps, this);
   }
   return result;
 };
@@ -297,17 +300,13 @@ queues.prototype.updateMessage = async function (message, validatingPopReceipt, 
 // is set when it is put and never changed; a put lowers the time, a removal leaves it (still no later than the earliest).
 const expiries = new WeakMap(); // messages collection → Map<account \0 queue, time no later than the earliest expiry>
 const expiryOf = (doc) => { const time = Number(doc.expirationTime); return Number.isFinite(time) ? time : -Infinity; };
-const addForExpiry = Collection.prototype.add;
-Collection.prototype.add = function (obj) {
-  const result = addForExpiry.apply(this, arguments);
-  const known = expiries.get(this);
-  if (known !== undefined && obj && typeof obj.queueName === 'string') {
-    const key = queueKey(obj.accountName, obj.queueName);
-    const time = known.get(key);
-    if (time !== undefined) known.set(key, Math.min(time, expiryOf(obj)));
-  }
-  return result;
-};
+function noteExpiry(collection, doc) { // on every add (above)
+  const known = expiries.get(collection);
+  if (known === undefined || !doc || typeof doc.queueName !== 'string') return;
+  const key = queueKey(doc.accountName, doc.queueName);
+  const time = known.get(key);
+  if (time !== undefined) known.set(key, Math.min(time, expiryOf(doc)));
+}
 const clearExpiredMessages = queues.prototype.clearExpiredMessages;
 queues.prototype.clearExpiredMessages = async function (account, queue, context) {
   if (!shared.enabled()) return clearExpiredMessages.apply(this, arguments);
