@@ -164,7 +164,7 @@ public sealed class ReminderAndDeliveryTests(IsolatedHostFixture host)
         // What a crash leaves behind: the pending note and the committed row, but no queue message.
         var now = host.Clock.GetUtcNow();
         await host.Storage.Table(StorageNames.OutboxPendingTable).UpsertEntityAsync(new TableEntity(Outbox.Bucket(now), Outbox.PendingKey(graduateId, id)) { ["CreatedAt"] = now });
-        await GraduateStore.CommitAsync(host.Storage.Table(StorageNames.GraduatesTable), [action], CancellationToken.None);
+        await GraduateStore.CommitAsync(host.Storage, [action], CancellationToken.None);
 
         var sweep = host.Service<OutboxSweep>();
         Assert.Equal(0, (await sweep.RunAsync(CancellationToken.None)).Requeued);

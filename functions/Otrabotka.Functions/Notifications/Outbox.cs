@@ -51,7 +51,7 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
         var now = time.GetUtcNow();
         await Task.WhenAll(NoteAsync(graduateId, notificationIds, now, cancellationToken), alongside ?? Task.CompletedTask);
 
-        await GraduateStore.CommitAsync(storage.Table(StorageNames.GraduatesTable), actions, cancellationToken);
+        await GraduateStore.CommitAsync(storage, actions, cancellationToken);
         if (held is null)
         {
             await DispatchAsync(graduateId, notificationIds, cancellationToken);
@@ -102,7 +102,7 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
 
         foreach (var batch in notes.Chunk(100))
         {
-            await pending.SubmitTransactionAsync(batch.Select(note => new TableTransactionAction(TableTransactionActionType.UpsertReplace, note)), cancellationToken);
+            await storage.Transactions.SubmitAsync(pending, batch.Select(note => new TableTransactionAction(TableTransactionActionType.UpsertReplace, note)), cancellationToken);
         }
     }
 
@@ -124,7 +124,7 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
 
             try
             {
-                await pending.SubmitTransactionAsync(keys.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(bucket.Key, key), ETag.All)), cancellationToken);
+                await storage.Transactions.SubmitAsync(pending, keys.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(bucket.Key, key), ETag.All)), cancellationToken);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404)
             {

@@ -47,7 +47,7 @@ public sealed class FeedCommit(StorageClients storage, Outbox outbox)
         var room = GraduateStore.MaxBatch - rows.Count;
         foreach (var batch in months.Skip(room).Chunk(GraduateStore.MaxBatch))
         {
-            await GraduateStore.CommitAsync(Graduates, batch, cancellationToken);
+            await GraduateStore.CommitAsync(storage, batch, cancellationToken);
         }
 
         var notedAt = await outbox.CommitAsync(graduate.Id, [.. months.Take(room), .. rows], ids, cancellationToken, held?.Id);

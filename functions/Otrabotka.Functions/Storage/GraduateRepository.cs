@@ -165,7 +165,7 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
 
     /// <summary>Commits what index sync keeps in the partition itself (the reminder plan, the profile's status snapshot): no messages, no new sync.</summary>
     public Task CommitIndexesAsync(GraduateUnit unit, CancellationToken cancellationToken) =>
-        GraduateStore.CommitAsync(Table, ChangedRows(unit), cancellationToken);
+        GraduateStore.CommitAsync(storage, ChangedRows(unit), cancellationToken);
 
     /// <summary>The graduate's profile as stored now (one point read of its row), or null when it is not there.</summary>
     public async Task<GraduateRecord?> ProfileAsync(GraduateRecord graduate, CancellationToken cancellationToken)

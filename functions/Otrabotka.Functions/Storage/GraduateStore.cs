@@ -50,8 +50,8 @@ public static class GraduateStore
 
     public static string HistoryKey(string documentId, int sequence) => $"{HistoryPrefix}{documentId}|{sequence.ToString("D4", CultureInfo.InvariantCulture)}";
 
-    /// <summary>Runs one transaction in one partition, refusing what real Azure would refuse (Azurite does not).</summary>
-    public static async Task CommitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <summary>Runs one transaction in one partition of the graduates table, refusing what real Azure would refuse (Azurite does not).</summary>
+    public static async Task CommitAsync(StorageClients storage, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         if (actions.Count == 0)
         {
@@ -71,7 +71,7 @@ public static class GraduateStore
 
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            await storage.Transactions.SubmitAsync(storage.Table(StorageNames.GraduatesTable), actions, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {

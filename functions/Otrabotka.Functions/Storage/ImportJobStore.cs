@@ -39,7 +39,7 @@ public sealed class ImportJobStore(StorageClients storage)
         {
             try
             {
-                await Jobs.SubmitTransactionAsync(batch.Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity)), cancellationToken);
+                await storage.Transactions.SubmitAsync(Jobs, batch.Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity)), cancellationToken);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
             {

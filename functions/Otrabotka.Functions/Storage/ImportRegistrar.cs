@@ -183,7 +183,7 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
                 try
                 {
                     writes.Add();
-                    await IinIndex.SubmitTransactionAsync(entries.Select(entry => new TableTransactionAction(TableTransactionActionType.Add, entry)), token);
+                    await storage.Transactions.SubmitAsync(IinIndex, entries.Select(entry => new TableTransactionAction(TableTransactionActionType.Add, entry)), token);
                     claimed.AddRange(pending.Zip(entries, (row, entry) => (row.Line, row.Record, entry)));
                     return true;
                 }
@@ -258,7 +258,7 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
         await Parallel.ForEachAsync(batches, Options(cancellationToken), async (batch, ct) =>
         {
             writes.Add();
-            await Due.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+            await storage.Transactions.SubmitAsync(Due, batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
         });
     }
 
@@ -278,7 +278,7 @@ public sealed class ImportRegistrar(StorageClients storage, GraduateRegistry reg
             try
             {
                 writes.Add();
-                await Profiles.SubmitTransactionAsync(
+                await storage.Transactions.SubmitAsync(Profiles, 
                     [new(TableTransactionActionType.Add, GraduateStore.ToEntity(GraduateRegistrations.Indexed(record, today))), .. ReminderDueStore.InitialRows(record.Id, plan).Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity))], ct);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)

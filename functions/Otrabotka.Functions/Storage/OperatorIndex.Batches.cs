@@ -89,7 +89,7 @@ public sealed partial class OperatorIndex
         await Parallel.ForEachAsync(batches, Options(cancellationToken), async (batch, ct) =>
         {
             Interlocked.Increment(ref calls);
-            await Index.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+            await storage.Transactions.SubmitAsync(Index, batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
         });
         return calls;
     }
@@ -103,7 +103,7 @@ public sealed partial class OperatorIndex
         {
             try
             {
-                await Index.SubmitTransactionAsync(batch.Select(parts => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(parts[0], parts[1]), ETag.All)), ct);
+                await storage.Transactions.SubmitAsync(Index, batch.Select(parts => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(parts[0], parts[1]), ETag.All)), ct);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404)
             {
@@ -291,7 +291,7 @@ public sealed partial class OperatorIndex
 
         try
         {
-            var answers = (await Counters.SubmitTransactionAsync(actions, cancellationToken)).Value;
+            var answers = await storage.Transactions.SubmitAsync(Counters, actions, cancellationToken);
             CarryCounters(moved, answers.Skip(actions.Count - moved.Count).ToList(), counters);
             return true;
         }
@@ -304,11 +304,11 @@ public sealed partial class OperatorIndex
     }
 
     /// <summary>The committed counters as the next batch's starting point; one whose answer carries no ETag is forgotten (read again when needed).</summary>
-    private static void CarryCounters(IReadOnlyList<TableEntity> moved, IReadOnlyList<Response> answers, Dictionary<string, TableEntity?> counters)
+    private static void CarryCounters(IReadOnlyList<TableEntity> moved, IReadOnlyList<ETag?> answers, Dictionary<string, TableEntity?> counters)
     {
         for (var i = 0; i < moved.Count; i++)
         {
-            if (answers.Count == moved.Count && answers[i].Headers.ETag is { } etag)
+            if (answers.Count == moved.Count && answers[i] is { } etag)
             {
                 moved[i].ETag = etag;
                 counters[moved[i].RowKey] = moved[i];

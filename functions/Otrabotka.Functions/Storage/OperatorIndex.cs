@@ -129,7 +129,7 @@ public sealed partial class OperatorIndex(StorageClients storage, TimeProvider t
 
         try
         {
-            await Counters.SubmitTransactionAsync(actions, cancellationToken);
+            await storage.Transactions.SubmitAsync(Counters, actions, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {

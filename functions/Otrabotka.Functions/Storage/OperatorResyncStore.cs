@@ -39,7 +39,7 @@ public sealed class OperatorResyncStore(StorageClients storage)
         ];
         try
         {
-            await Runs.SubmitTransactionAsync(actions, cancellationToken);
+            await storage.Transactions.SubmitAsync(Runs, actions, cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)

@@ -70,7 +70,7 @@ public sealed class OutboxStore(StorageClients storage)
         {
             try
             {
-                await Graduates.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row.Entity, row.Entity.ETag)), cancellationToken);
+                await storage.Transactions.SubmitAsync(Graduates, rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row.Entity, row.Entity.ETag)), cancellationToken);
                 return rows;
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)

@@ -48,7 +48,7 @@ public sealed class ReminderDueStore(StorageClients storage)
         {
             try
             {
-                await Due.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(GraduateStore.Iso(row.DueOn), row.Key), row.ETag ?? ETag.All)), token);
+                await storage.Transactions.SubmitAsync(Due, batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(GraduateStore.Iso(row.DueOn), row.Key), row.ETag ?? ETag.All)), token);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
             {
@@ -152,7 +152,7 @@ public sealed class ReminderDueStore(StorageClients storage)
             LongColumn.Write(plan, "Pending", pending);
             try
             {
-                await storage.Table(StorageNames.GraduatesTable).SubmitTransactionAsync(
+                await storage.Transactions.SubmitAsync(storage.Table(StorageNames.GraduatesTable), 
                     [new TableTransactionAction(TableTransactionActionType.UpdateMerge, plan, ETag.All), StampCheck(row.GraduateId, row.Stamp!)], cancellationToken);
                 return true;
             }

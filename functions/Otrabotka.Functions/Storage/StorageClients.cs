@@ -30,11 +30,11 @@ public sealed class StorageClients
 
         if (probe)
         {
-            // A health probe must answer quickly: no retries, short network timeout.
+            // A health probe must answer quickly: no retries; a call may take up to the probe's deadline (a busy emulator is slow, not down).
             foreach (var options in new Azure.Core.ClientOptions[] { blobOptions, queueOptions, tableOptions })
             {
                 options.Retry.MaxRetries = 0;
-                options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
+                options.Retry.NetworkTimeout = UseCases.CheckHealth.Deadline;
             }
         }
 
@@ -43,6 +43,7 @@ public sealed class StorageClients
             Blobs = new BlobServiceClient(connection.ConnectionString, blobOptions);
             Queues = new QueueServiceClient(connection.ConnectionString, queueOptions);
             Tables = new TableServiceClient(connection.ConnectionString, tableOptions);
+            Transactions = TableTransactions.ForConnectionString(connection.ConnectionString!, Tables.Uri, Tables.AccountName, tableOptions);
         }
         else
         {
@@ -50,6 +51,7 @@ public sealed class StorageClients
             Blobs = new BlobServiceClient(connection.BlobUri, credential, blobOptions);
             Queues = new QueueServiceClient(connection.QueueUri, credential, queueOptions);
             Tables = new TableServiceClient(connection.TableUri, credential, tableOptions);
+            Transactions = TableTransactions.ForCredential(credential, connection.TableUri!, tableOptions);
         }
     }
 
@@ -59,6 +61,9 @@ public sealed class StorageClients
     public BlobServiceClient Blobs { get; }
     public QueueServiceClient Queues { get; }
     public TableServiceClient Tables { get; }
+
+    /// <summary>Entity group transactions with the same options as <see cref="Tables"/> (ADR 0029).</summary>
+    public TableTransactions Transactions { get; }
 
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
     public QueueClient Queue(string name) => Queues.GetQueueClient(name);
