@@ -119,6 +119,18 @@ public sealed class TableTransactionsTests
         Assert.Equal(404, failure.Status);
     }
 
+    [Fact]
+    public async Task An_update_without_an_etag_inserts_or_updates_as_the_sdks_does()
+    {
+        await using var scratch = await ScratchTable.CreateAsync();
+        TableTransactionAction[] actions = [new(TableTransactionActionType.UpdateReplace, Row("p", "new", ("V", 1))), new(TableTransactionActionType.UpdateMerge, Row("p", "new2", ("V", 2)))];
+        await scratch.Table.SubmitTransactionAsync(actions.Select(a => new TableTransactionAction(a.ActionType, Row("sdk", a.Entity.RowKey, ("V", 0)))));
+        await scratch.Storage.Transactions.SubmitAsync(scratch.Table, actions, CancellationToken.None);
+        Assert.Equal(["new", "new2"], (await ReadAsync(scratch.Table, "p")).Select(e => e.RowKey));
+        Assert.Equal(["new", "new2"], (await ReadAsync(scratch.Table, "sdk")).Select(e => e.RowKey));
+        await Assert.ThrowsAsync<ArgumentException>(() => scratch.Storage.Transactions.SubmitAsync(scratch.Table, [new(TableTransactionActionType.Delete, Row("p", "new"), new ETag("W/\"x\"\r\nIf-Match: *"))], CancellationToken.None));
+    }
+
     private static TableTransactionAction Add(TableEntity entity) => new(TableTransactionActionType.Add, entity);
 
     private static TableEntity Row(string partition, string row, params (string Name, object Value)[] properties)

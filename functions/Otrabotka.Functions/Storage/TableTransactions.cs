@@ -59,7 +59,7 @@ public sealed class TableTransactions
             throw new InvalidOperationException("The batch contains no entity operations.");
         }
 
-        if (pipeline is null || list.Any(action => action.Entity is not TableEntity))
+        if (pipeline is null || list.Any(action => action.Entity is not TableEntity) || !table.Uri.AbsoluteUri.StartsWith(serviceUri + "/", StringComparison.Ordinal))
         {
             var answers = await table.SubmitTransactionAsync(list, cancellationToken);
             return answers.Value.Select(answer => answer.Headers.ETag).ToList();
@@ -88,7 +88,8 @@ public sealed class TableTransactions
             throw new RequestFailedException(response);
         }
 
-        return Answers(response.Content.ToString());
+        var etags = Answers(response.Content.ToString());
+        return etags.Count == list.Count ? etags : throw new RequestFailedException(response.Status, $"The transaction's answer held {etags.Count} answers for {list.Count} actions.");
     }
 
     /// <summary>The multipart/mixed body: one changeset holding one HTTP request per action.</summary>
@@ -105,8 +106,9 @@ public sealed class TableTransactions
             var (line, ifMatch, content) = action.ActionType switch
             {
                 TableTransactionActionType.Add => ($"POST {serviceUri}/{tableName}", null, true),
-                TableTransactionActionType.UpdateMerge => ($"MERGE {address}", Match(action.ETag), true),
-                TableTransactionActionType.UpdateReplace => ($"PUT {address}", Match(action.ETag), true),
+                // An update without an ETag sends no If-Match, as the SDK does (the service then inserts or updates).
+                TableTransactionActionType.UpdateMerge => ($"MERGE {address}", action.ETag == default ? null : Match(action.ETag), true),
+                TableTransactionActionType.UpdateReplace => ($"PUT {address}", action.ETag == default ? null : Match(action.ETag), true),
                 TableTransactionActionType.Delete => ($"DELETE {address}", Match(action.ETag), false),
                 TableTransactionActionType.UpsertMerge => ($"MERGE {address}", null, true),
                 TableTransactionActionType.UpsertReplace => ($"PUT {address}", null, true),
@@ -138,7 +140,8 @@ public sealed class TableTransactions
     /// <summary>A key as the OData address writes it: quotes doubled, then escaped for the URL.</summary>
     private static string Key(string key) => Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal));
 
-    private static string Match(ETag etag) => etag == default ? "*" : etag.ToString();
+    private static string Match(ETag etag) =>
+        etag == default ? "*" : etag.ToString() is var value && value.AsSpan().IndexOfAny('\r', '\n') < 0 ? value : throw new ArgumentException("An ETag holds no line break.", nameof(etag));
 
     private static void Ascii(ArrayBufferWriter<byte> buffer, string text)
     {
@@ -283,9 +286,11 @@ public sealed class TableTransactions
                 text = error.TryGetProperty("message", out var m) && m.TryGetProperty("value", out var v) ? v.GetString() ?? content : content;
             }
         }
-        catch (JsonException)
+#pragma warning disable CA1031 // An error body of any shape still gives the status and the text: the caller's catch must see the transaction's failure.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // Not JSON: the content itself is the message.
+            (code, text) = (null, content);
         }
 
         var failed = new RequestFailedException(status, $"Table transaction failed: {status} {code}\n{text}", code, null);

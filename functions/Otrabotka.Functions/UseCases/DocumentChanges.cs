@@ -78,27 +78,47 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
 
     /// <summary>
     /// <see cref="SyncInlineAsync"/> for many committed units at once (a feed chunk's graduates, ADR 0028): their
-    /// indexes synced together, then each held row queued as synced or completed — or, for a graduate whose sync did
-    /// not finish, queued unsynced for the dispatcher to sync in full.
+    /// indexes synced together, <see cref="SyncGroup"/> graduates at a time while <paramref name="expired"/> says there
+    /// is time left, then each held row queued as synced or completed — or, for a graduate whose sync did not finish or
+    /// was not reached in time, queued unsynced for the dispatcher to sync in full (so a slow store cannot stretch the
+    /// execution past its minute).
     /// </summary>
-    internal async Task SyncInlineManyAsync(IReadOnlyCollection<FeedSyncDue> due, CancellationToken cancellationToken)
+    /// <summary>Graduates whose indexes are synced in one go: large enough for full transactions, small enough to stop in time.</summary>
+    internal const int SyncGroup = 250;
+
+    internal async Task SyncInlineManyAsync(IReadOnlyCollection<FeedSyncDue> due, Func<bool> expired, CancellationToken cancellationToken)
     {
-        IReadOnlySet<string> failed;
-        try
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var late = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in due.Chunk(SyncGroup))
         {
-            failed = await indexes.ApplyManyAsync(due.Select(d => (d.Unit, d.Prepared)).ToList(), cancellationToken);
+            if (expired())
+            {
+                late.UnionWith(group.Select(d => d.Unit.Graduate.Id));
+                continue;
+            }
+
+            try
+            {
+                failed.UnionWith(await indexes.ApplyManyAsync(group.Select(d => (d.Unit, d.Prepared)).ToList(), cancellationToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.IndexSyncDeferred(group.Length, ex);
+                failed.UnionWith(group.Select(d => d.Unit.Graduate.Id));
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        if (late.Count > 0)
         {
-            logger.IndexSyncDeferred(due.Count, ex);
-            failed = due.Select(d => d.Unit.Graduate.Id).ToHashSet(StringComparer.Ordinal);
+            logger.IndexSyncOutOfTime(late.Count);
         }
 
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, token) =>
         {
             var graduateId = item.Unit.Graduate.Id;
-            var synced = !failed.Contains(graduateId);
-            if (!synced)
+            var synced = !failed.Contains(graduateId) && !late.Contains(graduateId);
+            if (failed.Contains(graduateId))
             {
                 logger.IndexSyncDeferred(graduateId);
             }

@@ -73,7 +73,8 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         finally
         {
             // Also when a graduate's change failed the execution: the others' commits are synced and their e-mails queued.
-            await credit.SyncAllAsync(deferred, CancellationToken.None);
+            // Synced together until Feed:SyncSeconds from the execution's start; the rest go to the dispatcher.
+            await credit.SyncAllAsync(deferred, () => budget.Elapsed >= TimeSpan.FromSeconds(settings.Value.SyncSeconds), CancellationToken.None);
         }
 
         var next = from + budget.Taken;
