@@ -143,7 +143,6 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Feed__ChunkRows: '1000'
     Feed__Parallelism: '8'
     Feed__ChunkSeconds: '30'
-    Feed__SyncSeconds: '42'
     Reminders__InlineLimit: '1000'
     Reminders__ChunkSize: '500'
     Reminders__SendRatePerSecond: '100'

@@ -1,7 +1,5 @@
 using Azure.Data.Tables;
-using Otrabotka.Domain;
 using Otrabotka.Functions.Storage;
-using Otrabotka.Functions.Texts;
 using Otrabotka.Functions.UseCases;
 using static Otrabotka.Functions.Tests.FeedApi;
 
@@ -57,77 +55,6 @@ public sealed class FeedChunkBudgetTests
         {
             await host.DisposeAsync();
         }
-    }
-
-    /// <summary>
-    /// With no time left to sync the chunk's graduates together (Feed:SyncSeconds 0), every graduate's held row goes to
-    /// the dispatcher unsynced (the log counts them all): it syncs the graduate in full, then sends the e-mail — each
-    /// graduate's "credited" e-mail arrives once, and their operators' index rows carry the profile's status.
-    /// </summary>
-    [Fact]
-    public async Task Graduates_left_unsynced_when_the_executions_time_runs_out_are_synced_by_the_dispatcher()
-    {
-        const int graduates = 4;
-        var host = new LocalHostFixture(new Dictionary<string, string?>(FeedHostFixture.Settings) { ["Feed:SyncSeconds"] = "0" }, connection: FeedHostFixture.FeedCrashConnectionString);
-        await host.InitializeAsync();
-        try
-        {
-            var feed = new FeedApi(host);
-            var bin = Api.ValidBin();
-            await feed.PutEmployerAsync(bin);
-            var registered = new List<(string Id, string Iin)>();
-            for (var i = 0; i < graduates; i++)
-            {
-                var (id, iin, _) = await feed.Api.RegisterAsync();
-                registered.Add((id, iin));
-            }
-
-            var status = await feed.ImportAsync(File(registered.Select(g => new[] { Row(g.Iin, bin, "2025-09"), Row(g.Iin, bin, "2025-10") }).ToArray()));
-            Assert.Equal((graduates * 2, 0), (Int(status, "applied"), Int(status, "errorCount")));
-            // Every graduate of the file's chunks was left to the dispatcher (the fixture's chunks hold two graduates each).
-            var left = host.Logs.Entries.Select(line => System.Text.RegularExpressions.Regex.Match(line, "Index sync of ([0-9]+) graduates left to the dispatcher")).Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Equal(graduates, left);
-
-            var subject = TextCatalog.Default.Get("mail.feed-credited.subject", Language.Kk);
-            foreach (var (id, iin) in registered)
-            {
-                var email = $"{iin}@graduate.example.kz";
-                Assert.True(await LocalHostFixture.Eventually(() => Task.FromResult(host.Mail.Newest(email).Any(m => m.Subject == subject)), TimeSpan.FromSeconds(30)), $"{id}: no e-mail");
-                var profile = await ProfileStatusAsync(host, id);
-                var indexed = await IndexedStatusesAsync(host, id);
-                Assert.True(profile is not null && indexed.Count > 0 && indexed.All(s => s == profile), $"{id}: index rows {string.Join(",", indexed)}, profile {profile}");
-                Assert.Equal(1, await OutboxCountAsync(host, id, "feed-credited"));
-            }
-
-            await Task.Delay(1500);
-            Assert.All(registered, g => Assert.Single(host.Mail.Newest($"{g.Iin}@graduate.example.kz"), m => m.Subject == subject));
-        }
-        finally
-        {
-            await host.DisposeAsync();
-        }
-    }
-
-    private static async Task<string?> ProfileStatusAsync(LocalHostFixture host, string graduateId)
-    {
-        await foreach (var row in host.Storage.Table(StorageNames.GraduatesTable).QueryAsync<TableEntity>($"PartitionKey eq '{graduateId}' and RowKey eq '{GraduateStore.ProfileKey(graduateId)}'"))
-        {
-            return row.GetString("Status");
-        }
-
-        return null;
-    }
-
-    /// <summary>The status each of the graduate's operators' index rows carries.</summary>
-    private static async Task<List<string?>> IndexedStatusesAsync(LocalHostFixture host, string graduateId)
-    {
-        var statuses = new List<string?>();
-        await foreach (var row in host.Storage.Table(StorageNames.OperatorIndexTable).QueryAsync<TableEntity>($"GraduateId eq '{graduateId}'", select: ["Status"]))
-        {
-            statuses.Add(row.GetString("Status"));
-        }
-
-        return statuses;
     }
 
     private static async Task<int> OutboxCountAsync(LocalHostFixture host, string graduateId, string kind)

@@ -24,13 +24,4 @@ public sealed class FeedSettings
     /// </summary>
     [Range(0, 240, ErrorMessage = "Setting 'Feed__ChunkSeconds' must be between 0 and 240.")]
     public double ChunkSeconds { get; set; } = 30;
-
-    /// <summary>
-    /// After its graduates, a feed chunk's execution syncs their operators' index together (ADR 0028), a group at a time,
-    /// and starts no new group this many seconds after its start: the graduates not reached are handed to the dispatcher,
-    /// which syncs each in full. With <see cref="ChunkSeconds"/> this keeps an execution within a minute on a store slow
-    /// enough to take seconds a call (the full-size benchmark's late chunks).
-    /// </summary>
-    [Range(0, 240, ErrorMessage = "Setting 'Feed__SyncSeconds' must be between 0 and 240.")]
-    public double SyncSeconds { get; set; } = 42;
 }

@@ -96,7 +96,6 @@ public static class SettingsCatalog
         new("Feed__ChunkRows", SettingScope.Both, "rows per pension-feed or registry import chunk (one queue message, one execution)"),
         new("Feed__Parallelism", SettingScope.Both, "graduates a feed chunk works on at once"),
         new("Feed__ChunkSeconds", SettingScope.Both, "a feed chunk's execution stops taking graduates after this many seconds and queues the rest"),
-        new("Feed__SyncSeconds", SettingScope.Both, "a feed chunk's execution starts no new group of its graduates' index sync after this many seconds; the rest go to the dispatcher"),
         new("Reminders__InlineLimit", SettingScope.Both, "due reminders sent at once; more become a chunked run (202 + status)"),
         new("Reminders__ChunkSize", SettingScope.Both, "reminders per run chunk"),
         new("Reminders__SendRatePerSecond", SettingScope.Both, "reminders a run hands to the outbox per second"),

@@ -49,9 +49,6 @@ public static partial class AppLog
     [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Index sync of {Count} graduates committed together failed; their outbox rows run it again")]
     public static partial void IndexSyncDeferred(this ILogger logger, int count, Exception exception);
 
-    [LoggerMessage(EventId = 1041, Level = LogLevel.Information, Message = "Index sync of {Count} graduates left to the dispatcher: the execution's time for syncing together ran out")]
-    public static partial void IndexSyncOutOfTime(this ILogger logger, int count);
-
     [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Pass {Pass} of {Run} failed; the run's other passes go on")]
     public static partial void PassFailed(this ILogger logger, Exception exception, string pass, string run);
 }

@@ -78,47 +78,28 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
 
     /// <summary>
     /// <see cref="SyncInlineAsync"/> for many committed units at once (a feed chunk's graduates, ADR 0028): their
-    /// indexes synced together, <see cref="SyncGroup"/> graduates at a time while <paramref name="expired"/> says there
-    /// is time left, then each held row queued as synced or completed — or, for a graduate whose sync did not finish or
-    /// was not reached in time, queued unsynced for the dispatcher to sync in full (so a slow store cannot stretch the
-    /// execution past its minute).
+    /// indexes synced together, then each held row queued as synced or completed — or, for a graduate whose sync did
+    /// not finish, queued unsynced for the dispatcher to sync in full.
     /// </summary>
-    /// <summary>Graduates whose indexes are synced in one go: large enough for full transactions, small enough to stop in time.</summary>
-    internal const int SyncGroup = 250;
-
-    internal async Task SyncInlineManyAsync(IReadOnlyCollection<FeedSyncDue> due, Func<bool> expired, CancellationToken cancellationToken)
+    internal async Task SyncInlineManyAsync(IReadOnlyCollection<FeedSyncDue> due, CancellationToken cancellationToken)
     {
-        var failed = new HashSet<string>(StringComparer.Ordinal);
-        var late = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in due.Chunk(SyncGroup))
+        IReadOnlySet<string> failed;
+        try
         {
-            if (expired())
-            {
-                late.UnionWith(group.Select(d => d.Unit.Graduate.Id));
-                continue;
-            }
-
-            try
-            {
-                failed.UnionWith(await indexes.ApplyManyAsync(group.Select(d => (d.Unit, d.Prepared)).ToList(), cancellationToken));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.IndexSyncDeferred(group.Length, ex);
-                failed.UnionWith(group.Select(d => d.Unit.Graduate.Id));
-            }
+            failed = await indexes.ApplyManyAsync(due.Select(d => (d.Unit, d.Prepared)).ToList(), cancellationToken);
         }
-
-        if (late.Count > 0)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.IndexSyncOutOfTime(late.Count);
+            // Any failure, a storage client's timeout (a cancellation of its own) included: the held rows are still queued below.
+            logger.IndexSyncDeferred(due.Count, ex);
+            failed = due.Select(d => d.Unit.Graduate.Id).ToHashSet(StringComparer.Ordinal);
         }
 
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, token) =>
         {
             var graduateId = item.Unit.Graduate.Id;
-            var synced = !failed.Contains(graduateId) && !late.Contains(graduateId);
-            if (failed.Contains(graduateId))
+            var synced = !failed.Contains(graduateId);
+            if (!synced)
             {
                 logger.IndexSyncDeferred(graduateId);
             }

@@ -17,9 +17,6 @@ public sealed class TimeBudget(TimeSpan budget)
 
     public bool Spent => clock.Elapsed >= budget;
 
-    /// <summary>Time since the budget started (the execution's start).</summary>
-    public TimeSpan Elapsed => clock.Elapsed;
-
     /// <summary>The items from <paramref name="from"/> on, while the budget lasts.</summary>
     public IEnumerable<T> Take<T>(IReadOnlyList<T> items, int from)
     {

@@ -35,8 +35,8 @@ public sealed class CreditFeedMonths(GraduateRegistry registrations, ApplyFeedMo
     }
 
     /// <summary>The collected graduates' indexes synced together, then each one's held e-mail queued (or its sync row completed).</summary>
-    public Task SyncAllAsync(IReadOnlyCollection<FeedSyncDue> deferred, Func<bool> expired, CancellationToken cancellationToken) =>
-        deferred.Count == 0 ? Task.CompletedTask : changes.SyncInlineManyAsync(deferred, expired, cancellationToken);
+    public Task SyncAllAsync(IReadOnlyCollection<FeedSyncDue> deferred, CancellationToken cancellationToken) =>
+        deferred.Count == 0 ? Task.CompletedTask : changes.SyncInlineManyAsync(deferred, cancellationToken);
 
     private async Task<string?> GraduateIdAsync(Iin iin, CancellationToken cancellationToken) =>
         await registrations.IdOfAsync(iin.Value, cancellationToken) is { } id && GraduateData.SafeKey(id) ? id : null;

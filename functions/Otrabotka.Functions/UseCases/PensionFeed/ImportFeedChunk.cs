@@ -73,8 +73,7 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         finally
         {
             // Also when a graduate's change failed the execution: the others' commits are synced and their e-mails queued.
-            // Synced together until Feed:SyncSeconds from the execution's start; the rest go to the dispatcher.
-            await credit.SyncAllAsync(deferred, () => budget.Elapsed >= TimeSpan.FromSeconds(settings.Value.SyncSeconds), CancellationToken.None);
+            await credit.SyncAllAsync(deferred, CancellationToken.None);
         }
 
         var next = from + budget.Taken;
