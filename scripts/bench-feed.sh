@@ -5,7 +5,8 @@
 #   bash scripts/bench-feed.sh ROWS GRADUATES EMPLOYERS
 # Imports the registry and the feed through their chunked paths (the feed queue drained 16 at a time, e-mails
 # dispatched by the real dispatcher to a counting sender), then the same feed again. Prints rows/s, the longest
-# execution, storage calls per row, peak memory, the time to the last e-mail and the re-import's changes;
+# execution and the phases of the five slowest (read, graduates, sync, record), storage calls per row, peak memory,
+# the time to the last e-mail and the re-import's changes;
 # exits non-zero if the re-import changes anything, sends an e-mail, or an execution passes 60 s.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"

@@ -72,12 +72,15 @@ public static class FeedBenchmark
         }
 
         var dispatch = services?.GetRequiredService<DispatchNotification>();
+        using var phases = new FeedExecutionProfile();
         var feedDrain = DrainAsync(storage.Queue(StorageNames.FeedQueue), jobs.HandleAsync);
         var mailDrain = dispatch is null ? Task.FromResult((TimeSpan.Zero, 0)) : DrainAsync(storage.Queue(StorageNames.DispatchQueue), dispatch.RunAsync, feedDrain);
         using var stop = new CancellationTokenSource();
         var progress = ProgressAsync(job.ImportId, watch, counter, stop.Token);
         var (longest, executions) = await feedDrain;
         var imported = watch.Elapsed;
+        // Printed at once (before the wait for the e-mails): a long run stopped there still shows where its minute went.
+        phases.Print(label);
         await stop.CancelAsync();
         await progress;
         await mailDrain;

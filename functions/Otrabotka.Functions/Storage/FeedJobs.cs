@@ -157,9 +157,12 @@ public sealed partial class FeedJobs(
     /// </summary>
     public async Task ChunkAsync(string jobId, int number, CancellationToken cancellationToken)
     {
+        using var span = ImportTrace.Phase("feed-chunk");
+        var reading = ImportTrace.Phase("feed-read");
         var found = await Jobs.GetEntityIfExistsAsync<TableEntity>(jobId, FeedFileCut.ChunkKey(number), cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } chunk || chunk.GetBoolean("Done") == true || await FindJobAsync(jobId, cancellationToken) is not { } job)
         {
+            reading?.Dispose();
             return;
         }
 
@@ -167,6 +170,7 @@ public sealed partial class FeedJobs(
         var start = chunk.GetInt64("Start")!.Value;
         var blob = storage.Container(Container(kind)).GetBlobClient(job.GetString("Blob")!);
         var content = await blob.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(start, chunk.GetInt64("End")!.Value - start) }, cancellationToken);
+        reading?.Dispose();
         var text = job.GetString("Header") + "\n" + Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span);
         var firstLine = chunk.GetInt32("FirstLine")!.Value;
         var file = new FeedFile(jobId, job.GetString("FileId")!, job.GetDateTimeOffset("ReceivedAt")!.Value, job.GetInt32("LineOffset") ?? 0);
@@ -175,6 +179,7 @@ public sealed partial class FeedJobs(
             ? await feedChunk.RunAsync(file, new StringReader(text), firstLine, from, cancellationToken)
             : await registryChunk.RunAsync(file, new StringReader(text), firstLine, cancellationToken);
         Wire.TryParse<Language>(job.GetString("Language"), out var language);
+        using var recording = ImportTrace.Phase("feed-record");
         Record(chunk, tally, from > 0, language);
         if (!await TryRecordAsync(chunk, cancellationToken))
         {

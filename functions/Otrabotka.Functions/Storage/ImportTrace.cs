@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace Otrabotka.Functions.Storage;
 
 /// <summary>
-/// The phases of an import chunk as <see cref="Activity"/> spans (source <see cref="SourceName"/>): free when nothing
+/// The phases of an import chunk and of a feed chunk (feed-chunk: feed-read, feed-graduates, feed-sync, feed-record) as <see cref="Activity"/> spans (source <see cref="SourceName"/>): free when nothing
 /// listens, so production logs stay as they are. A listener (the import benchmark) that puts a <see cref="StrongBox{T}"/>
 /// of long under <see cref="CallsProperty"/> on a span gets the storage calls made inside it counted there by
 /// <see cref="StorageCallCounter"/>.

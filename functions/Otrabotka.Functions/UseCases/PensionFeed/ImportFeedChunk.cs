@@ -52,6 +52,7 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         var graduates = rows.GroupBy(r => r.Row.Iin).ToList();
         var budget = new TimeBudget(TimeSpan.FromSeconds(settings.Value.ChunkSeconds));
         var deferred = new ConcurrentBag<FeedSyncDue>();
+        var applying = ImportTrace.Phase("feed-graduates");
         try
         {
             await Parallel.ForEachAsync(budget.Take(graduates, from), new ParallelOptions { MaxDegreeOfParallelism = settings.Value.Parallelism, CancellationToken = cancellationToken }, async (graduate, token) =>
@@ -72,7 +73,12 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         }
         finally
         {
+            applying?.SetTag("graduates", budget.Taken);
+            applying?.Dispose();
+
             // Also when a graduate's change failed the execution: the others' commits are synced and their e-mails queued.
+            using var syncing = ImportTrace.Phase("feed-sync");
+            syncing?.SetTag("graduates", deferred.Count);
             await credit.SyncAllAsync(deferred, CancellationToken.None);
         }
 

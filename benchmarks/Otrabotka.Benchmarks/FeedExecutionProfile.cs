@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Otrabotka.Functions.Storage;
+
+namespace Otrabotka.Benchmarks;
+
+/// <summary>
+/// Where a feed chunk's execution spends its time (<see cref="ImportTrace"/>'s feed-chunk span and the phases under it:
+/// feed-read, feed-graduates, feed-sync with the operators' index's own index/counters spans, feed-record), kept for
+/// the slowest executions of a pass: what to fix when one runs over the minute.
+/// </summary>
+public sealed class FeedExecutionProfile : IDisposable
+{
+    private const int Kept = 5;
+    private const string Root = "feed-chunk";
+    private readonly ConcurrentDictionary<Activity, ConcurrentDictionary<string, (double Seconds, string Note)>> open = new();
+    private readonly List<(double Seconds, IReadOnlyDictionary<string, (double Seconds, string Note)> Phases)> slowest = [];
+    private readonly ActivityListener listener;
+
+    public FeedExecutionProfile()
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ImportTrace.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStarted = span =>
+            {
+                if (span.OperationName == Root)
+                {
+                    open[span] = new(StringComparer.Ordinal);
+                }
+            },
+            ActivityStopped = Stopped,
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    private void Stopped(Activity span)
+    {
+        if (span.OperationName == Root)
+        {
+            if (open.TryRemove(span, out var phases))
+            {
+                lock (slowest)
+                {
+                    slowest.Add((span.Duration.TotalSeconds, phases));
+                    slowest.Sort((a, b) => b.Seconds.CompareTo(a.Seconds));
+                    if (slowest.Count > Kept)
+                    {
+                        slowest.RemoveAt(Kept);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        var root = span.Parent;
+        while (root is not null && root.OperationName != Root)
+        {
+            root = root.Parent;
+        }
+
+        if (root is not null && open.TryGetValue(root, out var sums))
+        {
+            var note = span.GetTagItem("graduates") is { } count ? $"{count} graduates" : "";
+            sums.AddOrUpdate(span.OperationName, (span.Duration.TotalSeconds, note), (_, sum) => (sum.Seconds + span.Duration.TotalSeconds, note.Length > 0 ? note : sum.Note));
+        }
+    }
+
+    /// <summary>The slowest executions seen, each with its phases' time (nested phases are also inside their parent's).</summary>
+    public void Print(string label)
+    {
+        lock (slowest)
+        {
+            if (slowest.Count == 0)
+            {
+                return;
+            }
+
+            Console.WriteLine($"{label}, its chunks done: the slowest executions (phases in s; index and counters are inside feed-sync):");
+            foreach (var (seconds, phases) in slowest)
+            {
+                var parts = phases.OrderByDescending(p => p.Value.Seconds)
+                    .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.Seconds:N1}{(p.Value.Note.Length > 0 ? $" ({p.Value.Note})" : "")}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {seconds,6:N2} s: {string.Join(", ", parts)}"));
+            }
+        }
+    }
+
+    public void Dispose() => listener.Dispose();
+}
