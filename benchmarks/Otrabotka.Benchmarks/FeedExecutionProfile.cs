@@ -14,8 +14,8 @@ public sealed class FeedExecutionProfile : IDisposable
 {
     private const int Kept = 5;
     private const string Root = "feed-chunk";
-    private readonly ConcurrentDictionary<Activity, ConcurrentDictionary<string, (double Seconds, string Note)>> open = new();
-    private readonly List<(double Seconds, IReadOnlyDictionary<string, (double Seconds, string Note)> Phases)> slowest = [];
+    private readonly ConcurrentDictionary<Activity, ConcurrentDictionary<string, (double Seconds, int? Graduates, int Runs)>> open = new();
+    private readonly List<(double Seconds, IReadOnlyDictionary<string, (double Seconds, int? Graduates, int Runs)> Phases)> slowest = [];
     private readonly ActivityListener listener;
 
     public FeedExecutionProfile()
@@ -64,8 +64,9 @@ public sealed class FeedExecutionProfile : IDisposable
 
         if (root is not null && open.TryGetValue(root, out var sums))
         {
-            var note = span.GetTagItem("graduates") is { } count ? $"{count} graduates" : "";
-            sums.AddOrUpdate(span.OperationName, (span.Duration.TotalSeconds, note), (_, sum) => (sum.Seconds + span.Duration.TotalSeconds, note.Length > 0 ? note : sum.Note));
+            // A phase run once a piece (feed-graduates, feed-sync) adds up: its time and its graduates.
+            var count = span.GetTagItem("graduates") is int graduates ? graduates : (int?)null;
+            sums.AddOrUpdate(span.OperationName, (span.Duration.TotalSeconds, count, 1), (_, sum) => (sum.Seconds + span.Duration.TotalSeconds, count is null ? sum.Graduates : (sum.Graduates ?? 0) + count, sum.Runs + 1));
         }
     }
 
@@ -83,11 +84,19 @@ public sealed class FeedExecutionProfile : IDisposable
             foreach (var (seconds, phases) in slowest)
             {
                 var parts = phases.OrderByDescending(p => p.Value.Seconds)
-                    .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.Seconds:N1}{(p.Value.Note.Length > 0 ? $" ({p.Value.Note})" : "")}"));
+                    .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.Seconds:N1}{Note(p.Value.Graduates, p.Value.Runs)}"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {seconds,6:N2} s: {string.Join(", ", parts)}"));
             }
         }
     }
+
+    private static string Note(int? graduates, int runs) => (graduates, runs) switch
+    {
+        (null, 1) => "",
+        (null, _) => $" ({runs} pieces)",
+        (_, 1) => $" ({graduates} graduates)",
+        _ => $" ({graduates} graduates in {runs} pieces)",
+    };
 
     public void Dispose() => listener.Dispose();
 }

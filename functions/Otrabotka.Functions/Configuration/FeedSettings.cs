@@ -18,9 +18,9 @@ public sealed class FeedSettings
     public int Parallelism { get; set; } = 8;
 
     /// <summary>
-    /// A feed chunk's execution takes no new graduate after this many seconds and hands the rest to the next message:
-    /// with the graduates then in flight (Parallelism of them, a few seconds each on a slow store) it ends well within
-    /// a minute however slow the storage is.
+    /// The time a feed chunk's execution aims to end within, its graduates' index sync and e-mail queueing included: it
+    /// applies its graduates in pieces sized from the pace of the ones before (ADR 0030) and hands the rest to the next
+    /// message, so it ends well within a minute however slow the storage is.
     /// </summary>
     [Range(0, 240, ErrorMessage = "Setting 'Feed__ChunkSeconds' must be between 0 and 240.")]
     public double ChunkSeconds { get; set; } = 30;

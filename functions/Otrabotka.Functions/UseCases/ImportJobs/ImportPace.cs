@@ -1,12 +1,14 @@
 namespace Otrabotka.Functions.UseCases;
 
 /// <summary>
-/// How many lines of its chunk an import execution registers next, so that it ends within Import:ChunkSeconds (no
-/// execution over a minute, whatever the store's speed): the first piece is a tenth of a chunk and always taken, so
+/// How many lines of its chunk an import execution registers next (or graduates of its chunk a feed execution applies
+/// and syncs next), so that it ends within Import:ChunkSeconds (Feed:ChunkSeconds) — no execution over a minute,
+/// whatever the store's speed: the first piece is a tenth of a chunk and always taken, so
 /// every execution makes progress and measures the store's pace; each next piece is as many lines as that pace fits in
 /// three quarters of the time left (the rest is slack for a pace that slows down); none once the budget is spent, or
 /// when what fits is under half a first piece (not worth a piece's fixed calls: the IIN claims and due-row
-/// transactions are per piece). A chunk that fits its budget runs in two pieces; the rest is the next message's (ADR 0025).
+/// transactions are per piece; a feed piece's index sync is batched). A chunk that fits its budget runs in two pieces;
+/// the rest is the next message's (ADR 0025, ADR 0030).
 /// </summary>
 public sealed class ImportPace(TimeSpan budget, int chunkRows, TimeProvider time)
 {

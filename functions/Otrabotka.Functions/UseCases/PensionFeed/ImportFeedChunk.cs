@@ -10,13 +10,14 @@ namespace Otrabotka.Functions.UseCases;
 /// <summary>
 /// One chunk of a feed file: its rows parsed by the feed format (a bad row reported with its line and reasons, the
 /// rest go on), grouped by graduate, and each graduate's rows applied (Feed:Parallelism graduates at a time). Registry
-/// reads are shared by the whole chunk, and so is the feed's coverage (raised to the chunk's latest month first). An
-/// execution stops taking graduates after Feed:ChunkSeconds and answers where the next goes on (graduates in the order
-/// of their first row, so the same bytes give the same order); the parse problems are the first execution's. The
-/// graduates' cross-graduate indexes are synced together once the execution's graduates are committed, and their
-/// e-mails queued then (ADR 0028).
+/// reads are shared by the whole chunk, and so is the feed's coverage (raised to the chunk's latest month first). The
+/// graduates go in pieces, each committed, then its cross-graduate indexes synced together and its e-mails queued
+/// (ADR 0028); the pieces are sized by <see cref="ImportPace"/> from the pace of the ones before so that the execution,
+/// the sync of its graduates included, ends within Feed:ChunkSeconds, and it answers where the next goes on (graduates
+/// in the order of their first row, so the same bytes give the same order; ADR 0030). The parse problems are the
+/// first execution's.
 /// </summary>
-public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistryStore registry, FeedCoverage coverage, IOptions<FeedSettings> settings)
+public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistryStore registry, FeedCoverage coverage, IOptions<FeedSettings> settings, TimeProvider time)
 {
     private static readonly IPensionFeedFormat Format = new PensionFeedCsv();
 
@@ -50,39 +51,45 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         var coveredThrough = rows.Count == 0 ? await coverage.ReadAsync(cancellationToken) : await coverage.RaiseAsync(rows.Max(r => r.Row.Month), cancellationToken);
         int applied = 0, unchanged = 0, superseded = 0;
         var graduates = rows.GroupBy(r => r.Row.Iin).ToList();
-        var budget = new TimeBudget(TimeSpan.FromSeconds(settings.Value.ChunkSeconds));
-        var deferred = new ConcurrentBag<FeedSyncDue>();
-        var applying = ImportTrace.Phase("feed-graduates");
-        try
+        var pace = new ImportPace(TimeSpan.FromSeconds(settings.Value.ChunkSeconds), graduates.Count, time);
+        var done = from;
+        for (var piece = pace.Next(graduates.Count - done); piece > 0; piece = pace.Next(graduates.Count - done))
         {
-            await Parallel.ForEachAsync(budget.Take(graduates, from), new ParallelOptions { MaxDegreeOfParallelism = settings.Value.Parallelism, CancellationToken = cancellationToken }, async (graduate, token) =>
+            var deferred = new ConcurrentBag<FeedSyncDue>();
+            var applying = ImportTrace.Phase("feed-graduates");
+            applying?.SetTag("graduates", piece);
+            try
             {
-                var tally = await credit.ApplyAsync(file, graduate.Key, [.. graduate.Select(r => r.Row)], lookup, coveredThrough, deferred, token);
-                if (tally.UnknownGraduate)
+                await Parallel.ForEachAsync(graduates.Skip(done).Take(piece), new ParallelOptions { MaxDegreeOfParallelism = settings.Value.Parallelism, CancellationToken = cancellationToken }, async (graduate, token) =>
                 {
-                    foreach (var (line, _) in graduate)
+                    var tally = await credit.ApplyAsync(file, graduate.Key, [.. graduate.Select(r => r.Row)], lookup, coveredThrough, deferred, token);
+                    if (tally.UnknownGraduate)
                     {
-                        problems.Add(new FeedProblem(line, "feed-graduate-unknown", TextCatalog.Default.Text("feed.graduate-unknown")));
+                        foreach (var (line, _) in graduate)
+                        {
+                            problems.Add(new FeedProblem(line, "feed-graduate-unknown", TextCatalog.Default.Text("feed.graduate-unknown")));
+                        }
                     }
-                }
 
-                Interlocked.Add(ref applied, tally.Applied);
-                Interlocked.Add(ref unchanged, tally.Unchanged);
-                Interlocked.Add(ref superseded, tally.Superseded);
-            });
+                    Interlocked.Add(ref applied, tally.Applied);
+                    Interlocked.Add(ref unchanged, tally.Unchanged);
+                    Interlocked.Add(ref superseded, tally.Superseded);
+                });
+            }
+            finally
+            {
+                applying?.Dispose();
+
+                // Also when a graduate's change failed the execution: the others' commits are synced and their e-mails queued.
+                using var syncing = ImportTrace.Phase("feed-sync");
+                syncing?.SetTag("graduates", deferred.Count);
+                await credit.SyncAllAsync(deferred, CancellationToken.None);
+            }
+
+            done += piece;
+            pace.Took(piece);
         }
-        finally
-        {
-            applying?.SetTag("graduates", budget.Taken);
-            applying?.Dispose();
 
-            // Also when a graduate's change failed the execution: the others' commits are synced and their e-mails queued.
-            using var syncing = ImportTrace.Phase("feed-sync");
-            syncing?.SetTag("graduates", deferred.Count);
-            await credit.SyncAllAsync(deferred, CancellationToken.None);
-        }
-
-        var next = from + budget.Taken;
-        return new ChunkTally(from == 0 ? read : 0, applied, unchanged, superseded, [.. problems.OrderBy(p => p.Line)], next < graduates.Count ? next : null);
+        return new ChunkTally(from == 0 ? read : 0, applied, unchanged, superseded, [.. problems.OrderBy(p => p.Line)], done < graduates.Count ? done : null);
     }
 }
