@@ -33,9 +33,17 @@ public sealed class StorageRoundTripTests(IsolatedHostFixture host, ITestOutputH
     /// profile this instance has seen (here: registered) is remembered (−1; a graduate's first request on an instance
     /// still reads the index, 13). Of the 12: live rows 1, file 1, registry 1, document index 1, pending notes 1,
     /// transaction 1, due row 2, dispatch message 1, outbox rows read 1, records 1, notes' removal 1.
+    /// 10 since ADR 0031 and 0032: the commit's dispatch is run by the process that committed it, not sent through the
+    /// dispatch queue (−1, and the queue's receive and delete, which the WebJobs SDK makes and this count leaves out); a
+    /// new document's id carries its graduate's, so no document-index row is written (−1). Of the 10: live rows 1,
+    /// file 1, registry 1, pending notes 1, transaction 1, due row 2, outbox rows read 1, records 1, notes' removal 1 —
+    /// and 9 when the instance read the employer's registry entry within the last minute (ADR 0032).
     /// A change that adds calls must raise this with a reason.
     /// </summary>
-    public const int MaxCallsPerMultipartUpload = 12;
+    public const int MaxCallsPerMultipartUpload = 10;
+
+    /// <summary>The same upload naming an employer whose registry entry this instance read within the last minute.</summary>
+    public const int MaxCallsPerMultipartUploadKnownEmployer = 9;
 
     private readonly Api api = new(host);
 
@@ -46,6 +54,22 @@ public sealed class StorageRoundTripTests(IsolatedHostFixture host, ITestOutputH
 
         Assert.InRange(calls.Count, 1, MaxCallsPerMultipartUpload);
         Assert.DoesNotContain(calls, call => call.Contains("/iinindex", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, call => call.Contains("/dispatch", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, call => call.Contains("/documentindex", StringComparison.Ordinal));
+        Assert.Single(calls, call => call.Contains("/employerregistry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_upload_naming_an_employer_read_within_the_minute_does_not_read_the_registry_again()
+    {
+        var bin = Api.ValidBin();
+        var (_, _, other) = await api.RegisterAsync(graduationDate: "2027-06-20");
+        await api.SubmitAsync(other, "employment-confirmation", Api.Employment(start: "2027-08-15", bin: bin, email: $"hr-{Guid.NewGuid():N}@employer.example.kz"), Api.Pdf());
+
+        var calls = await MeasureUploadAsync(coldInstance: false, bin);
+
+        Assert.InRange(calls.Count, 1, MaxCallsPerMultipartUploadKnownEmployer);
+        Assert.DoesNotContain(calls, call => call.Contains("/employerregistry", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -58,7 +82,7 @@ public sealed class StorageRoundTripTests(IsolatedHostFixture host, ITestOutputH
     }
 
     /// <summary>The calls of one upload of a graduate just registered (on this instance, or as if on another one).</summary>
-    private async Task<IReadOnlyList<string>> MeasureUploadAsync(bool coldInstance)
+    private async Task<IReadOnlyList<string>> MeasureUploadAsync(bool coldInstance, string? bin = null)
     {
         var (graduateId, _, token) = await api.RegisterAsync(graduationDate: "2027-06-20");
         var employer = $"hr-{Guid.NewGuid():N}@employer.example.kz";
@@ -71,7 +95,7 @@ public sealed class StorageRoundTripTests(IsolatedHostFixture host, ITestOutputH
         var counter = host.Storage.Counter;
         var before = counter.Total;
 
-        await api.SubmitAsync(token, "employment-confirmation", Api.Employment(start: "2027-08-15", email: employer), Api.Pdf());
+        await api.SubmitAsync(token, "employment-confirmation", Api.Employment(start: "2027-08-15", bin: bin, email: employer), Api.Pdf());
         await api.EmployerTokenAsync(employer);
         Assert.True(await LocalHostFixture.Eventually(() => NothingPendingAsync(graduateId), TimeSpan.FromSeconds(30)), "outbox rows were left pending");
         await QuietAsync();

@@ -67,6 +67,8 @@ public static class OtrabotkaServices
         services.AddSingleton<EmployerAddressChecks>();
         services.AddSingleton<RequestParsing>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<DispatchChannel>();
+        services.AddHostedService<DispatchWorkers>();
         services.AddSingleton<EmployerLinks>();
         services.AddSingleton<GraduateRepository>();
         services.AddSingleton<GraduateRegistry>();

@@ -9,7 +9,8 @@ public static class PensionFeedServices
 {
     public static IServiceCollection AddPensionFeed(this IServiceCollection services)
     {
-        services.AddSingleton<EmployerRegistryStore>();
+        // The recent-read window is real elapsed time, whatever clock the host's rules run on (a test host's is fixed).
+        services.AddSingleton(provider => new EmployerRegistryStore(provider.GetRequiredService<StorageClients>()));
         services.AddSingleton<ReadRegistryEntry>();
         services.AddSingleton<PutRegistryEntry>();
         services.AddSingleton<FeedFindings>();

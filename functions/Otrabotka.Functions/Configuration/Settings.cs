@@ -160,13 +160,20 @@ public sealed class IntakeSettings : IValidatableObject
     }
 }
 
-/// <summary>E-mail delivery retries: 429/5xx are retried after base × 2^(attempt−1) seconds (at most 64 × base, at most 3 minutes), for 24 hours (DispatchNotification).</summary>
+/// <summary>E-mail delivery: retries of 429/5xx after base × 2^(attempt−1) seconds (at most 64 × base, at most 3 minutes), for 24 hours (DispatchNotification), and the in-process dispatch workers.</summary>
 public sealed class NotificationSettings
 {
     public const string Section = "Notifications";
 
     [Range(0.01, 3600, ErrorMessage = "Setting 'Notifications__RetryBaseSeconds' must be between 0.01 and 3600.")]
     public double RetryBaseSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// Dispatches run at a time by the process that committed them (ADR 0031); 0: every dispatch message goes through
+    /// the dispatch queue.
+    /// </summary>
+    [Range(0, 64, ErrorMessage = "Setting 'Notifications__DispatchWorkers' must be between 0 and 64.")]
+    public int DispatchWorkers { get; set; } = 16;
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ namespace Otrabotka.Functions.Notifications;
 /// the dispatch message is queued loses nothing: the sweeper re-queues rows left pending over 5 minutes.
 /// See docs/decisions/0003-outbox.md.
 /// </summary>
-public sealed class Outbox(StorageClients storage, TimeProvider time)
+public sealed class Outbox(StorageClients storage, DispatchChannel channel, TimeProvider time)
 {
     public (string Id, TableTransactionAction Action) Row(string graduateId, string to, NotificationKind kind, Language language, NoticeModel model, bool bilingual = false)
     {
@@ -76,7 +76,10 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
         entity["DocumentId"] = documentId;
     }
 
-    /// <summary>One dispatch message (ids only) for the rows: the rows of one commit are sent by one dispatch.</summary>
+    /// <summary>
+    /// One dispatch message (ids only) for the rows: the rows of one commit are sent by one dispatch. Without a delay it
+    /// is run by this process when it can take it (<see cref="DispatchChannel"/>, ADR 0031), else queued.
+    /// </summary>
     public async Task DispatchAsync(string graduateId, IEnumerable<string> notificationIds, CancellationToken cancellationToken, TimeSpan? delay = null, bool synced = false)
     {
         var ids = notificationIds.ToList();
@@ -86,6 +89,11 @@ public sealed class Outbox(StorageClients storage, TimeProvider time)
         }
 
         var message = JsonSerializer.Serialize(DispatchRequest.For(graduateId, ids, synced), Json.Options);
+        if (delay is null && channel.TryHand(message))
+        {
+            return;
+        }
+
         await storage.Queue(StorageNames.DispatchQueue).SendMessageAsync(message, delay, cancellationToken: cancellationToken);
     }
 

@@ -10,16 +10,49 @@ namespace Otrabotka.Functions.Storage;
 
 /// <summary>
 /// The employer registry table: one partition per BIN, one row "entry". Writes are conditional on the content:
-/// an entry equal to the stored one is not written again (a re-import changes nothing).
+/// an entry equal to the stored one is not written again (a re-import changes nothing). An upload's validation reads
+/// an entry through <see cref="FindRecentAsync"/>: what this instance read of a BIN in the last
+/// <see cref="RecentFor"/> is answered again without a call (ADR 0032).
 /// </summary>
-public sealed class EmployerRegistryStore(StorageClients storage)
+public sealed class EmployerRegistryStore(StorageClients storage, TimeProvider? elapsed = null)
 {
     public const string EntryKey = "entry";
+
+    /// <summary>How long an entry (or its absence) read by this instance is answered again: a registry edit made on another instance reaches uploads within it.</summary>
+    public static readonly TimeSpan RecentFor = TimeSpan.FromSeconds(60);
+
+    /// <summary>BINs remembered at most (cleared when full), about 2 MB.</summary>
+    public const int RecentCapacity = 10_000;
+
+    private readonly ConcurrentDictionary<string, (EmployerRegistryEntry? Entry, long ReadAt)> recent = new(StringComparer.Ordinal);
+    private readonly TimeProvider clock = elapsed ?? TimeProvider.System;
 
     private TableClient Table => storage.Table(StorageNames.EmployerRegistryTable);
 
     public async Task<EmployerRegistryEntry?> FindAsync(Bin bin, CancellationToken cancellationToken) =>
         (await FindRowAsync(bin, cancellationToken))?.Entry;
+
+    /// <summary>
+    /// The entry (or none) as this instance read it within <see cref="RecentFor"/>, else read now: an employer named
+    /// by many uploads costs one read a minute. This instance's own writes replace what it remembers at once.
+    /// </summary>
+    public async Task<EmployerRegistryEntry?> FindRecentAsync(Bin bin, CancellationToken cancellationToken)
+    {
+        if (recent.TryGetValue(bin.Value, out var remembered) && clock.GetElapsedTime(remembered.ReadAt) < RecentFor)
+        {
+            return remembered.Entry;
+        }
+
+        var readAt = clock.GetTimestamp();
+        var entry = await FindAsync(bin, cancellationToken);
+        if (recent.Count >= RecentCapacity)
+        {
+            recent.Clear();
+        }
+
+        recent[bin.Value] = (entry, readAt);
+        return entry;
+    }
 
     /// <summary>Writes the entry unless the stored one is the same; says whether it wrote, or an earlier run of the same job did.</summary>
     public async Task<bool> PutAsync(EmployerRegistryEntry entry, string jobId, CancellationToken cancellationToken)
@@ -32,7 +65,9 @@ public sealed class EmployerRegistryStore(StorageClients storage)
         }
 
         var entity = new TableEntity(entry.Bin.Value, EntryKey) { ["Entry"] = content, ["JobId"] = jobId };
+        recent.TryRemove(entry.Bin.Value, out _);
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        recent.TryRemove(entry.Bin.Value, out _);
         return true;
     }
 

@@ -110,7 +110,11 @@ public sealed class GraduateRepository(StorageClients storage, Outbox outbox)
     {
         foreach (var document in unit.Documents.Where(d => d.IsNew))
         {
-            await DocumentIndex.AddAsync(storage, unit.Graduate.Id, document.Id, cancellationToken);
+            if (!DocumentIndex.CarriesOwner(document.Id))
+            {
+                await DocumentIndex.AddAsync(storage, unit.Graduate.Id, document.Id, cancellationToken);
+            }
+
             if (document.Status == DocumentStatus.Received)
             {
                 await ReceivedIndex.AddAsync(storage, unit.Graduate.Id, document.Id, document.ReceivedAt, cancellationToken);

@@ -27,7 +27,7 @@ public sealed class CreateUploadLink(StorageClients storage, DocumentChanges cha
         }
 
         var unit = GraduateUnit.Starting(graduate);
-        var document = Document.Receive(GraduateStore.NewId('d'), parsed.Claim, time.GetUtcNow(), Actor.Graduate);
+        var document = Document.Receive(DocumentIndex.NewId(graduate.Id), parsed.Claim, time.GetUtcNow(), Actor.Graduate);
         unit.Add(document);
         await changes.CommitAsync(unit, cancellationToken);
         var link = await links.CreateOnlyAsync(IntakeBlob(graduate.Id, document.Id), UploadLinkLifetime, cancellationToken);

@@ -181,7 +181,7 @@ public sealed class DocumentValidator(StorageClients storage, GraduateRepository
 
     /// <summary>Issue 16: the employer registry says otherwise of a hire's employer — an operator decides, with both shown.</summary>
     private async Task<Reason?> RegistryConflictAsync(Document document, CancellationToken cancellationToken) =>
-        document.Claim is EmploymentClaim job && Bin.Parse(job.EmployerBin) is { IsValid: true } bin && await registry.FindAsync(bin.Value, cancellationToken) is { } entry
+        document.Claim is EmploymentClaim job && Bin.Parse(job.EmployerBin) is { IsValid: true } bin && await registry.FindRecentAsync(bin.Value, cancellationToken) is { } entry
             ? RegistryConflicts.Check(job.Workplace, job.EmployerName, entry)
             : null;
 }

@@ -22,7 +22,7 @@ public sealed class RecordExemption(DocumentChanges changes, TimeProvider time)
         }
 
         var unit = GraduateUnit.Starting(g);
-        var document = Document.FileDecided(GraduateStore.NewId('d'), exemption, time.GetUtcNow(), actor, "commission decision");
+        var document = Document.FileDecided(DocumentIndex.NewId(g.Id), exemption, time.GetUtcNow(), actor, "commission decision");
         unit.Add(document);
         await changes.CommitAsync(unit, cancellationToken);
         return Outcome<DocumentView>.Created(DocumentViews.View(document, document.NewHistory, language, forOperator: true));

@@ -77,7 +77,7 @@ public sealed class SubmitDocument(
             return limit;
         }
 
-        var document = Document.Receive(GraduateStore.NewId('d'), request.Claim, time.GetUtcNow(), request.Actor);
+        var document = Document.Receive(DocumentIndex.NewId(graduateId), request.Claim, time.GetUtcNow(), request.Actor);
         unit.Add(document);
         await validate.DecideInlineAsync(unit, document, request.File, cancellationToken);
         var view = new SubmittedView(document.Id, document.Status, StatusUrl(document.Id));
