@@ -40,13 +40,14 @@ public sealed class DispatchChannel
 /// Runs the dispatch messages handed to <see cref="DispatchChannel"/> (Notifications:DispatchWorkers at a time) with the
 /// queue trigger's own use case, so each e-mail is still sent once (ADR 0003's check and conditional record). A message
 /// whose dispatch throws goes to the dispatch queue, whose retries and poison queue then apply as for any message. On
-/// stop, the channel closes; messages taken are run while the host's shutdown allows, then the rest are queued. Should
-/// the process die first, the rows' pending notes bring them back through the outbox sweep (ADR 0003).
+/// stop, the channel closes and the workers take nothing more; the messages not yet begun go to the queue at once, and
+/// the ones begun are left to finish (never cancelled between an e-mail's send and its record) while the host's
+/// shutdown allows. Should the process die first, the rows' pending notes bring them back through the outbox sweep.
 /// </summary>
-public sealed partial class DispatchWorkers(DispatchChannel channel, DispatchNotification dispatch, StorageClients storage, IOptions<NotificationSettings> settings, ILogger<DispatchWorkers> logger) : IHostedService, IDisposable
+public sealed partial class DispatchWorkers(DispatchChannel channel, DispatchNotification dispatch, StorageClients storage, IOptions<NotificationSettings> settings, ILogger<DispatchWorkers> logger) : IHostedService
 {
-    private readonly CancellationTokenSource stopping = new();
     private Task[] workers = [];
+    private volatile bool draining;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -62,44 +63,46 @@ public sealed partial class DispatchWorkers(DispatchChannel channel, DispatchNot
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        draining = true;
         channel.Close();
-        var all = Task.WhenAll(workers);
-        await Task.WhenAny(all, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await all.ConfigureAwait(false);
-    }
+        var left = new List<string>();
+        while (channel.Reader.TryRead(out var message))
+        {
+            left.Add(message);
+        }
 
-    public void Dispose() => stopping.Dispose();
+        await Task.WhenAll(left.Select(message => QueueAsync(message, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAny(Task.WhenAll(workers), Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+    }
 
     private async Task RunAsync()
     {
-        await foreach (var message in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        var reader = channel.Reader;
+        while (!draining && await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            if (stopping.IsCancellationRequested)
+            while (!draining && reader.TryRead(out var message))
             {
-                await QueueAsync(message).ConfigureAwait(false);
-                continue;
-            }
-
-            try
-            {
-                await dispatch.RunAsync(message, stopping.Token).ConfigureAwait(false);
-            }
+                try
+                {
+                    // Not cancelled by the stop: a dispatch begun ends with its record, or an e-mail could go twice.
+                    await dispatch.RunAsync(message, CancellationToken.None).ConfigureAwait(false);
+                }
 #pragma warning disable CA1031 // Whatever failed, the message goes to the queue and its retries.
-            catch (Exception ex)
+                catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                LogQueued(logger, ex);
-                await QueueAsync(message).ConfigureAwait(false);
+                {
+                    LogQueued(logger, ex);
+                    await QueueAsync(message, CancellationToken.None).ConfigureAwait(false);
+                }
             }
         }
     }
 
-    private async Task QueueAsync(string message)
+    private async Task QueueAsync(string message, CancellationToken cancellationToken)
     {
         try
         {
-            await storage.Queue(StorageNames.DispatchQueue).SendMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
+            await storage.Queue(StorageNames.DispatchQueue).SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The rows' pending notes are the last net: the outbox sweep queues them again.
         catch (Exception ex)

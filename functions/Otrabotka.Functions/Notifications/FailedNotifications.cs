@@ -55,10 +55,16 @@ public sealed class FailedNotifications(StorageClients storage, Outbox outbox, T
             await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
             await storage.Table(StorageNames.OutboxPendingTable).UpsertEntityAsync(
                 new TableEntity(Outbox.Bucket(time.GetUtcNow()), Outbox.PendingKey(graduateId, notificationId)) { ["CreatedAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
+
+            // Unlisted before the dispatch: one that fails again at once (in this process, ADR 0031) lists it anew.
+            await failed.DeleteEntityAsync(Partition, notificationId, ETag.All, cancellationToken);
             await outbox.DispatchAsync(graduateId, [notificationId], cancellationToken);
         }
+        else
+        {
+            await failed.DeleteEntityAsync(Partition, notificationId, ETag.All, cancellationToken);
+        }
 
-        await failed.DeleteEntityAsync(Partition, notificationId, ETag.All, cancellationToken);
         return Outcome<FailedNotificationView>.Accepted(new FailedNotificationView(notificationId, graduateId, entry.GetString("To") ?? "", entry.GetString("Subject") ?? "", null, null, 0, time.GetUtcNow()));
     }
 }

@@ -78,9 +78,10 @@ public sealed class Outbox(StorageClients storage, DispatchChannel channel, Time
 
     /// <summary>
     /// One dispatch message (ids only) for the rows: the rows of one commit are sent by one dispatch. Without a delay it
-    /// is run by this process when it can take it (<see cref="DispatchChannel"/>, ADR 0031), else queued.
+    /// is run by this process when it can take it (<see cref="DispatchChannel"/>, ADR 0031), else — or when
+    /// <paramref name="queued"/> — queued.
     /// </summary>
-    public async Task DispatchAsync(string graduateId, IEnumerable<string> notificationIds, CancellationToken cancellationToken, TimeSpan? delay = null, bool synced = false)
+    public async Task DispatchAsync(string graduateId, IEnumerable<string> notificationIds, CancellationToken cancellationToken, TimeSpan? delay = null, bool synced = false, bool queued = false)
     {
         var ids = notificationIds.ToList();
         if (ids.Count == 0)
@@ -89,7 +90,7 @@ public sealed class Outbox(StorageClients storage, DispatchChannel channel, Time
         }
 
         var message = JsonSerializer.Serialize(DispatchRequest.For(graduateId, ids, synced), Json.Options);
-        if (delay is null && channel.TryHand(message))
+        if (delay is null && !queued && channel.TryHand(message))
         {
             return;
         }

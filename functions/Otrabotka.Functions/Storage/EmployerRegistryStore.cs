@@ -26,6 +26,7 @@ public sealed class EmployerRegistryStore(StorageClients storage, TimeProvider? 
 
     private readonly ConcurrentDictionary<string, (EmployerRegistryEntry? Entry, long ReadAt)> recent = new(StringComparer.Ordinal);
     private readonly TimeProvider clock = elapsed ?? TimeProvider.System;
+    private long writes;
 
     private TableClient Table => storage.Table(StorageNames.EmployerRegistryTable);
 
@@ -44,7 +45,14 @@ public sealed class EmployerRegistryStore(StorageClients storage, TimeProvider? 
         }
 
         var readAt = clock.GetTimestamp();
+        var writesBefore = Interlocked.Read(ref writes);
         var entry = await FindAsync(bin, cancellationToken);
+        if (Interlocked.Read(ref writes) != writesBefore)
+        {
+            // This instance wrote meanwhile: what was read may be older than its write, so it is not remembered.
+            return entry;
+        }
+
         if (recent.Count >= RecentCapacity)
         {
             recent.Clear();
@@ -65,8 +73,10 @@ public sealed class EmployerRegistryStore(StorageClients storage, TimeProvider? 
         }
 
         var entity = new TableEntity(entry.Bin.Value, EntryKey) { ["Entry"] = content, ["JobId"] = jobId };
+        Interlocked.Increment(ref writes);
         recent.TryRemove(entry.Bin.Value, out _);
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        Interlocked.Increment(ref writes);
         recent.TryRemove(entry.Bin.Value, out _);
         return true;
     }

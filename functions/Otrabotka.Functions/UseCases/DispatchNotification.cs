@@ -51,8 +51,20 @@ public sealed partial class DispatchNotification(
             row.IndexSynced();
         }
 
-        var attempts = await Task.WhenAll(rows.Select(row => row.IsIndexSync ? SyncIndexesAsync(row, cancellationToken) : SendAsync(row, cancellationToken)));
-        await RecordAsync(request.GraduateId, attempts, cancellationToken);
+        var running = rows.Select(row => row.IsIndexSync ? SyncIndexesAsync(row, cancellationToken) : SendAsync(row, cancellationToken)).ToList();
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        catch (Exception) when (running.Any(task => task.IsCompletedSuccessfully))
+        {
+            // An index sync failed beside e-mails that went: those are recorded first, so the message's next run (the
+            // queue's retry) finds them sent and runs the sync alone, instead of sending them again.
+            await RecordAsync(request.GraduateId, [.. running.Where(task => task.IsCompletedSuccessfully).Select(task => task.Result)], cancellationToken);
+            throw;
+        }
+
+        await RecordAsync(request.GraduateId, [.. running.Select(task => task.Result)], cancellationToken);
     }
 
     /// <summary>The named rows still pending, read in one call (ADR 0003's exactly-once check); a row already sent or failed is left alone.</summary>

@@ -116,7 +116,9 @@ public sealed class DocumentChanges(GraduateRepository repository, NoticeCompose
     {
         if (!synced)
         {
-            await outbox.DispatchAsync(graduateId, held.Commit, CancellationToken.None);
+            // Through the queue, not this process (ADR 0031): the full sync it needs is the costly one, and a failed
+            // batch means the store is slow — it goes wherever the queue sends it, not onto this busy instance.
+            await outbox.DispatchAsync(graduateId, held.Commit, CancellationToken.None, queued: true);
         }
         else if (held.Mail)
         {

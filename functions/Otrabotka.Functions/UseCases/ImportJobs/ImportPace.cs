@@ -10,12 +10,13 @@ namespace Otrabotka.Functions.UseCases;
 /// transactions are per piece; a feed piece's index sync is batched). A chunk that fits its budget runs in two pieces;
 /// the rest is the next message's (ADR 0025, ADR 0030).
 /// </summary>
-public sealed class ImportPace(TimeSpan budget, int chunkRows, TimeProvider time)
+public sealed class ImportPace(TimeSpan budget, int chunkRows, TimeProvider time, long? startedAt = null)
 {
     /// <summary>The share of the time left that a next piece is sized to fill.</summary>
     private const double Fill = 0.75;
 
-    private readonly long started = time.GetTimestamp();
+    /// <summary>From the execution's start when the caller did work before the first piece (a feed chunk's parse), else from now.</summary>
+    private readonly long started = startedAt ?? time.GetTimestamp();
     private int done;
 
     /// <summary>The first piece of an execution: a tenth of a chunk (100 lines at the default 1,000).</summary>

@@ -27,6 +27,7 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
     /// <summary>The chunk's graduates from the <paramref name="from"/>-th on (0: the whole chunk, its parse problems reported).</summary>
     public async Task<ChunkTally> RunAsync(FeedFile file, TextReader text, int firstLine, int from, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var shift = firstLine - 2 + file.LineOffset;
         var problems = new ConcurrentBag<FeedProblem>();
         var rows = new List<(int Line, FeedRow Row)>();
@@ -51,9 +52,9 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         var coveredThrough = rows.Count == 0 ? await coverage.ReadAsync(cancellationToken) : await coverage.RaiseAsync(rows.Max(r => r.Row.Month), cancellationToken);
         int applied = 0, unchanged = 0, superseded = 0;
         var graduates = rows.GroupBy(r => r.Row.Iin).ToList();
-        var pace = new ImportPace(TimeSpan.FromSeconds(settings.Value.ChunkSeconds), graduates.Count, time);
+        var pace = new ImportPace(TimeSpan.FromSeconds(settings.Value.ChunkSeconds), graduates.Count, time, started);
         var done = from;
-        for (var piece = pace.Next(graduates.Count - done); piece > 0; piece = pace.Next(graduates.Count - done))
+        for (var piece = pace.Next(graduates.Count - done); piece > 0 && (done == from || !cancellationToken.IsCancellationRequested); piece = pace.Next(graduates.Count - done))
         {
             var deferred = new ConcurrentBag<FeedSyncDue>();
             var applying = ImportTrace.Phase("feed-graduates");
