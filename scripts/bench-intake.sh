@@ -4,7 +4,8 @@
 # Each level C sends 2·C multipart uploads from C concurrent graduates (rural-quota pedagogical, a village
 # school, distinct employer e-mails) and prints p50/p95/p99 of the HTTP answer and of upload → employer e-mail,
 # errors, uploads/s, storage calls per upload, the host's RSS, and a raw reference (blob put + one entity
-# insert at the same concurrency) with the ratio intake ÷ raw.
+# insert at the same concurrency) with the ratio intake ÷ raw. Before the levels, 3 + 100·BENCH_INTAKE_WARMUP_ROUNDS
+# uploads are not measured (default 3 rounds: a warm host; BENCH_INTAKE_WARMUP_ROUNDS=0 measures the cold one).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 require

@@ -52,6 +52,24 @@ public sealed class ImportPaceTests
     }
 
     [Fact]
+    public void A_caller_that_caps_its_pieces_measures_the_pace_again_after_each_even_on_a_fast_store()
+    {
+        // The feed's shape (ADR 0030): a first piece of a twentieth, then at most twice that.
+        var clock = new FakeTimeProvider();
+        var pace = new ImportPace(TimeSpan.FromSeconds(20), 900, clock, firstPiece: 45, largestPiece: 90);
+
+        Assert.Equal(45, pace.Next(900));
+        pace.Took(45);
+        clock.Advance(TimeSpan.FromSeconds(1)); // fast: 45 in 1 s, 19 s left would fit 641
+
+        Assert.Equal(90, pace.Next(855));
+        pace.Took(90);
+        clock.Advance(TimeSpan.FromSeconds(16)); // the store slowed: 135 in 17 s, 3 s left fit 17 — under half a first piece
+
+        Assert.Equal(0, pace.Next(765));
+    }
+
+    [Fact]
     public void A_fast_store_finishes_the_chunk_in_a_second_piece()
     {
         var clock = new FakeTimeProvider();

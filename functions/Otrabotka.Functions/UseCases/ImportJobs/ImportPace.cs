@@ -10,7 +10,7 @@ namespace Otrabotka.Functions.UseCases;
 /// transactions are per piece; a feed piece's index sync is batched). A chunk that fits its budget runs in two pieces;
 /// the rest is the next message's (ADR 0025, ADR 0030).
 /// </summary>
-public sealed class ImportPace(TimeSpan budget, int chunkRows, TimeProvider time, long? startedAt = null)
+public sealed class ImportPace(TimeSpan budget, int chunkRows, TimeProvider time, long? startedAt = null, int? firstPiece = null, int? largestPiece = null)
 {
     /// <summary>The share of the time left that a next piece is sized to fill.</summary>
     private const double Fill = 0.75;
@@ -19,8 +19,8 @@ public sealed class ImportPace(TimeSpan budget, int chunkRows, TimeProvider time
     private readonly long started = startedAt ?? time.GetTimestamp();
     private int done;
 
-    /// <summary>The first piece of an execution: a tenth of a chunk (100 lines at the default 1,000).</summary>
-    public int FirstPiece => Math.Max(1, (chunkRows + 9) / 10);
+    /// <summary>The first piece of an execution: a tenth of a chunk (100 lines at the default 1,000), unless the caller sizes it.</summary>
+    public int FirstPiece => firstPiece ?? Math.Max(1, (chunkRows + 9) / 10);
 
     /// <summary>Lines of the next piece out of <paramref name="left"/>; 0: stop and hand the rest on.</summary>
     public int Next(int left)
@@ -42,7 +42,8 @@ public sealed class ImportPace(TimeSpan budget, int chunkRows, TimeProvider time
             return 0;
         }
 
-        var fits = (int)Math.Min(left, done * Fill * rest.TotalSeconds / Math.Max(elapsed.TotalSeconds, 0.001));
+        // A caller whose store's pace swings within an execution caps the pieces, so the pace is measured again often.
+        var fits = (int)Math.Min(Math.Min(left, largestPiece ?? int.MaxValue), done * Fill * rest.TotalSeconds / Math.Max(elapsed.TotalSeconds, 0.001));
         return fits >= Math.Min(left, Math.Max(1, FirstPiece / 2)) ? fits : 0;
     }
 

@@ -52,7 +52,10 @@ public sealed class ImportFeedChunk(CreditFeedMonths credit, EmployerRegistrySto
         var coveredThrough = rows.Count == 0 ? await coverage.ReadAsync(cancellationToken) : await coverage.RaiseAsync(rows.Max(r => r.Row.Month), cancellationToken);
         int applied = 0, unchanged = 0, superseded = 0;
         var graduates = rows.GroupBy(r => r.Row.Iin).ToList();
-        var pace = new ImportPace(TimeSpan.FromSeconds(settings.Value.ChunkSeconds), graduates.Count, time, started);
+        // Small pieces (a twentieth of the chunk, then at most twice that): at full size the store's pace swung several
+        // times over within one execution, and a piece sized from an earlier pace overran the minute (ADR 0030).
+        var firstPiece = Math.Max(1, (graduates.Count + 19) / 20);
+        var pace = new ImportPace(TimeSpan.FromSeconds(settings.Value.ChunkSeconds), graduates.Count, time, started, firstPiece, 2 * firstPiece);
         var done = from;
         for (var piece = pace.Next(graduates.Count - done); piece > 0 && (done == from || !cancellationToken.IsCancellationRequested); piece = pace.Next(graduates.Count - done))
         {
