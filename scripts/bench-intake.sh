@@ -6,6 +6,7 @@
 # errors, uploads/s, storage calls per upload, the host's RSS, and a raw reference (blob put + one entity
 # insert at the same concurrency) with the ratio intake ÷ raw. Before the levels, 3 + 100·BENCH_INTAKE_WARMUP_ROUNDS
 # uploads are not measured (default 3 rounds: a warm host; BENCH_INTAKE_WARMUP_ROUNDS=0 measures the cold one).
+# BENCH_INTAKE_UPLOADS_PER_UPLOADER (default 2) sends that many·C uploads a level instead of 2·C (a steadier rate).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 require

@@ -42,7 +42,7 @@ public sealed class StorageClients
         {
             Blobs = new BlobServiceClient(connection.ConnectionString, blobOptions);
             Queues = new QueueServiceClient(connection.ConnectionString, queueOptions);
-            Tables = new TableServiceClient(connection.ConnectionString, tableOptions);
+            Tables = TableSharedKeyLite.Client(connection.ConnectionString!, tableOptions);
             Transactions = TableTransactions.ForConnectionString(connection.ConnectionString!, Tables.Uri, Tables.AccountName, tableOptions);
         }
         else

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
@@ -38,11 +37,9 @@ public sealed class TableTransactions
     /// <summary>Signed with the account key of a connection string; one without a key (a SAS) leaves transactions to the SDK.</summary>
     public static TableTransactions ForConnectionString(string connectionString, Uri serviceUri, string accountName, TableClientOptions options)
     {
-        var key = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => part.Split('=', 2))
-            .FirstOrDefault(pair => pair.Length == 2 && pair[0].Trim().Equals("AccountKey", StringComparison.OrdinalIgnoreCase))?[1].Trim();
-        return key is { Length: > 0 }
-            ? new TableTransactions(HttpPipelineBuilder.Build(options, [], [new SharedKeyLite(accountName, Convert.FromBase64String(key))], new ResponseClassifier()), serviceUri)
+        var key = TableSharedKeyLite.AccountKey(connectionString);
+        return key is not null
+            ? new TableTransactions(HttpPipelineBuilder.Build(options, [], [new TableSharedKeyLite(accountName, key, markedOnly: false)], new ResponseClassifier()), serviceUri)
             : new TableTransactions(null, serviceUri);
     }
 
@@ -302,17 +299,5 @@ public sealed class TableTransactions
         }
 
         return new TableTransactionFailedException(failed);
-    }
-
-    /// <summary>Shared Key Lite for the Table service: the date and the canonical resource, signed with the account key.</summary>
-    private sealed class SharedKeyLite(string account, byte[] key) : HttpPipelineSynchronousPolicy
-    {
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var date = TimeProvider.System.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
-            message.Request.Headers.SetValue("x-ms-date", date);
-            var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{date}\n/{account}{message.Request.Uri.Path}")));
-            message.Request.Headers.SetValue("Authorization", $"SharedKeyLite {account}:{signature}");
-        }
     }
 }

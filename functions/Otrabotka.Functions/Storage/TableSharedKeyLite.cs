@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+
+namespace Otrabotka.Functions.Storage;
+
+/// <summary>
+/// Shared Key Lite for the Table service, signed with the static <see cref="HMACSHA256.HashData(byte[], byte[])"/>
+/// (ADR 0033). The Azure SDK's table client signs each request with a new, never disposed <see cref="HMACSHA256"/>, so
+/// every table call leaves an OpenSSL context for the finalizer thread. For a connection string with an account key the
+/// app's table client is therefore built with a stand-in SAS (<see cref="Marker"/>) that the SDK appends to each request;
+/// this policy, last before the transport, takes it off and signs the request as the SDK would have (the date and the
+/// canonical resource: the account, the escaped path, and <c>?comp=</c> when present).
+/// </summary>
+public sealed class TableSharedKeyLite : HttpPipelineSynchronousPolicy
+{
+    /// <summary>The stand-in query the SDK appends to a request this policy is to sign; never sent.</summary>
+    public const string Marker = "otrabotka-shared-key-lite";
+
+    private readonly string account;
+    private readonly byte[] key;
+    private readonly bool markedOnly;
+
+    /// <param name="markedOnly">Sign only requests carrying <see cref="Marker"/> (the policy of the app's table client,
+    /// whose options the transaction writer's pipeline shares); otherwise sign every request.</param>
+    public TableSharedKeyLite(string account, byte[] key, bool markedOnly)
+    {
+        this.account = account;
+        this.key = key;
+        this.markedOnly = markedOnly;
+    }
+
+    /// <summary>The account key of a connection string, or null when it has none (a SAS, or <c>UseDevelopmentStorage</c>).</summary>
+    public static byte[]? AccountKey(string connectionString)
+    {
+        var value = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split('=', 2))
+            .FirstOrDefault(pair => pair.Length == 2 && pair[0].Trim().Equals("AccountKey", StringComparison.OrdinalIgnoreCase))?[1].Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Convert.FromBase64String(value);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The app's table client for a connection string: signed by this policy when the string carries an account key
+    /// and the endpoint is HTTPS or loopback (where the SDK accepts a SAS); otherwise the SDK's own client.
+    /// </summary>
+    public static TableServiceClient Client(string connectionString, TableClientOptions options)
+    {
+        var parsed = new TableServiceClient(connectionString);
+        var key = AccountKey(connectionString);
+        if (key is null || !(parsed.Uri.Scheme == Uri.UriSchemeHttps || parsed.Uri.IsLoopback))
+        {
+            return new TableServiceClient(connectionString, options);
+        }
+
+        options.AddPolicy(new TableSharedKeyLite(parsed.AccountName, key, markedOnly: true), HttpPipelinePosition.BeforeTransport);
+        return new TableServiceClient(parsed.Uri, new AzureSasCredential(Marker), options);
+    }
+
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        var uri = message.Request.Uri;
+        var query = uri.Query;
+        string? comp = null;
+        var marked = false;
+        if (query.Length > 1)
+        {
+            var kept = new List<string>();
+            foreach (var part in query.AsSpan(1).ToString().Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part == Marker)
+                {
+                    marked = true;
+                    continue;
+                }
+
+                if (part.StartsWith("comp=", StringComparison.Ordinal))
+                {
+                    comp = Uri.UnescapeDataString(part["comp=".Length..]);
+                }
+
+                kept.Add(part);
+            }
+
+            if (marked)
+            {
+                uri.Query = kept.Count == 0 ? string.Empty : "?" + string.Join('&', kept);
+            }
+        }
+
+        if (markedOnly && !marked)
+        {
+            return;
+        }
+
+        var date = TimeProvider.System.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
+        message.Request.Headers.SetValue("x-ms-date", date);
+        var path = uri.ToUri().AbsolutePath;
+        var resource = comp is null ? $"/{account}{path}" : $"/{account}{path}?comp={comp}";
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{date}\n{resource}")));
+        message.Request.Headers.SetValue("Authorization", $"SharedKeyLite {account}:{signature}");
+    }
+}
