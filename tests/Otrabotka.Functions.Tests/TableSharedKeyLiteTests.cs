@@ -10,7 +10,9 @@ namespace Otrabotka.Functions.Tests;
 /// The app's table client signs with its own Shared Key Lite policy (ADR 0033), against Azurite: every kind of call
 /// the app makes is accepted (a point read with awkward keys, a query, a table's ACL through <c>?comp=</c>, the SDK's
 /// own transaction, a delete); the stand-in marker never reaches the wire; a wrong key is refused, so the signature is
-/// checked; a connection string without a key keeps the SDK's own client.
+/// checked; a retried request is signed again with a fresh date; a query whose values hold the marker's text (where
+/// the SDK does not append the marker) is signed all the same; a connection string without a key keeps the SDK's own
+/// client.
 /// </summary>
 public sealed class TableSharedKeyLiteTests
 {
@@ -18,7 +20,10 @@ public sealed class TableSharedKeyLiteTests
     public async Task Every_kind_of_table_call_is_signed_by_the_apps_policy_and_accepted()
     {
         var wire = new Wire();
-        var table = TableSharedKeyLite.Client(LocalHostFixture.StorageConnectionString, new TableClientOptions { Transport = wire }).GetTableClient("sk" + Guid.NewGuid().ToString("N"));
+        var before = new BeforeSigning();
+        var options = new TableClientOptions { Transport = wire };
+        options.AddPolicy(before, HttpPipelinePosition.PerRetry);
+        var table = TableSharedKeyLite.Client(LocalHostFixture.StorageConnectionString, options).GetTableClient("sk" + Guid.NewGuid().ToString("N"));
         await table.CreateAsync();
         try
         {
@@ -50,6 +55,42 @@ public sealed class TableSharedKeyLiteTests
             Assert.StartsWith("SharedKeyLite devstoreaccount1:", sent.Authorization, StringComparison.Ordinal);
         });
         Assert.Contains(wire.Seen, sent => sent.Uri.Contains("comp=acl", StringComparison.Ordinal));
+        // The app's path, not the SDK's signing: every request carried the marker until the policy took it off.
+        Assert.Equal(wire.Seen.Count, before.Seen.Count);
+        Assert.All(before.Seen, query => Assert.Contains(TableSharedKeyLite.Marker, query, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_query_whose_values_hold_the_markers_text_is_signed_all_the_same()
+    {
+        var wire = new Wire();
+        var table = TableSharedKeyLite.Client(LocalHostFixture.StorageConnectionString, new TableClientOptions { Transport = wire }).GetTableClient("graduates");
+        await table.CreateIfNotExistsAsync();
+        var rows = await table.QueryAsync<TableEntity>($"PartitionKey eq '{TableSharedKeyLite.Marker}' and RowKey eq 'x {TableSharedKeyLite.Marker}'").ToListAsync();
+        Assert.Empty(rows);
+        var pages = table.QueryAsync<TableEntity>("PartitionKey eq 'none'").AsPages(continuationToken: $"{TableSharedKeyLite.Marker} {TableSharedKeyLite.Marker}");
+        await foreach (var _ in pages)
+        {
+        }
+
+        Assert.All(wire.Seen, sent => Assert.StartsWith("SharedKeyLite devstoreaccount1:", sent.Authorization, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_retried_request_is_signed_again_with_a_fresh_date_and_no_marker()
+    {
+        var wire = new Wire { FailFirst = true };
+        var options = new TableClientOptions { Transport = wire, Retry = { Delay = TimeSpan.FromSeconds(2), MaxRetries = 2, Mode = RetryMode.Fixed } };
+        var table = TableSharedKeyLite.Client(LocalHostFixture.StorageConnectionString, options).GetTableClient("graduates");
+        await table.GetEntityIfExistsAsync<TableEntity>("p", "r");
+        Assert.Equal(2, wire.Seen.Count);
+        Assert.All(wire.Seen, sent =>
+        {
+            Assert.DoesNotContain(TableSharedKeyLite.Marker, sent.Uri, StringComparison.Ordinal);
+            Assert.StartsWith("SharedKeyLite devstoreaccount1:", sent.Authorization, StringComparison.Ordinal);
+        });
+        Assert.NotEqual(wire.Seen[0].Date, wire.Seen[1].Date);
+        Assert.NotEqual(wire.Seen[0].Authorization, wire.Seen[1].Authorization);
     }
 
     [Fact]
@@ -82,33 +123,59 @@ public sealed class TableSharedKeyLiteTests
         Assert.DoesNotContain(TableSharedKeyLite.Marker, sent.Uri, StringComparison.Ordinal);
     }
 
-    /// <summary>The transport, recording what goes on the wire (after every policy) and sending it on.</summary>
+    /// <summary>The transport, recording what goes on the wire (after every policy) and sending it on; it may fail the first try as a dropped connection would.</summary>
     private sealed class Wire : HttpPipelineTransport
     {
         private readonly HttpClientTransport inner = new();
 
-        public List<(string Uri, string Authorization)> Seen { get; } = [];
+        public List<(string Uri, string Authorization, string Date)> Seen { get; } = [];
+
+        public bool FailFirst { get; init; }
 
         public override Request CreateRequest() => inner.CreateRequest();
 
         public override void Process(HttpMessage message)
         {
-            Record(message);
+            if (Record(message))
+            {
+                throw new IOException("The first try is dropped.");
+            }
+
             inner.Process(message);
         }
 
         public override ValueTask ProcessAsync(HttpMessage message)
         {
-            Record(message);
+            if (Record(message))
+            {
+                throw new IOException("The first try is dropped.");
+            }
+
             return inner.ProcessAsync(message);
         }
 
-        private void Record(HttpMessage message)
+        private bool Record(HttpMessage message)
         {
             message.Request.Headers.TryGetValue("Authorization", out var authorization);
+            message.Request.Headers.TryGetValue("x-ms-date", out var date);
             lock (Seen)
             {
-                Seen.Add((message.Request.Uri.ToString(), authorization ?? ""));
+                Seen.Add((message.Request.Uri.ToString(), authorization ?? "", date ?? ""));
+                return FailFirst && Seen.Count == 1;
+            }
+        }
+    }
+
+    /// <summary>The query of each try as the SDK's policies leave it, before the app's signing policy (last before the transport).</summary>
+    private sealed class BeforeSigning : HttpPipelineSynchronousPolicy
+    {
+        public List<string> Seen { get; } = [];
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            lock (Seen)
+            {
+                Seen.Add(message.Request.Uri.Query);
             }
         }
     }

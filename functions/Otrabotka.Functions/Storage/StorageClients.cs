@@ -43,7 +43,9 @@ public sealed class StorageClients
             Blobs = new BlobServiceClient(connection.ConnectionString, blobOptions);
             Queues = new QueueServiceClient(connection.ConnectionString, queueOptions);
             Tables = TableSharedKeyLite.Client(connection.ConnectionString!, tableOptions);
-            Transactions = TableTransactions.ForConnectionString(connection.ConnectionString!, Tables.Uri, Tables.AccountName, tableOptions);
+            // The account as the connection string names it (the client's own name is guessed from its URI).
+            var named = new TableServiceClient(connection.ConnectionString);
+            Transactions = TableTransactions.ForConnectionString(connection.ConnectionString!, named.Uri, named.AccountName, tableOptions);
         }
         else
         {

@@ -14,24 +14,27 @@ namespace Otrabotka.Functions.Storage;
 /// every table call leaves an OpenSSL context for the finalizer thread. For a connection string with an account key the
 /// app's table client is therefore built with a stand-in SAS (<see cref="Marker"/>) that the SDK appends to each request;
 /// this policy, last before the transport, takes it off and signs the request as the SDK would have (the date and the
-/// canonical resource: the account, the escaped path, and <c>?comp=</c> when present).
+/// canonical resource: the account, the escaped path, and <c>?comp=</c> when present). It signs every request that the
+/// transaction writer's own copy has not signed in this try — whether or not the SDK appended the marker, which it
+/// leaves out when the query already contains the marker's text somewhere (a filter's or a continuation token's value).
 /// </summary>
 public sealed class TableSharedKeyLite : HttpPipelineSynchronousPolicy
 {
     /// <summary>The stand-in query the SDK appends to a request this policy is to sign; never sent.</summary>
     public const string Marker = "otrabotka-shared-key-lite";
 
+    private const string SignedByWriter = "otrabotka-signed-by-transaction-writer";
     private readonly string account;
     private readonly byte[] key;
-    private readonly bool markedOnly;
+    private readonly bool writer;
 
-    /// <param name="markedOnly">Sign only requests carrying <see cref="Marker"/> (the policy of the app's table client,
-    /// whose options the transaction writer's pipeline shares); otherwise sign every request.</param>
-    public TableSharedKeyLite(string account, byte[] key, bool markedOnly)
+    /// <param name="writer">The transaction writer's copy (a per-try policy of its own pipeline): it marks what it
+    /// signs, so the table client's copy, which the writer's pipeline shares through the options, leaves it alone.</param>
+    public TableSharedKeyLite(string account, byte[] key, bool writer)
     {
         this.account = account;
         this.key = key;
-        this.markedOnly = markedOnly;
+        this.writer = writer;
     }
 
     /// <summary>The account key of a connection string, or null when it has none (a SAS, or <c>UseDevelopmentStorage</c>).</summary>
@@ -68,7 +71,7 @@ public sealed class TableSharedKeyLite : HttpPipelineSynchronousPolicy
             return new TableServiceClient(connectionString, options);
         }
 
-        options.AddPolicy(new TableSharedKeyLite(parsed.AccountName, key, markedOnly: true), HttpPipelinePosition.BeforeTransport);
+        options.AddPolicy(new TableSharedKeyLite(parsed.AccountName, key, writer: false), HttpPipelinePosition.BeforeTransport);
         return new TableServiceClient(parsed.Uri, new AzureSasCredential(Marker), options);
     }
 
@@ -103,7 +106,7 @@ public sealed class TableSharedKeyLite : HttpPipelineSynchronousPolicy
             }
         }
 
-        if (markedOnly && !marked)
+        if (!writer && message.TryGetProperty(SignedByWriter, out var signed) && signed is true)
         {
             return;
         }
@@ -114,5 +117,9 @@ public sealed class TableSharedKeyLite : HttpPipelineSynchronousPolicy
         var resource = comp is null ? $"/{account}{path}" : $"/{account}{path}?comp={comp}";
         var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{date}\n{resource}")));
         message.Request.Headers.SetValue("Authorization", $"SharedKeyLite {account}:{signature}");
+        if (writer)
+        {
+            message.SetProperty(SignedByWriter, true);
+        }
     }
 }

@@ -39,7 +39,7 @@ public sealed class TableTransactions
     {
         var key = TableSharedKeyLite.AccountKey(connectionString);
         return key is not null
-            ? new TableTransactions(HttpPipelineBuilder.Build(options, [], [new TableSharedKeyLite(accountName, key, markedOnly: false)], new ResponseClassifier()), serviceUri)
+            ? new TableTransactions(HttpPipelineBuilder.Build(options, [], [new TableSharedKeyLite(accountName, key, writer: true)], new ResponseClassifier()), serviceUri)
             : new TableTransactions(null, serviceUri);
     }
 
