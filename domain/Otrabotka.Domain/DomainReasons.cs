@@ -101,6 +101,8 @@ public static class DomainReasons
         new("Файлдың тақырып жолында қажетті бағандар жоқ: файл толығымен қабылданбады.", "В заголовке файла нет обязательных столбцов: файл не принят целиком.", "The file's header lacks required columns: the whole file is refused."));
     public static readonly Reason ImportRowColumns = new("import-row-columns",
         new("Жолда бағандар жеткіліксіз.", "В строке не хватает столбцов.", "The row has too few columns."));
+    public static readonly Reason ImportRowEncoding = new("import-row-encoding",
+        new("Жолда UTF-8 емес таңбалар бар: файлды UTF-8 кодтауымен сақтаңыз.", "В строке есть символы не в UTF-8: сохраните файл в кодировке UTF-8.", "The row holds bytes that are not UTF-8 text: save the file as UTF-8."));
     public static readonly Reason ImportRowQuote = new("import-row-quote",
         new("Жолдағы тырнақша жабылмаған.", "В строке не закрыта кавычка.", "A quote in the row is not closed."));
     public static readonly Reason FeedMonthFormat = new("feed-month-format",

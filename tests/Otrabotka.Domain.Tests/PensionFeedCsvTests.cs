@@ -63,6 +63,7 @@ public sealed class PensionFeedCsvTests
         { "980501300125,010315500562,Школа,Акколь,11103,2024-09,true", ["kato-format"] },
         { "980501300125,010315500562,Школа,Акколь,,2024-09", ["import-row-columns"] },
         { "980501300125,010315500562,\"Школа,Акколь,,2024-09,true", ["import-row-quote"] },
+        { "980501300125,010315500562,\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD,Акколь,,2024-09,true", ["import-row-encoding"] },
         { "980501300126,010315500563,Школа,Акколь,,2024,1", ["iin-checksum", "bin-checksum", "feed-month-format", "feed-contribution-format"] },
     };
 

@@ -8,6 +8,12 @@ namespace Otrabotka.Domain;
 /// </summary>
 internal static class CsvText
 {
+    /// <summary>
+    /// A line decoded from bytes that were not UTF-8 (a file saved as Windows-1251, say): each such byte became
+    /// U+FFFD, and the text it held cannot be recovered, so the row is refused rather than stored garbled.
+    /// </summary>
+    public static bool NotUtf8(string line) => line.Contains('\uFFFD', StringComparison.Ordinal);
+
     public static bool TrySplit(string line, List<string> fields)
     {
         fields.Clear();

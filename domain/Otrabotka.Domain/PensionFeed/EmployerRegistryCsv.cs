@@ -33,7 +33,11 @@ public static class EmployerRegistryCsv
         var width = positions.Max() + 1;
         foreach (var (line, text) in CsvText.Rest(reader))
         {
-            if (!CsvText.TrySplit(text, fields))
+            if (CsvText.NotUtf8(text))
+            {
+                yield return new RegistryLine(line, null, [DomainReasons.ImportRowEncoding]);
+            }
+            else if (!CsvText.TrySplit(text, fields))
             {
                 yield return new RegistryLine(line, null, [DomainReasons.ImportRowQuote]);
             }

@@ -32,7 +32,11 @@ public sealed class PensionFeedCsv : IPensionFeedFormat
         var width = positions.Max() + 1;
         foreach (var (line, text) in CsvText.Rest(reader))
         {
-            if (!CsvText.TrySplit(text, fields))
+            if (CsvText.NotUtf8(text))
+            {
+                yield return new FeedLine(line, null, [DomainReasons.ImportRowEncoding]);
+            }
+            else if (!CsvText.TrySplit(text, fields))
             {
                 yield return new FeedLine(line, null, [DomainReasons.ImportRowQuote]);
             }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Otrabotka.Domain;
@@ -16,13 +15,17 @@ namespace Otrabotka.Functions.Http;
 public sealed class EmployerMailLimit(EmployerMailQuota quota, GraduateRepository repository)
 {
     /// <summary>
-    /// For a direct upload's link: counts it when it is an employment confirmation naming an employer address. (A
-    /// multipart upload is counted by its use case, in the upload's own transaction.)
+    /// For a direct upload's link: counts it when it is an employment confirmation whose metadata is valid and names an
+    /// employer address; metadata the use case will refuse (400) counts nothing. (A multipart upload is counted by its
+    /// use case, in the upload's own transaction.)
     /// </summary>
     public async Task<IActionResult?> ForUploadAsync(HttpRequest request, string graduateId, string? kind, string? metadata, CancellationToken cancellationToken) =>
         kind == Wire.Name(DocumentKind.EmploymentConfirmation) && EmployerAddress(metadata) is { } address
             ? await CheckAsync(request, graduateId, address, request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } key ? "upload|" + key : null, cancellationToken)
             : null;
+
+    private static string? EmployerAddress(string? metadata) =>
+        DocumentMetadata.ParseMetadata(DocumentKind.EmploymentConfirmation, metadata) is { Errors.Count: 0, Claim: EmploymentClaim { EmployerEmail: { Length: > 0 } address } } ? address : null;
 
     /// <summary>For a re-issue: counts it when the document is waiting for its employer (otherwise the use case refuses it).</summary>
     public async Task<IActionResult?> ForReissueAsync(HttpRequest request, GraduateRecord graduate, string documentId, CancellationToken cancellationToken)
@@ -40,25 +43,5 @@ public sealed class EmployerMailLimit(EmployerMailQuota quota, GraduateRepositor
     {
         var decision = await quota.TryReserveAsync(graduateId, address, requestKey, cancellationToken);
         return decision.Allowed ? null : Problems.Create(request, Problem.EmployerMailLimit(decision.RetryAfter));
-    }
-
-    private static string? EmployerAddress(string? metadata)
-    {
-        if (string.IsNullOrWhiteSpace(metadata))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(metadata);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("employerEmail", out var email) && email.ValueKind == JsonValueKind.String
-                && email.GetString() is { Length: > 0 and <= 254 } text ? text : null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 }

@@ -199,6 +199,11 @@ public sealed class FeedFunctions(RequestParsing parse, OperatorAccess access, A
             return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", expected))));
         }
 
+        if (MediaTypes.OtherCharset(type) is { } charset)
+        {
+            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-charset", TextCatalog.Default.Text("problems.unsupported-charset", ("charset", charset))));
+        }
+
         var start = await jobs.StartAsync(kind, request.Body, json, Problems.LanguageOf(request), cancellationToken);
         if (start.Refused is { } refused)
         {

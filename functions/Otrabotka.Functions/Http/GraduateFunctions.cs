@@ -97,7 +97,7 @@ public sealed class GraduateFunctions(
         }
 
         var (body, bad) = await RequestParsing.JsonAsync(request, cancellationToken);
-        bad ??= await mailLimit.ForUploadAsync(request, graduate!.Id, body!.Optional("kind", int.MaxValue), body.Optional("metadata", int.MaxValue), cancellationToken);
+        bad ??= await mailLimit.ForUploadAsync(request, graduate!.Id, body!.Optional("kind", int.MaxValue), body.Structured("metadata", int.MaxValue), cancellationToken);
         return bad ?? (await createUploadLink.RunAsync(graduate!, body!, cancellationToken)).ToResult(request, v => v.StatusUrl);
     }
 

@@ -29,6 +29,11 @@ public sealed class ImportFunctions(RequestParsing parse, OperatorAccess access,
             return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "text/csv"))));
         }
 
+        if (MediaTypes.OtherCharset(type) is { } charset)
+        {
+            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-charset", TextCatalog.Default.Text("problems.unsupported-charset", ("charset", charset))));
+        }
+
         var start = await startImport.RunAsync(request.Body, Problems.LanguageOf(request), cancellationToken);
         if (start.Refused is { } refused)
         {

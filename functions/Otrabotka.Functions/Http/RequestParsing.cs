@@ -13,6 +13,8 @@ public sealed class RequestParsing(Authenticator auth, GraduateLookup graduates)
 {
     public const long MaxJsonBytes = 64 * 1024;
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public static async Task<(Fields? Fields, IActionResult? Failure)> JsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         // application/json, or a JSON flavour such as application/merge-patch+json for PATCH /api/me.
@@ -31,7 +33,10 @@ public sealed class RequestParsing(Authenticator auth, GraduateLookup graduates)
         Fields fields;
         try
         {
-            using var document = JsonDocument.Parse(bytes);
+            // A UTF-8 byte order mark is allowed (some clients write one); a property named twice is not (which one
+            // counts would be a guess).
+            var json = bytes.Span.StartsWith(Utf8Bom) ? bytes[Utf8Bom.Length..] : bytes;
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new JsonException();

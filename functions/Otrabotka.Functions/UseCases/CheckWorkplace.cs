@@ -59,7 +59,7 @@ public sealed class CheckWorkplace(TimeProvider time, Storage.EmployerRegistrySt
     /// <summary><c>organisationKinds</c> (an array), or the single <c>organisationKind</c>.</summary>
     private static List<OrganisationKind> Kinds(Fields fields)
     {
-        if (fields.Optional("organisationKinds") is not { } raw)
+        if (fields.Structured("organisationKinds") is not { } raw)
         {
             return [fields.Enum<OrganisationKind>("organisationKind")];
         }

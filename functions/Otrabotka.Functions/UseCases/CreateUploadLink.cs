@@ -20,7 +20,7 @@ public sealed class CreateUploadLink(StorageClients storage, DocumentChanges cha
             return Problem.Invalid(body.Errors);
         }
 
-        var parsed = ParseMetadata(kind, body.Optional("metadata", 16 * 1024));
+        var parsed = ParseMetadata(kind, body.Structured("metadata", 16 * 1024));
         if (parsed.Claim is null)
         {
             return Problem.Invalid(parsed.Errors);

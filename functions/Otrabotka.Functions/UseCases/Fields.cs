@@ -14,6 +14,9 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 {
     private readonly List<FieldError> errors = [];
 
+    /// <summary>The JSON properties given as an object or an array: read only by <see cref="Structured"/>; as text they are a field error.</summary>
+    private readonly HashSet<string> structured = new(StringComparer.Ordinal);
+
     public IReadOnlyList<FieldError> Errors => errors;
 
     /// <summary>Longest optional text accepted unless a caller says otherwise (a table property holds 32K characters).</summary>
@@ -27,6 +30,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         var invalid = new List<string>();
+        var nested = new List<string>();
         if (element.ValueKind == JsonValueKind.Object)
         {
             var index = 0;
@@ -38,6 +42,11 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
                 {
                     invalid.Add($"#{index}");
                     continue;
+                }
+
+                if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    nested.Add(name);
                 }
 
                 values[name] = p.Value.ValueKind switch
@@ -55,6 +64,7 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
         }
 
         var fields = new Fields(values);
+        fields.structured.UnionWith(nested);
         foreach (var name in invalid)
         {
             fields.Add(name, "invalid-text", new($"'{name}' өрісінде жарамсыз таңбалар бар.", $"Поле '{name}' содержит недопустимые символы.", $"'{name}' contains characters that are not valid Unicode."));
@@ -62,6 +72,31 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 
         return fields;
     }
+
+    /// <summary>
+    /// A CSV row's cells by their columns. A cell decoded from bytes that were not UTF-8 (a file saved as Windows-1251,
+    /// say: each such byte became U+FFFD, and its text cannot be recovered) is a field error, not garbled data stored.
+    /// </summary>
+    public static Fields FromCsvRow(IEnumerable<string> columns, IEnumerable<string> cells)
+    {
+        var row = columns.Zip(cells).ToDictionary(p => p.First, p => (string?)p.Second, StringComparer.Ordinal);
+        var fields = new Fields(row);
+        foreach (var (name, value) in row)
+        {
+            if (value is not null && value.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                fields.Add(name, "invalid-encoding", new($"'{name}' өрісінде UTF-8 емес таңбалар бар: файлды UTF-8 кодтауымен сақтаңыз.", $"Поле '{name}' содержит символы не в UTF-8: сохраните файл в кодировке UTF-8.", $"'{name}' holds bytes that are not UTF-8 text: save the file as UTF-8."));
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>
+    /// A JSON object or array given for <paramref name="name"/>, as its raw text (for the fields that take one: a
+    /// document's metadata, a correction's changes, lists); a string is passed on as it is.
+    /// </summary>
+    public string? Structured(string name, int maxLength = DefaultMaxLength) => Text(name, maxLength, allowStructured: true);
 
     private static string? TextOrNull(Func<string?> read)
     {
@@ -78,8 +113,16 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
     public bool Has(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v);
 
     /// <summary>The trimmed value, or null when absent; longer than <paramref name="maxLength"/> is a field error (and null).</summary>
-    public string? Optional(string name, int maxLength = DefaultMaxLength)
+    public string? Optional(string name, int maxLength = DefaultMaxLength) => Text(name, maxLength, allowStructured: false);
+
+    private string? Text(string name, int maxLength, bool allowStructured)
     {
+        if (!allowStructured && structured.Contains(name))
+        {
+            TypeError(name);
+            return null;
+        }
+
         var value = values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         if (value is null || value.Length <= maxLength)
         {
@@ -92,6 +135,12 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
 
     public string Required(string name, int maxLength = 300)
     {
+        if (structured.Contains(name))
+        {
+            TypeError(name);
+            return "";
+        }
+
         var value = values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         if (value is null)
         {
@@ -125,12 +174,16 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
         return default;
     }
 
+    /// <summary>An object or an array where text (or a number, a date, a yes/no) goes: refused, never stored as its JSON.</summary>
+    private void TypeError(string name) =>
+        Add(name, "invalid-type", new($"'{name}' өрісі мәтін болуы керек, тізім немесе нысан емес.", $"Поле '{name}' должно быть значением, а не списком или объектом.", $"'{name}' must be a single value, not a list or an object."));
+
     public T? OptionalEnum<T>(string name) where T : struct, System.Enum => Has(name) ? Enum<T>(name) : null;
 
     /// <summary>An optional JSON array of enum values (distinct, in the order given); null when absent.</summary>
     public IReadOnlyList<T>? OptionalEnumList<T>(string name) where T : struct, System.Enum
     {
-        var text = Optional(name);
+        var text = Structured(name);
         if (text is null)
         {
             return null;

@@ -48,7 +48,7 @@ public sealed partial class ImportGraduates(GraduateRegistrations graduates, Tim
                 continue;
             }
 
-            var fields = new Fields(columns.Zip(cells).ToDictionary(p => p.First, p => (string?)p.Second, StringComparer.Ordinal));
+            var fields = Fields.FromCsvRow(columns, cells);
             var (record, rowErrors) = GraduateFields.Parse(fields, time.GetUtcNow());
             if (record is null)
             {

@@ -33,7 +33,7 @@ public static class ImportRows
                 continue;
             }
 
-            var fields = new Fields(header.Columns.Zip(cells).ToDictionary(p => p.First, p => (string?)p.Second, StringComparer.Ordinal));
+            var fields = Fields.FromCsvRow(header.Columns, cells);
             var (record, errors) = GraduateFields.Parse(fields, now);
             if (record is null)
             {

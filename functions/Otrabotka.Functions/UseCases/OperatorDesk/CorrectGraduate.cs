@@ -102,11 +102,11 @@ public sealed class CorrectGraduate(GraduateRepository repository, OpenGraduate 
     /// <summary>The body's "changes" object as fields, with an error for a missing object, the IIN, or a field that may not change.</summary>
     private static Dictionary<string, string?>? Changes(Fields body)
     {
-        var raw = body.Optional("changes", 60_000);
+        var raw = body.Structured("changes", 60_000);
         JsonDocument? document = null;
         try
         {
-            document = raw is null ? null : JsonDocument.Parse(raw);
+            document = raw is null ? null : JsonDocument.Parse(raw, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {

@@ -41,7 +41,7 @@ public sealed record RegistryJsonItem(
 
     private static IReadOnlyList<string>? List(Fields fields, string name)
     {
-        if (fields.Optional(name) is not { } raw)
+        if (fields.Structured(name) is not { } raw)
         {
             return null;
         }
