@@ -29,4 +29,16 @@ public sealed class DefaultRulesTests
         Assert.Equal(new DefaultDeclaration(D("2025-08-31"), "no answer"), declared.Value);
         Assert.Equal("already-defaulted", Assert.Single(DefaultRules.Declare(ledger, declared.Value, "again").Reasons).Code);
     }
+
+    [Fact]
+    public void A_backdated_default_is_refused_when_an_exemption_recorded_since_covers_today()
+    {
+        // Exempt from 2025-10-15; the default is dated 2025-10-01, when the graduate was not yet exempt.
+        List<Period> periods = [new Period(PeriodKind.Exemption, D("2025-10-15"), null, "ex")];
+        var then = LedgerRules.Compute(Terms2024, periods, D("2025-10-01"));
+        Assert.NotEqual(ObligationStatus.Exempt, then.Status);
+        Assert.True(DefaultRules.Declare(then, null, "note").IsValid);
+        var today = LedgerRules.Compute(Terms2024, periods, D("2025-11-25"));
+        Assert.Equal("not-defaultable", Assert.Single(DefaultRules.Declare(then, null, "note", today).Reasons).Code);
+    }
 }

@@ -8,7 +8,7 @@ namespace Otrabotka.Functions.Tests;
 public sealed partial class TextCatalogTests
 {
     /// <summary>Latin words a Kazakh or Russian text may contain: names of formats, degrees and services.</summary>
-    private static readonly HashSet<string> AllowedLatin = new(StringComparer.Ordinal) { "PDF", "PhD", "JSON", "CSV", "Telegram", "JPEG", "PNG" };
+    private static readonly HashSet<string> AllowedLatin = new(StringComparer.Ordinal) { "PDF", "PhD", "JSON", "CSV", "UTF", "Telegram", "JPEG", "PNG" };
 
     private static readonly TextCatalog Catalog = TextCatalog.Default;
 

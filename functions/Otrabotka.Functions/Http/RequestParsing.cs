@@ -36,7 +36,7 @@ public sealed class RequestParsing(Authenticator auth, GraduateLookup graduates)
             // A UTF-8 byte order mark is allowed (some clients write one); a property named twice is not (which one
             // counts would be a guess).
             var json = bytes.Span.StartsWith(Utf8Bom) ? bytes[Utf8Bom.Length..] : bytes;
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            using var document = Fields.ParseStrict(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new JsonException();

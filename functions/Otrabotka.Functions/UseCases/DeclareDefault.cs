@@ -40,7 +40,8 @@ public sealed class DeclareDefault(GraduateRepository repository, ReadObligation
 
         var fresh = unit.Graduate;
         var ledger = GraduateLedger.Compute(fresh, unit.Documents, declaration.AsOf);
-        var declared = DefaultRules.Declare(ledger, fresh.Default, declaration.Note);
+        var today = Almaty.Today(time);
+        var declared = DefaultRules.Declare(ledger, fresh.Default, declaration.Note, declaration.AsOf == today ? ledger : GraduateLedger.Compute(fresh, unit.Documents, today));
         if (!declared.IsValid)
         {
             return new Problem(Refusal.Conflict, declared.Reasons[0].Code, declared.Reasons[0].Message);

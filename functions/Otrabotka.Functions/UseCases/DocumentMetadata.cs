@@ -16,7 +16,7 @@ public static class DocumentMetadata
 
         try
         {
-            using var json = JsonDocument.Parse(metadata, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            using var json = Fields.ParseStrict(metadata);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new JsonException();

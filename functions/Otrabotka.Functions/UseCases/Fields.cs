@@ -98,6 +98,36 @@ public sealed class Fields(IReadOnlyDictionary<string, string?> values)
     /// </summary>
     public string? Structured(string name, int maxLength = DefaultMaxLength) => Text(name, maxLength, allowStructured: true);
 
+    /// <summary>
+    /// A JSON document in which no object names a property twice (which one counts would be a guess): a duplicate is a
+    /// <see cref="JsonException"/>. A name that is not valid Unicode (a lone surrogate) cannot be compared, so such a body is
+    /// parsed as it is and its names are refused by <see cref="FromJson"/> as <c>invalid-text</c>.
+    /// </summary>
+    public static JsonDocument ParseStrict(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonDocument.Parse(json);
+        }
+    }
+
+    /// <inheritdoc cref="ParseStrict(ReadOnlyMemory{byte})"/>
+    public static JsonDocument ParseStrict(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonDocument.Parse(json);
+        }
+    }
+
     private static string? TextOrNull(Func<string?> read)
     {
         try

@@ -106,7 +106,7 @@ public sealed class CorrectGraduate(GraduateRepository repository, OpenGraduate 
         JsonDocument? document = null;
         try
         {
-            document = raw is null ? null : JsonDocument.Parse(raw, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            document = raw is null ? null : Fields.ParseStrict(raw);
         }
         catch (JsonException)
         {
