@@ -118,6 +118,21 @@ public sealed class OperatorTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_default_dated_before_an_exemption_recorded_since_is_refused_and_declares_nothing()
+    {
+        // Found by a hostile probe: it answered 200 "exempt", yet audited a default and mailed the full amount.
+        var (graduateId, iin, _) = await api.RegisterAsync(graduationDate: "2025-06-20");
+        await api.JsonAsync(HttpMethod.Post, $"/api/graduates/{graduateId}/exemptions", api.OperatorToken, new { ground = "further-study", commissionDecisionDate = "2025-07-01", studyLevel = "master", enrolmentDate = "2025-08-25" }, HttpStatusCode.Created);
+        using var refused = await api.SendAsync(HttpMethod.Post, $"/api/graduates/{graduateId}/default", api.OperatorToken, new { asOf = "2025-06-25", note = "Құжат жоқ." });
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.Conflict, text);
+        Assert.Contains("not-defaultable", text, StringComparison.Ordinal);
+        var obligation = await api.JsonAsync(HttpMethod.Get, $"/api/graduates/{graduateId}/obligation", api.OperatorToken);
+        Assert.Equal("exempt", obligation["status"]!.GetValue<string>());
+        Assert.DoesNotContain(host.Mail.Newest($"{iin}@graduate.example.kz"), m => m.Text.Contains("3\u00A0600\u00A0000,00", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Declaring_default_fixes_the_amount_as_of_its_date_and_tells_the_graduate_how_it_was_computed()
     {
         var (graduateId, iin, token) = await api.RegisterAsync(graduationDate: "2024-06-20");
