@@ -194,14 +194,9 @@ public sealed class FeedFunctions(RequestParsing parse, OperatorAccess access, A
         }
 
         var expected = json ? MediaTypes.Json : MediaTypes.Csv;
-        if (request.ContentType is not { } type || !type.StartsWith(expected, StringComparison.OrdinalIgnoreCase))
+        if (RequestParsing.FileTypeRefusal(request, expected) is { } refusedType)
         {
-            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", expected))));
-        }
-
-        if (MediaTypes.OtherCharset(type) is { } charset)
-        {
-            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-charset", TextCatalog.Default.Text("problems.unsupported-charset", ("charset", charset))));
+            return refusedType;
         }
 
         var start = await jobs.StartAsync(kind, request.Body, json, Problems.LanguageOf(request), cancellationToken);

@@ -24,14 +24,9 @@ public sealed class ImportFunctions(RequestParsing parse, OperatorAccess access,
             return failure;
         }
 
-        if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        if (RequestParsing.FileTypeRefusal(request, MediaTypes.Csv) is { } refusedType)
         {
-            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", "text/csv"))));
-        }
-
-        if (MediaTypes.OtherCharset(type) is { } charset)
-        {
-            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-charset", TextCatalog.Default.Text("problems.unsupported-charset", ("charset", charset))));
+            return refusedType;
         }
 
         var start = await startImport.RunAsync(request.Body, Problems.LanguageOf(request), cancellationToken);

@@ -71,6 +71,22 @@ public sealed class RequestParsing(Authenticator auth, GraduateLookup graduates)
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// A file upload's body refused for its type (415): not <paramref name="expected"/>, or declared in a charset other
+    /// than UTF-8 (the body is read as UTF-8: a Windows-1251 file would be stored garbled). Null when it may be read.
+    /// </summary>
+    public static IActionResult? FileTypeRefusal(HttpRequest request, string expected)
+    {
+        if (request.ContentType is not { } type || !type.StartsWith(expected, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-media-type", TextCatalog.Default.Text("problems.unsupported-media-type", ("mediaType", expected))));
+        }
+
+        return Http.OpenApi.MediaTypes.OtherCharset(type) is { } charset
+            ? Problems.Create(request, new Problem(Refusal.UnsupportedMediaType, "unsupported-charset", TextCatalog.Default.Text("problems.unsupported-charset", ("charset", charset))))
+            : null;
+    }
+
     public static Fields Query(HttpRequest request) =>
         new(request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal));
 
